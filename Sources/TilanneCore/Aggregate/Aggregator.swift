@@ -1,0 +1,86 @@
+/// Aggregate stage: places the validated actions under the register's themes and goals
+/// (in the register's order) and counts the progress codes per goal, theme and programme.
+public struct Aggregator: Sendable {
+    public let config: TilanneConfig
+
+    public init(config: TilanneConfig) { self.config = config }
+
+    public func aggregate(_ programme: ValidatedProgramme) -> ReportModel {
+        var byGoal: [Int: [ValidatedAction]] = [:]
+        for action in programme.actions { byGoal[action.goalNumber, default: []].append(action) }
+        let legend = config.legend
+
+        let themes = config.register.themes.map { theme -> ThemeReport in
+            let goals = theme.goals.map { goal -> GoalReport in
+                let actions = (byGoal[goal.number] ?? []).map { report($0, theme: theme, goal: goal) }
+                let tableBinding = byGoal[goal.number]?.lazy.compactMap(\.row.bindingGoal).first
+                let binding = goal.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBinding
+                return GoalReport(number: goal.number, title: goal.title, bindingGoal: binding,
+                                  actions: actions, counts: Self.count(actions.map(\.progress), legend: legend))
+            }
+            return ThemeReport(title: theme.title, goals: goals,
+                               counts: Self.count(goals.flatMap { $0.actions.map(\.progress) }, legend: legend))
+        }
+        let totals = Self.count(themes.flatMap { $0.goals.flatMap { $0.actions.map(\.progress) } }, legend: legend)
+        return ReportModel(
+            programme: ProgrammeSummary(name: config.programme.name, organisation: config.programme.organisation,
+                                        strategy: config.programme.strategy,
+                                        bindingGoalLabel: config.register.bindingGoalLabel),
+            period: config.period,
+            language: config.language,
+            legend: legend.entries.map { LegendItem(code: $0.code, label: $0.label, colour: $0.colour) },
+            themes: themes,
+            totals: totals,
+            diagnostics: programme.diagnostics,
+            rejectedRows: programme.rejected,
+            accounting: programme.accounting,
+            sources: programme.sources,
+            document: config.document
+        )
+    }
+
+    private func report(_ action: ValidatedAction, theme: RegisteredTheme, goal: RegisteredGoal) -> ActionReport {
+        let row = action.row
+        let cell: ProgressCell
+        switch row.progress {
+        case .known(let code):
+            let entry = config.legend.entry(for: code)
+            cell = ProgressCell(code: code, label: entry?.label, colour: entry?.colour, status: .known)
+        case .unknown(let written):
+            cell = ProgressCell(code: written, label: nil, colour: nil, status: .unknown)
+        case .missing:
+            cell = ProgressCell(code: "", label: nil, colour: nil, status: .missing)
+        }
+        return ActionReport(
+            id: row.identity, source: row.location, theme: theme.title, goalNumber: goal.number, goalTitle: goal.title,
+            action: row.action, projects: row.projects, responsible: row.responsible, progress: cell,
+            status: row.status, findings: action.findings
+        )
+    }
+
+    static func count(_ cells: [ProgressCell], legend: ProgressLegend) -> ProgressCounts {
+        let total = cells.count
+        func share(_ count: Int) -> Double {
+            total == 0 ? 0 : (Double(count) / Double(total) * 10_000).rounded() / 10_000
+        }
+        var known: [String: Int] = [:]
+        var unknown: [String: Int] = [:]
+        var unknownOrder: [String] = []
+        var missing = 0
+        for cell in cells {
+            switch cell.status {
+            case .known: known[cell.code, default: 0] += 1
+            case .unknown:
+                if unknown[cell.code] == nil { unknownOrder.append(cell.code) }
+                unknown[cell.code, default: 0] += 1
+            case .missing: missing += 1
+            }
+        }
+        return ProgressCounts(
+            byCode: legend.entries.map { .init(code: $0.code, count: known[$0.code] ?? 0, share: share(known[$0.code] ?? 0)) },
+            unknown: unknownOrder.map { .init(code: $0, count: unknown[$0]!, share: share(unknown[$0]!)) },
+            missing: missing,
+            total: total
+        )
+    }
+}

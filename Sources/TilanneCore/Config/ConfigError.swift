@@ -1,0 +1,12 @@
+/// A configuration the run cannot start with. Names the key path and the line in the file.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var keyPath: String
+    public var problem: String
+
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return keyPath.isEmpty ? "\(place): \(problem)" : "\(place): \(keyPath): \(problem)"
+    }
+}

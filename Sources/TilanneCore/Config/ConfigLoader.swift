@@ -1,0 +1,231 @@
+import Foundation
+import Yams
+
+/// Reads `tilanne.yml` into a `TilanneConfig`, strictly: an unknown key or a value of the wrong
+/// type stops the run with the key and its line, because a silently ignored typo in a nightly
+/// job's config produces wrong reports for weeks.
+public enum ConfigLoader {
+    public static func load(from url: URL) throws -> TilanneConfig {
+        let file = url.path
+        let text: String
+        do {
+            let data = try Data(contentsOf: url)
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw ConfigError(file: file, line: nil, keyPath: "", problem: "the file is not UTF-8 text")
+            }
+            text = decoded
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: file, line: nil, keyPath: "", problem: "cannot read the configuration file (\(error.localizedDescription))")
+        }
+        return try parse(text, file: file, baseDirectory: url.deletingLastPathComponent())
+    }
+
+    public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> TilanneConfig {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigError(file: file, line: nil, keyPath: "", problem: "the configuration file is empty")
+            }
+            root = node
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
+        }
+        let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
+            "programme", "period", "language", "document", "sources", "legend", "register", "outputs", "validation",
+        ])
+        let programme = try readProgramme(top.required("programme"))
+        let period = try top.required("period").string()
+        let language = try top["language"]?.oneOf(ReportLanguage.self) ?? .fi
+        let document = try top["document"].map(readDocument) ?? DocumentProperties()
+        let sourcesValue = try top.required("sources")
+        let sources = try sourcesValue.sequence().map(readSource)
+        if sources.isEmpty { throw sourcesValue.error("at least one source is needed") }
+        let legend = try readLegend(top.required("legend"))
+        let register = try readRegister(top.required("register"))
+        let outputs = try readOutputs(top.required("outputs"))
+        let validation = try top["validation"].map(readValidation) ?? .default
+        return TilanneConfig(
+            programme: programme, period: period, language: language, document: document,
+            sources: sources, legend: legend, register: register, outputs: outputs,
+            validation: validation, baseDirectory: baseDirectory.standardizedFileURL
+        )
+    }
+
+    private static func yamlErrorLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func readProgramme(_ value: YAMLValue) throws -> ProgrammeInfo {
+        let map = try value.mapping(allowed: ["name", "organisation", "strategy"])
+        return ProgrammeInfo(
+            name: try map.required("name").string(),
+            organisation: try map["organisation"]?.string(),
+            strategy: try map["strategy"]?.string()
+        )
+    }
+
+    private static func readDocument(_ value: YAMLValue) throws -> DocumentProperties {
+        let map = try value.mapping(allowed: ["title", "subject", "author", "company", "keywords", "comments", "created"])
+        var properties = DocumentProperties()
+        properties.title = try map["title"]?.string()
+        properties.subject = try map["subject"]?.string()
+        properties.author = try map["author"]?.string()
+        properties.company = try map["company"]?.string()
+        properties.keywords = try map["keywords"]?.string()
+        properties.comments = try map["comments"]?.string()
+        if let created = map["created"] {
+            let text = try created.string()
+            guard DocumentDate(text) != nil else { throw created.error("expected a date as YYYY-MM-DD, found \"\(text)\"") }
+            properties.created = text
+        }
+        return properties
+    }
+
+    private static func readSource(_ value: YAMLValue) throws -> SourceConfig {
+        let map = try value.mapping(allowed: ["path", "shape", "encoding", "delimiter", "columns", "sections"])
+        let shape = try map["shape"]?.oneOf(TableShape.self) ?? .flat
+        let encoding = try map["encoding"]?.oneOf(SourceEncoding.self) ?? .auto
+        var delimiter: UInt8?
+        if let delimiterValue = map["delimiter"] {
+            let text = try delimiterValue.string()
+            switch text {
+            case "auto": delimiter = nil
+            case ";", ",", "\t": delimiter = text.utf8.first
+            default: throw delimiterValue.error("expected \";\", \",\", a tab or auto, found \"\(text)\"")
+            }
+        }
+        let columnsValue = try map.required("columns")
+        var columns: [Field: String] = [:]
+        for (key, header, line) in try columnsValue.freeMapping() {
+            guard let field = Field(rawValue: key) else {
+                let allowed = Field.allCases.map(\.rawValue)
+                let hint = closest(to: key, among: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+                throw ConfigError(file: value.file, line: line, keyPath: header.path,
+                                  problem: "unknown field\(hint); fields are: \(allowed.joined(separator: ", "))")
+            }
+            columns[field] = try header.string()
+        }
+        let needed: [Field] = shape == .flat ? [.goalNumber, .action, .progress, .status] : [.action, .progress, .status]
+        for field in needed where columns[field] == nil {
+            throw columnsValue.error("the \(shape.rawValue) shape needs a column for \"\(field.rawValue)\"")
+        }
+        var sections = SectionPatterns.kuopioDefaults
+        if let sectionsValue = map["sections"] {
+            let sectionMap = try sectionsValue.mapping(allowed: ["theme", "goal", "binding_goal"])
+            if let theme = sectionMap["theme"] { sections.theme = try pattern(theme, captures: ["title"]) }
+            if let goal = sectionMap["goal"] { sections.goal = try pattern(goal, captures: ["number", "title"]) }
+            if let binding = sectionMap["binding_goal"] { sections.bindingGoal = try pattern(binding, captures: ["text"]) }
+        }
+        return SourceConfig(
+            path: try map.required("path").string(), shape: shape, encoding: encoding, delimiter: delimiter,
+            columns: columns, sections: sections, configLine: value.line ?? 0
+        )
+    }
+
+    /// A section pattern must compile and name the captures the reader uses.
+    private static func pattern(_ value: YAMLValue, captures: [String]) throws -> String {
+        let text = try value.string()
+        do {
+            _ = try Regex(text)
+        } catch {
+            throw value.error("not a valid regular expression: \(error)")
+        }
+        for capture in captures where !text.contains("(?<\(capture)>") {
+            throw value.error("the pattern must capture (?<\(capture)>…)")
+        }
+        return text
+    }
+
+    private static func readLegend(_ value: YAMLValue) throws -> ProgressLegend {
+        var entries: [ProgressLegendEntry] = []
+        for item in try value.sequence() {
+            let map = try item.mapping(allowed: ["code", "label", "colour", "aliases", "ranked"])
+            let colourValue = try map.required("colour")
+            let colour = try colourValue.string()
+            guard HexColour(colour) != nil else { throw colourValue.error("expected a colour as #RRGGBB, found \"\(colour)\"") }
+            let code = try map.required("code").string()
+            if entries.contains(where: { $0.code == code }) { throw item.error("the code \"\(code)\" is listed twice") }
+            entries.append(ProgressLegendEntry(
+                code: code,
+                label: try map.required("label").string(),
+                colour: colour,
+                aliases: try map["aliases"]?.sequence().map { try $0.string() } ?? [],
+                ranked: try map["ranked"]?.bool() ?? true
+            ))
+        }
+        if entries.isEmpty { throw value.error("the legend needs at least one code") }
+        return ProgressLegend(entries: entries)
+    }
+
+    private static func readRegister(_ value: YAMLValue) throws -> ProgrammeRegister {
+        let map = try value.mapping(allowed: ["binding_goal_label", "themes"])
+        var themes: [RegisteredTheme] = []
+        var seenNumbers: Set<Int> = []
+        for themeValue in try map.required("themes").sequence() {
+            let themeMap = try themeValue.mapping(allowed: ["title", "goals"])
+            var goals: [RegisteredGoal] = []
+            for goalValue in try themeMap.required("goals").sequence() {
+                let goalMap = try goalValue.mapping(allowed: ["number", "title", "binding_goal"])
+                let number = try goalMap.required("number").int()
+                guard seenNumbers.insert(number).inserted else { throw goalValue.error("goal number \(number) is listed twice") }
+                goals.append(RegisteredGoal(
+                    number: number,
+                    title: try goalMap.required("title").string(),
+                    bindingGoal: try goalMap["binding_goal"]?.string()
+                ))
+            }
+            themes.append(RegisteredTheme(title: try themeMap.required("title").string(), goals: goals))
+        }
+        return ProgrammeRegister(
+            bindingGoalLabel: try map["binding_goal_label"]?.string() ?? "Sitova tavoite",
+            themes: themes
+        )
+    }
+
+    private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {
+        let map = try value.mapping(allowed: ["folder", "formats", "file_names"])
+        let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? OutputFormat.allCases
+        var fileNames: [OutputFormat: String] = [:]
+        if let namesValue = map["file_names"] {
+            let names = try namesValue.mapping(allowed: OutputFormat.allCases.map(\.rawValue))
+            for format in OutputFormat.allCases {
+                guard let nameValue = names[format.rawValue] else { continue }
+                let name = try nameValue.string()
+                if name.contains("/") || name.isEmpty { throw nameValue.error("a file name, not a path, is expected") }
+                fileNames[format] = name
+            }
+        }
+        return OutputConfig(folder: try map.required("folder").string(), formats: formats, fileNames: fileNames)
+    }
+
+    private static func readValidation(_ value: YAMLValue) throws -> ValidationPolicy {
+        let map = try value.mapping(allowed: ["fail_on", "severity"])
+        var policy = ValidationPolicy.default
+        if let failOn = map["fail_on"] {
+            let text = try failOn.string()
+            switch text {
+            case "never": policy.failOn = nil
+            default: policy.failOn = try failOn.oneOf(Severity.self)
+            }
+        }
+        if let overrides = map["severity"] {
+            for (key, severityValue, line) in try overrides.freeMapping() {
+                guard let code = DiagnosticCode(rawValue: key) else {
+                    let hint = closest(to: key, among: DiagnosticCode.allCases.map(\.rawValue)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    throw ConfigError(file: value.file, line: line, keyPath: severityValue.path, problem: "unknown diagnostic code\(hint)")
+                }
+                policy.severity[code] = try severityValue.oneOf(Severity.self)
+            }
+        }
+        return policy
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The whole run configuration, as loaded from one YAML file (see docs/config.md).
+/// Paths are resolved against the folder of the configuration file.
+public struct TilanneConfig: Sendable, Codable {
+    public var programme: ProgrammeInfo
+    /// Reporting period label as the council reads it, e.g. `1/2024`.
+    public var period: String
+    public var language: ReportLanguage
+    public var document: DocumentProperties
+    public var sources: [SourceConfig]
+    public var legend: ProgressLegend
+    public var register: ProgrammeRegister
+    public var outputs: OutputConfig
+    public var validation: ValidationPolicy
+    /// Folder of the configuration file; relative paths are resolved against it.
+    public var baseDirectory: URL
+
+    /// The folder above the config file's folder; source paths are shown relative to it.
+    public var projectRoot: URL { baseDirectory.deletingLastPathComponent() }
+
+    public func resolve(_ path: String) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        return baseDirectory.appendingPathComponent(path).standardizedFileURL
+    }
+}
+
+public struct ProgrammeInfo: Sendable, Codable {
+    public var name: String
+    public var organisation: String?
+    public var strategy: String?
+}
+
+/// Properties written into the XLSX file. `created` is fixed by the config, never "now",
+/// so that the same input and config give a byte-identical workbook.
+public struct DocumentProperties: Sendable, Codable {
+    public var title: String?
+    public var subject: String?
+    public var author: String?
+    public var company: String?
+    public var keywords: String?
+    public var comments: String?
+    /// `YYYY-MM-DD`; defaults to 2000-01-01 so that the file stays reproducible.
+    public var created: String?
+}
+
+public enum TableShape: String, Sendable, Codable, CaseIterable {
+    /// One row per action, the hierarchy (theme, goal) in columns.
+    case flat
+    /// The printed council table: theme rows, goal rows, then action rows.
+    case sectioned
+}
+
+public enum SourceEncoding: String, Sendable, Codable, CaseIterable {
+    case auto
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+}
+
+/// The fields Tilanne knows, mapped from the file's own column headers.
+public enum Field: String, Sendable, Codable, CaseIterable {
+    case id
+    case theme
+    case goalNumber = "goal_number"
+    case goalTitle = "goal_title"
+    case bindingGoal = "binding_goal"
+    case action
+    case projects
+    case responsible
+    case progress
+    case status
+}
+
+public struct SourceConfig: Sendable, Codable {
+    /// File path or a pattern with `*` in the file name (e.g. `../Input/*.csv`).
+    public var path: String
+    public var shape: TableShape
+    public var encoding: SourceEncoding
+    /// `nil` means detect from the header row.
+    public var delimiter: UInt8?
+    public var columns: [Field: String]
+    public var sections: SectionPatterns
+    /// Line of the source entry in the config file, for messages about it.
+    public var configLine: Int
+}
+
+/// Regular expressions that recognise the section rows of the sectioned shape.
+public struct SectionPatterns: Sendable, Codable {
+    /// Must capture `title`.
+    public var theme: String
+    /// Must capture `number` and `title`.
+    public var goal: String
+    /// Must capture `text`; may capture `label`.
+    public var bindingGoal: String
+
+    public static let kuopioDefaults = SectionPatterns(
+        theme: #"^(?<title>[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9 ,\-–]+?)(?:\s+SELITTEET\b.*)?$"#,
+        goal: #"^TAVOITE\s+(?<number>\d+)\s*[.:]?\s*(?<title>.+)$"#,
+        bindingGoal: #"^\(?\s*Sitova tavoite\s*(?<label>[^:]*):\s*(?<text>.+?)\s*\)?$"#
+    )
+}
+
+public struct OutputConfig: Sendable, Codable {
+    public var folder: String
+    public var formats: [OutputFormat]
+    /// File names per format; `{period}` becomes the period with `/` as `-`.
+    public var fileNames: [OutputFormat: String]
+
+    public func fileName(for format: OutputFormat, period: String) -> String {
+        let template = fileNames[format] ?? "tilanne-{period}.\(format.rawValue)"
+        return template.replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "/", with: "-"))
+    }
+}
+
+public enum OutputFormat: String, Sendable, Codable, CaseIterable {
+    case xlsx
+    case csv
+    case html
+}
+
+/// Which severities fail the run, and per-code severity overrides.
+public struct ValidationPolicy: Sendable, Codable {
+    /// Findings of this severity or worse fail the run; `nil` (`never`) publishes regardless.
+    public var failOn: Severity?
+    public var severity: [DiagnosticCode: Severity]
+
+    public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
+}

@@ -1,0 +1,5 @@
+/// The language everything a reader sees is written in. Code and docs stay in English.
+public enum ReportLanguage: String, Codable, Sendable, CaseIterable {
+    case fi
+    case en
+}

@@ -1,0 +1,63 @@
+/// Stage boundary normalise → validate: the action rows of one source with the table shape
+/// resolved (every action knows its theme and goal as the table states them), texts cleaned,
+/// codes mapped through the legend, lists split. Rows that could not be read are rejected.
+public struct NormalisedTable: Sendable {
+    public var file: String
+    public var shape: TableShape
+    public var encoding: SourceEncoding
+    public var delimiter: String
+    public var actions: [ActionRow]
+    public var rejected: [RejectedRow]
+    /// Header, title, theme and goal rows.
+    public var structureRows: Int
+    public var blankRows: Int
+    /// Every record of the file except the first header row.
+    public var rowsIn: Int
+    public var diagnostics: [Diagnostic]
+}
+
+/// One action as a source table states it.
+public struct ActionRow: Sendable {
+    public var location: SourceLocation
+    /// Identity that survives re-saving the table: the id column, or derived (see ActionIdentity).
+    public var identity: String
+    public var theme: String?
+    public var goalNumberText: String
+    public var goalTitle: String?
+    public var bindingGoal: BindingGoal?
+    public var action: String
+    public var projects: [Project]
+    public var responsible: [String]
+    public var progress: ProgressMark
+    public var status: String
+    /// Where each field's cell is, for findings about it.
+    public var fieldLocations: FieldLocations
+}
+
+public struct BindingGoal: Sendable, Codable, Hashable {
+    /// E.g. `TA2021`, when the table names it.
+    public var label: String?
+    public var text: String
+}
+
+/// Column positions of one source, shared by all its rows.
+public struct FieldLocations: Sendable {
+    public var file: String
+    public var columns: [Field: Int]
+    public var headers: [String]
+
+    public func location(row: Int, field: Field) -> SourceLocation {
+        guard let column = columns[field] else { return SourceLocation(file: file, row: row) }
+        return SourceLocation(file: file, row: row, column: column + 1,
+                              columnName: column < headers.count ? headers[column] : nil)
+    }
+}
+
+/// A row that is not in the report, with the finding that explains why.
+public struct RejectedRow: Sendable, Codable, Hashable {
+    public var location: SourceLocation
+    public var code: DiagnosticCode
+    public var reason: String
+    /// The row's cells joined, shortened, so a reader can recognise it.
+    public var content: String
+}

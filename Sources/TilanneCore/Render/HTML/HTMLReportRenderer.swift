@@ -1,0 +1,173 @@
+import Foundation
+
+/// The report as one self-contained HTML file: no scripts, no external assets, `lang` set,
+/// real tables with captions and header cells, progress as code + label + colour, print CSS.
+public struct HTMLReportRenderer: ReportRenderer {
+    public let format = OutputFormat.html
+
+    public init() {}
+
+    public func render(_ model: ReportModel, to url: URL) throws {
+        let strings = ReportStrings(language: model.language)
+        let out = try BufferedFileWriter(path: url.path)
+        let e = HTMLEscaping.escape
+        let title = strings.reportTitle(model.programme.name, model.period)
+        let legendIndex = Dictionary(uniqueKeysWithValues: model.legend.enumerated().map { ($1.code, $0) })
+
+        out.write("""
+        <!DOCTYPE html>
+        <html lang="\(model.language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title))</title>
+        <style>
+        \(HTMLStyle.css(legend: model.legend))</style>
+        </head>
+        <body>
+        <header>
+        <h1>\(e(title))</h1>
+
+        """)
+        let meta = [model.programme.organisation, model.programme.strategy].compactMap { $0 }
+        if !meta.isEmpty { out.write("<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n") }
+        out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n</header>\n<main>\n")
+
+        // Table of contents: one link per theme, so a long report is navigable by keyboard.
+        out.write("<nav aria-label=\"\(e(strings.contents))\"><ul>\n")
+        out.write("<li><a href=\"#yhteenveto\">\(e(strings.summarySheet))</a></li>\n")
+        for (index, theme) in model.themes.enumerated() {
+            out.write("<li><a href=\"#painopiste-\(index + 1)\">\(e(theme.title))</a></li>\n")
+        }
+        out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n</ul></nav>\n")
+
+        writeLegend(model, strings: strings, out: out)
+        writeSummary(model, strings: strings, out: out)
+        for (index, theme) in model.themes.enumerated() {
+            out.write("<section aria-labelledby=\"painopiste-\(index + 1)\">\n")
+            out.write("<h2 id=\"painopiste-\(index + 1)\">\(e(theme.title))</h2>\n")
+            for goal in theme.goals {
+                writeGoal(goal, model: model, strings: strings, legendIndex: legendIndex, out: out)
+            }
+            out.write("</section>\n")
+        }
+        writeChecks(model, strings: strings, out: out)
+        out.write("</main>\n</body>\n</html>\n")
+        try out.close()
+    }
+
+    private func writeLegend(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        out.write("<section aria-labelledby=\"selitteet\">\n<h2 id=\"selitteet\">\(e(strings.legend))</h2>\n<ul class=\"legend\">\n")
+        for (index, item) in model.legend.enumerated() {
+            out.write("<li class=\"p\(index)\"><span class=\"code\">\(e(item.code))</span> \(e(item.label))</li>\n")
+        }
+        out.write("</ul>\n</section>\n")
+    }
+
+    private func writeSummary(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        out.write("<section aria-labelledby=\"yhteenveto\">\n<h2 id=\"yhteenveto\">\(e(strings.summarySheet))</h2>\n")
+        out.write("<table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
+        out.write("<th scope=\"col\">\(e(strings.goal))</th>")
+        for item in model.legend {
+            out.write("<th scope=\"col\"><span class=\"code\">\(e(item.code))</span> \(e(item.label))</th>")
+        }
+        out.write("<th scope=\"col\">\(e(strings.unknownCodesColumn))</th><th scope=\"col\">\(e(strings.missingColumn))</th>")
+        out.write("<th scope=\"col\">\(e(strings.total))</th></tr></thead>\n<tbody>\n")
+        func row(_ header: String, _ counts: ProgressCounts, bold: Bool) {
+            out.write("<tr><th scope=\"row\">\(bold ? "<strong>" : "")\(e(header))\(bold ? "</strong>" : "")</th>")
+            for item in counts.byCode {
+                out.write("<td class=\"number\">\(item.count) (\(e(strings.percent(item.share))))</td>")
+            }
+            out.write("<td class=\"number\">\(counts.unknownTotal)</td><td class=\"number\">\(counts.missing)</td>")
+            out.write("<td class=\"number\">\(counts.total)</td></tr>\n")
+        }
+        for theme in model.themes {
+            row(theme.title, theme.counts, bold: true)
+            for goal in theme.goals { row("\(goal.number). \(goal.title)", goal.counts, bold: false) }
+        }
+        row(strings.programmeTotal, model.totals, bold: true)
+        out.write("</tbody>\n</table>\n</section>\n")
+    }
+
+    private func writeGoal(_ goal: GoalReport, model: ReportModel, strings: ReportStrings, legendIndex: [String: Int],
+                           out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        let m = HTMLEscaping.multiline
+        out.write("<table class=\"status-table\">\n<caption>\(e(strings.goalHeading(goal.number, goal.title)))")
+        if let binding = goal.bindingGoal {
+            out.write("<span class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</span>")
+        }
+        out.write("</caption>\n<colgroup><col class=\"c-action\"><col class=\"c-projects\"><col class=\"c-responsible\"><col class=\"c-progress\"><col class=\"c-status\"></colgroup>\n")
+        out.write("<thead><tr><th scope=\"col\">\(e(strings.action))</th><th scope=\"col\">\(e(strings.projects))</th>")
+        out.write("<th scope=\"col\">\(e(strings.responsible))</th><th scope=\"col\">\(e(strings.progress))</th>")
+        out.write("<th scope=\"col\">\(e(strings.statusColumn(model.period)))</th></tr></thead>\n<tbody>\n")
+        if goal.actions.isEmpty {
+            out.write("<tr><td colspan=\"5\">\(e(strings.noActions))</td></tr>\n")
+        }
+        for action in goal.actions {
+            var line = "<tr><th scope=\"row\">\(m(action.action))</th><td>"
+            if action.projects.count > 1 {
+                line += "<ul class=\"plain\">"
+                for project in action.projects { line += "<li>\(e(project.text))</li>" }
+                line += "</ul>"
+            } else if let project = action.projects.first {
+                line += e(project.text)
+            }
+            line += "</td><td>\(e(action.responsible.joined(separator: ", ")))</td>"
+            let progress = action.progress
+            switch progress.status {
+            case .known:
+                let index = legendIndex[progress.code] ?? 0
+                line += "<td class=\"progress p\(index)\"><span class=\"code\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
+            case .unknown:
+                line += "<td class=\"progress unknown\"><span class=\"code\">\(e(progress.code))</span> <span class=\"flag\">\(e(strings.unknownCode))</span></td>"
+            case .missing:
+                line += "<td class=\"progress missing\">\(e(strings.missingCode))</td>"
+            }
+            line += "<td>\(m(action.status))</td></tr>\n"
+            out.write(line)
+        }
+        out.write("</tbody>\n</table>\n")
+    }
+
+    private func writeChecks(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        let catalogue = MessageCatalogue(language: model.language)
+        out.write("<section aria-labelledby=\"tarkistukset\">\n<h2 id=\"tarkistukset\">\(e(strings.checksSheet))</h2>\n")
+        out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n")
+        if model.diagnostics.isEmpty {
+            out.write("<p>\(e(strings.noFindings))</p>\n")
+        } else {
+            out.write("<table>\n<caption>\(e(strings.diagnosticsTitle))</caption>\n<thead><tr>")
+            for header in [strings.severity, strings.code, strings.message, strings.file, strings.row, strings.column] {
+                out.write("<th scope=\"col\">\(e(header))</th>")
+            }
+            out.write("</tr></thead>\n<tbody>\n")
+            for diagnostic in model.diagnostics {
+                let location = diagnostic.location
+                let column = location?.column.map { SourceLocation.columnLetters($0) + (location?.columnName.map { " (\($0))" } ?? "") } ?? ""
+                out.write("<tr><td class=\"severity-\(diagnostic.severity.rawValue)\">\(e(catalogue.severityName(diagnostic.severity)))</td>")
+                out.write("<td>\(e(diagnostic.code.rawValue))</td><td>\(e(diagnostic.message))</td>")
+                out.write("<td>\(e(location?.file ?? ""))</td><td class=\"number\">\(location?.row.map(String.init) ?? "")</td><td>\(e(column))</td></tr>\n")
+            }
+            out.write("</tbody>\n</table>\n")
+        }
+        if model.rejectedRows.isEmpty {
+            out.write("<p>\(e(strings.noRejected))</p>\n")
+        } else {
+            out.write("<table>\n<caption>\(e(strings.rejectedTitle))</caption>\n<thead><tr>")
+            for header in [strings.file, strings.row, strings.code, strings.reason, strings.content] {
+                out.write("<th scope=\"col\">\(e(header))</th>")
+            }
+            out.write("</tr></thead>\n<tbody>\n")
+            for rejected in model.rejectedRows {
+                out.write("<tr><td>\(e(rejected.location.file))</td><td class=\"number\">\(rejected.location.row.map(String.init) ?? "")</td>")
+                out.write("<td>\(e(rejected.code.rawValue))</td><td>\(e(rejected.reason))</td><td>\(e(rejected.content))</td></tr>\n")
+            }
+            out.write("</tbody>\n</table>\n")
+        }
+        out.write("</section>\n")
+    }
+}

@@ -1,0 +1,51 @@
+/// The one stylesheet of the HTML report, inline so the file stands alone. Colours meet
+/// WCAG 2.1 AA contrast (dark text on the light legend fills); print: A4 landscape with the
+/// table header repeated on every page.
+enum HTMLStyle {
+    static func css(legend: [LegendItem]) -> String {
+        var css = """
+        :root { color-scheme: light; }
+        body { font-family: "Segoe UI", Arial, "Liberation Sans", sans-serif; font-size: 15px; line-height: 1.45; color: #1a1a1a; background: #ffffff; margin: 0 auto; max-width: 1400px; padding: 1rem 1.5rem 3rem; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0; }
+        h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; padding: 0.35rem 0.6rem; background: #1f3864; color: #ffffff; }
+        .meta { color: #404040; margin: 0 0 1rem; }
+        a { color: #1f3864; }
+        nav ul { padding-left: 1.2rem; }
+        table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
+        caption { text-align: left; font-weight: 700; font-size: 1.05rem; padding: 0.4rem 0.6rem; background: #dfe6f2; border: 1px solid #8a8a8a; border-bottom: none; }
+        caption .binding { display: block; font-weight: 400; font-style: italic; }
+        th, td { border: 1px solid #8a8a8a; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+        thead th { background: #d9e1f2; }
+        tbody th { font-weight: 600; }
+        td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .status-table col.c-action { width: 22%; } .status-table col.c-projects { width: 18%; }
+        .status-table col.c-responsible { width: 15%; } .status-table col.c-progress { width: 11%; }
+        .status-table col.c-status { width: 34%; }
+        ul.plain { margin: 0; padding-left: 1.1rem; }
+        .progress { white-space: normal; }
+        .code { display: inline-block; min-width: 2.2em; font-weight: 700; font-family: Consolas, "DejaVu Sans Mono", monospace; }
+        .progress.unknown { background: #ffffff; outline: 3px dashed #8a3b00; outline-offset: -4px; color: #8a3b00; font-weight: 600; }
+        .progress.missing { background: #ffffff; color: #5a5a5a; font-style: italic; }
+        .flag { display: block; font-size: 0.85rem; color: #8a3b00; font-weight: 600; }
+        ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
+        ul.legend li { padding: 0.25rem 0.6rem; border: 1px solid #8a8a8a; }
+        .severity-error { color: #a00000; font-weight: 700; }
+        .severity-warning { color: #7a4a00; font-weight: 600; }
+        .accounting { font-weight: 600; }
+        @media print {
+          @page { size: A4 landscape; margin: 12mm; }
+          body { font-size: 9.5pt; max-width: none; padding: 0; }
+          nav { display: none; }
+          h2 { break-after: avoid; }
+          thead { display: table-header-group; }
+          tr { break-inside: avoid; }
+          caption { break-after: avoid; }
+        }
+
+        """
+        for (index, item) in legend.enumerated() {
+            css += ".p\(index) { background: \(item.colour); color: #000000; }\n"
+        }
+        return css
+    }
+}

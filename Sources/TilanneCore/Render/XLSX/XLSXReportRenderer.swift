@@ -1,0 +1,118 @@
+import CXlsxWriter
+import Foundation
+
+/// The report as an Excel workbook, written with libxlsxwriter: sheet "Tilanne" laid out like
+/// the council table and ready to print, "Yhteenveto" with counts and a native chart,
+/// "Tarkistukset" with the findings and rejected rows.
+public struct XLSXReportRenderer: ReportRenderer {
+    public let format = OutputFormat.xlsx
+
+    public init() {}
+
+    public func render(_ model: ReportModel, to url: URL) throws {
+        let strings = ReportStrings(language: model.language)
+        let workbook = try XLSXWorkbook(path: url.path)
+        let styles = XLSXStyles(workbook: workbook, legend: model.legend)
+        workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(model.programme.name, model.period))
+        try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
+        try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        try XLSXChecksSheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        try workbook.close()
+    }
+
+    static let statusWidths: [Double] = [36, 28, 24, 17, 62]
+
+    private func writeStatusSheet(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook,
+                                  styles: XLSXStyles) throws {
+        let sheet = try workbook.addSheet(strings.statusSheet)
+        let lastColumn = Self.statusWidths.count - 1
+        for (column, width) in Self.statusWidths.enumerated() { sheet.width(column, width) }
+        let title = strings.reportTitle(model.programme.name, model.period)
+
+        sheet.merge(0, 0, lastColumn, title, styles.title)
+        sheet.height(0, 24)
+        // The legend sits above the table, as in the council document: code, label, colour.
+        var row = 1
+        sheet.string(row, 0, strings.legend, styles.legendHeading)
+        for (index, item) in model.legend.enumerated() {
+            let column = 1 + index % lastColumn
+            if index > 0 && column == 1 { row += 1; sheet.blank(row, 0, styles.legendHeading) }
+            sheet.string(row, column, "\(item.code)  \(item.label)", styles.progress[index])
+        }
+        row += 1
+        let headerRow = row
+        let headers = [strings.action, strings.projects, strings.responsible, strings.progress, strings.statusColumn(model.period)]
+        for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
+        sheet.freeze(rows: headerRow + 1)
+        sheet.printSetup(
+            repeatRows: headerRow...headerRow,
+            header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(strings.statusColumn(model.period)))",
+            footer: "&L\(XLSXText.headerSafe(model.programme.organisation ?? ""))&R\(strings.page) &P / &N"
+        )
+        row += 1
+        let legendIndex = Dictionary(uniqueKeysWithValues: model.legend.enumerated().map { ($1.code, $0) })
+        let totalWidth = Self.statusWidths.reduce(0, +)
+
+        for theme in model.themes {
+            sheet.merge(row, 0, lastColumn, theme.title, styles.theme)
+            sheet.height(row, XLSXText.rowHeight(theme.title, width: totalWidth, lineHeight: 17))
+            row += 1
+            for goal in theme.goals {
+                var text = strings.goalHeading(goal.number, goal.title)
+                if let binding = goal.bindingGoal {
+                    text += "\n" + strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)
+                }
+                sheet.merge(row, 0, lastColumn, text, styles.goal)
+                sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 15.5))
+                row += 1
+                if goal.actions.isEmpty {
+                    sheet.merge(row, 0, lastColumn, strings.noActions, styles.cell)
+                    row += 1
+                }
+                for action in goal.actions {
+                    sheet.string(row, 0, XLSXText.fit(action.action, strings: strings), styles.cell)
+                    sheet.string(row, 1, XLSXText.fit(action.projects.map(\.text).joined(separator: "\n"), strings: strings), styles.cell)
+                    sheet.string(row, 2, XLSXText.fit(action.responsible.joined(separator: "\n"), strings: strings), styles.cell)
+                    let progress = action.progress
+                    switch progress.status {
+                    case .known:
+                        sheet.string(row, 3, "\(progress.code)\n\(progress.label ?? "")", styles.progress[legendIndex[progress.code] ?? 0])
+                    case .unknown:
+                        sheet.string(row, 3, "\(progress.code)\n\(strings.unknownCode)", styles.unknownProgress)
+                    case .missing:
+                        sheet.string(row, 3, strings.missingCode, styles.missingProgress)
+                    }
+                    sheet.string(row, 4, XLSXText.fit(action.status, strings: strings), styles.cell)
+                    row += 1
+                }
+            }
+        }
+        worksheet_activate(sheet.handle)
+    }
+}
+
+/// Text helpers for cells, headers and row heights.
+enum XLSXText {
+    /// A spreadsheet cell holds 32,767 characters; longer text is cut with a visible note
+    /// (the HTML and CSV keep it whole, and a finding says so).
+    static func fit(_ text: String, strings: ReportStrings) -> String {
+        guard text.count > CellLengthRule.spreadsheetCellLimit else { return text }
+        let note = strings.truncated
+        return String(text.prefix(CellLengthRule.spreadsheetCellLimit - note.count - 1)) + note
+    }
+
+    /// `&` starts a control code in Excel headers and footers; the limit is 255 characters.
+    static func headerSafe(_ text: String) -> String {
+        String(text.replacingOccurrences(of: "&", with: "&&").prefix(100))
+    }
+
+    /// Merged cells are not auto-fitted by spreadsheet programs: estimate the lines needed.
+    static func rowHeight(_ text: String, width: Double, lineHeight: Double) -> Double {
+        let charactersPerLine = max(20, Int(width * 1.1))
+        var lines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += max(1, (line.count + charactersPerLine - 1) / charactersPerLine)
+        }
+        return Double(lines) * lineHeight + 4
+    }
+}

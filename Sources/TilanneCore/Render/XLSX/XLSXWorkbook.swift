@@ -1,0 +1,139 @@
+import CXlsxWriter
+import Foundation
+
+/// The thin layer over libxlsxwriter that the XLSX renderer uses: Swift types in, C calls out,
+/// library errors turned into `OutputError`. The only file besides the renderer that sees C.
+final class XLSXWorkbook {
+    let handle: UnsafeMutablePointer<lxw_workbook>
+    private let path: String
+    /// C strings handed to the library that must outlive `close()`.
+    private var retainedStrings: [UnsafeMutablePointer<CChar>] = []
+    private var firstError: lxw_error = LXW_NO_ERROR
+
+    init(path: String) throws {
+        var options = lxw_workbook_options(constant_memory: 0, tmpdir: nil, use_zip64: 0)
+        guard let handle = workbook_new_opt(path, &options) else {
+            throw OutputError(path: path, problem: "libxlsxwriter could not create the workbook")
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    deinit {
+        for pointer in retainedStrings { free(pointer) }
+    }
+
+    func retain(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let pointer = strdup(text)!
+        retainedStrings.append(pointer)
+        return pointer
+    }
+
+    func check(_ result: lxw_error) {
+        if result != LXW_NO_ERROR && firstError == LXW_NO_ERROR { firstError = result }
+    }
+
+    func addSheet(_ name: String) throws -> XLSXSheet {
+        guard let sheet = workbook_add_worksheet(handle, name) else {
+            throw OutputError(path: path, problem: "cannot add the sheet \"\(name)\"")
+        }
+        return XLSXSheet(handle: sheet, workbook: self)
+    }
+
+    func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
+        let format = workbook_add_format(handle)!
+        configure(format)
+        return format
+    }
+
+    func setProperties(_ document: DocumentProperties, fallbackTitle: String) {
+        var properties = lxw_doc_properties()
+        properties.title = retain(document.title ?? fallbackTitle)
+        if let subject = document.subject { properties.subject = retain(subject) }
+        if let author = document.author { properties.author = retain(author) }
+        if let company = document.company { properties.company = retain(company) }
+        if let keywords = document.keywords { properties.keywords = retain(keywords) }
+        if let comments = document.comments { properties.comments = retain(comments) }
+        // A fixed creation time keeps the file byte-identical for the same input and config.
+        let date = document.created.flatMap(DocumentDate.init) ?? DocumentDate("2000-01-01")!
+        var parts = tm()
+        parts.tm_year = Int32(date.year - 1900)
+        parts.tm_mon = Int32(date.month - 1)
+        parts.tm_mday = Int32(date.day)
+        parts.tm_hour = 12
+        properties.created = timegm(&parts)
+        check(workbook_set_properties(handle, &properties))
+    }
+
+    /// Writes the ZIP. libxlsxwriter reports a failure here (a full disk, say) as an error code.
+    func close() throws {
+        let result = workbook_close(handle)
+        if firstError != LXW_NO_ERROR {
+            throw OutputError(path: path, problem: "libxlsxwriter: \(String(cString: lxw_strerror(firstError)))")
+        }
+        if result != LXW_NO_ERROR {
+            throw OutputError(path: path, problem: "libxlsxwriter: \(String(cString: lxw_strerror(result)))")
+        }
+    }
+}
+
+/// One worksheet; positions are 0-based as in libxlsxwriter.
+struct XLSXSheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    unowned let workbook: XLSXWorkbook
+
+    func string(_ row: Int, _ column: Int, _ text: String, _ format: UnsafeMutablePointer<lxw_format>?) {
+        workbook.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format))
+    }
+
+    func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>?) {
+        workbook.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, format))
+    }
+
+    func blank(_ row: Int, _ column: Int, _ format: UnsafeMutablePointer<lxw_format>?) {
+        workbook.check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format))
+    }
+
+    func merge(_ row: Int, _ firstColumn: Int, _ lastColumn: Int, _ text: String, _ format: UnsafeMutablePointer<lxw_format>?) {
+        workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row),
+                                             lxw_col_t(lastColumn), text, format))
+    }
+
+    func width(_ column: Int, _ width: Double) {
+        workbook.check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil))
+    }
+
+    func height(_ row: Int, _ height: Double) {
+        workbook.check(worksheet_set_row(handle, lxw_row_t(row), height, nil))
+    }
+
+    /// A4 landscape, one page wide, the given rows repeated on every page, header and footer.
+    func printSetup(repeatRows: ClosedRange<Int>?, header: String, footer: String) {
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, 9) // 9 = A4
+        worksheet_fit_to_pages(handle, 1, 0)
+        worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
+        if let repeatRows {
+            workbook.check(worksheet_repeat_rows(handle, lxw_row_t(repeatRows.lowerBound), lxw_row_t(repeatRows.upperBound)))
+        }
+        workbook.check(worksheet_set_header(handle, header))
+        workbook.check(worksheet_set_footer(handle, footer))
+    }
+
+    func freeze(rows: Int) {
+        worksheet_freeze_panes(handle, lxw_row_t(rows), 0)
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == lxw_format {
+    @discardableResult func bold() -> Self { format_set_bold(self); return self }
+    @discardableResult func wrap() -> Self { format_set_text_wrap(self); return self }
+    @discardableResult func top() -> Self { format_set_align(self, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)); return self }
+    @discardableResult func centre() -> Self { format_set_align(self, UInt8(LXW_ALIGN_CENTER.rawValue)); return self }
+    @discardableResult func border() -> Self { format_set_border(self, UInt8(LXW_BORDER_THIN.rawValue)); return self }
+    @discardableResult func fill(_ rgb: UInt32) -> Self { format_set_bg_color(self, rgb); return self }
+    @discardableResult func fontColour(_ rgb: UInt32) -> Self { format_set_font_color(self, rgb); return self }
+    @discardableResult func size(_ points: Double) -> Self { format_set_font_size(self, points); return self }
+    @discardableResult func italic() -> Self { format_set_italic(self); return self }
+    @discardableResult func numberFormat(_ pattern: String) -> Self { format_set_num_format(self, pattern); return self }
+}

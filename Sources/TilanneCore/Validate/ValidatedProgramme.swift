@@ -1,0 +1,37 @@
+/// Stage boundary validate → aggregate: the actions of all sources that passed, each placed
+/// under a goal of the register, with every finding and every rejected row of the run.
+public struct ValidatedProgramme: Sendable {
+    public var actions: [ValidatedAction]
+    public var rejected: [RejectedRow]
+    public var diagnostics: [Diagnostic]
+    public var accounting: RowAccounting
+    public var sources: [SourceSummary]
+}
+
+public struct ValidatedAction: Sendable {
+    public var row: ActionRow
+    /// The register goal the action belongs to.
+    public var goalNumber: Int
+    /// Codes of the findings about this row, so renderers can flag the row itself.
+    public var findings: [DiagnosticCode]
+}
+
+/// Nothing is lost: every row read is in the report, a structure or blank row, or rejected.
+public struct RowAccounting: Sendable, Codable, Hashable {
+    public var rowsIn: Int
+    public var reported: Int
+    public var rejected: Int
+    public var structure: Int
+    public var blank: Int
+
+    public var isBalanced: Bool { rowsIn == reported + rejected + structure + blank }
+}
+
+public struct SourceSummary: Sendable, Codable, Hashable {
+    public var file: String
+    public var shape: TableShape
+    public var encoding: SourceEncoding
+    public var delimiter: String
+    public var rowsIn: Int
+    public var actions: Int
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `tilanne`: builds the council status report of a strategy or vitality programme.
+@main
+struct Tilanne: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tilanne",
+        abstract: "Builds the status report (Tilanne) of a city programme as XLSX, CSV and HTML.",
+        discussion: """
+        Put the status tables in Input/, describe them in Config/tilanne.yml and run
+        `tilanne run`. The reports appear in Output/. `tilanne validate` only checks the
+        tables and lists what needs fixing, with file, row and column.
+
+        Exit codes: 0 done, 1 done with warnings, 2 the input data failed validation
+        (no report written), 3 the configuration is wrong, 4 a report could not be
+        written, 64 the command line is wrong. See docs/exit-codes.md.
+        """,
+        subcommands: [RunCommand.self, ValidateCommand.self],
+        defaultSubcommand: nil
+    )
+}

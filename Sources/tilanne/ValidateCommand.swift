@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import TilanneCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Only read and check the tables; list every finding with file, row and column."
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(help: "Print the findings as JSON (for other programs).")
+    var json = false
+
+    func run() throws {
+        let console = Console(quiet: options.quiet, verbose: true)
+        try ExitCodes.guarding(console) {
+            let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
+            let pipeline = Pipeline(config: config)
+            let programme = pipeline.check()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                struct Findings: Encodable {
+                    var diagnostics: [Diagnostic]
+                    var rejectedRows: [RejectedRow]
+                    var accounting: RowAccounting
+                }
+                let data = try encoder.encode(Findings(diagnostics: programme.diagnostics, rejectedRows: programme.rejected,
+                                                       accounting: programme.accounting))
+                FileHandle.standardOutput.write(data + Data([0x0A]))
+            } else {
+                console.diagnostics(programme.diagnostics, language: config.language)
+                console.accounting(programme.accounting, language: config.language, force: !options.quiet)
+            }
+            if pipeline.failsPolicy(programme.diagnostics) { return .invalidInput }
+            return ExitCodes.status(for: programme.diagnostics)
+        }
+    }
+}

@@ -31,7 +31,7 @@ public struct CSVReportRenderer: ReportRenderer {
                         CSVCell.encode(binding),
                         CSVCell.encode(action.action),
                         CSVCell.encode(action.projects.map(\.text).joined(separator: "\n")),
-                        CSVCell.encode(action.responsible.joined(separator: "\n")),
+                        CSVCell.encode(action.responsible.joined(separator: ", ")),
                         CSVCell.encode(action.progress.code, isProgressCode: true),
                         CSVCell.encode(ProgressText.label(action.progress, strings: strings)),
                         CSVCell.encode(action.status),

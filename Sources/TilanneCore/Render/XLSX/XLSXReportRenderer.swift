@@ -33,12 +33,21 @@ public struct XLSXReportRenderer: ReportRenderer {
         sheet.height(0, 24)
         // The legend sits above the table, as in the council document: code, label, colour.
         var row = 1
+        var legendLines = 1
         sheet.string(row, 0, strings.legend, styles.legendHeading)
         for (index, item) in model.legend.enumerated() {
             let column = 1 + index % lastColumn
-            if index > 0 && column == 1 { row += 1; sheet.blank(row, 0, styles.legendHeading) }
-            sheet.string(row, column, "\(item.code)  \(item.label)", styles.progress[index])
+            if index > 0 && column == 1 {
+                sheet.height(row, XLSXText.height(lines: legendLines))
+                row += 1
+                legendLines = 1
+                sheet.blank(row, 0, styles.legendHeading)
+            }
+            let text = "\(item.code)  \(item.label)"
+            sheet.string(row, column, text, styles.progress[index])
+            legendLines = max(legendLines, XLSXText.lineCount(text, width: Self.statusWidths[column]))
         }
+        sheet.height(row, XLSXText.height(lines: legendLines))
         row += 1
         let headerRow = row
         let headers = [strings.action, strings.projects, strings.responsible, strings.progress, strings.statusColumn(model.period)]
@@ -55,7 +64,7 @@ public struct XLSXReportRenderer: ReportRenderer {
 
         for theme in model.themes {
             sheet.merge(row, 0, lastColumn, theme.title, styles.theme)
-            sheet.height(row, XLSXText.rowHeight(theme.title, width: totalWidth, lineHeight: 17))
+            sheet.height(row, XLSXText.rowHeight(theme.title, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
             row += 1
             for goal in theme.goals {
                 var text = strings.goalHeading(goal.number, goal.title)
@@ -70,24 +79,41 @@ public struct XLSXReportRenderer: ReportRenderer {
                     row += 1
                 }
                 for action in goal.actions {
-                    sheet.string(row, 0, XLSXText.fit(action.action, strings: strings), styles.cell)
-                    sheet.string(row, 1, XLSXText.fit(action.projects.map(\.text).joined(separator: "\n"), strings: strings), styles.cell)
-                    sheet.string(row, 2, XLSXText.fit(action.responsible.joined(separator: "\n"), strings: strings), styles.cell)
-                    let progress = action.progress
-                    switch progress.status {
-                    case .known:
-                        sheet.string(row, 3, "\(progress.code)\n\(progress.label ?? "")", styles.progress[legendIndex[progress.code] ?? 0])
-                    case .unknown:
-                        sheet.string(row, 3, "\(progress.code)\n\(strings.unknownCode)", styles.unknownProgress)
-                    case .missing:
-                        sheet.string(row, 3, strings.missingCode, styles.missingProgress)
-                    }
-                    sheet.string(row, 4, XLSXText.fit(action.status, strings: strings), styles.cell)
+                    let texts = [
+                        XLSXText.fit(action.action, strings: strings),
+                        XLSXText.fit(action.projects.map(\.text).joined(separator: "\n"), strings: strings),
+                        XLSXText.fit(action.responsible.joined(separator: ", "), strings: strings),
+                        progressText(action.progress, strings: strings),
+                        XLSXText.fit(action.status, strings: strings),
+                    ]
+                    for column in 0..<texts.count where column != 3 { sheet.string(row, column, texts[column], styles.cell) }
+                    sheet.string(row, 3, texts[3], progressStyle(action.progress, styles: styles, legendIndex: legendIndex))
+                    // Spreadsheet programs do not grow rows for wrapped text on opening; size them here.
+                    let lines = zip(texts, Self.statusWidths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
+                    sheet.height(row, XLSXText.height(lines: lines))
                     row += 1
                 }
             }
         }
         worksheet_activate(sheet.handle)
+    }
+}
+
+extension XLSXReportRenderer {
+    func progressText(_ progress: ProgressCell, strings: ReportStrings) -> String {
+        switch progress.status {
+        case .known: "\(progress.code)\n\(progress.label ?? "")"
+        case .unknown: "\(progress.code)\n\(strings.unknownCode)"
+        case .missing: strings.missingCode
+        }
+    }
+
+    func progressStyle(_ progress: ProgressCell, styles: XLSXStyles, legendIndex: [String: Int]) -> UnsafeMutablePointer<lxw_format> {
+        switch progress.status {
+        case .known: styles.progress[legendIndex[progress.code] ?? 0]
+        case .unknown: styles.unknownProgress
+        case .missing: styles.missingProgress
+        }
     }
 }
 
@@ -106,13 +132,25 @@ enum XLSXText {
         String(text.replacingOccurrences(of: "&", with: "&&").prefix(100))
     }
 
-    /// Merged cells are not auto-fitted by spreadsheet programs: estimate the lines needed.
-    static func rowHeight(_ text: String, width: Double, lineHeight: Double) -> Double {
-        let charactersPerLine = max(20, Int(width * 1.1))
+    /// Lines a text needs in a wrapped cell of the given width (in character units). An
+    /// estimate: about 1.1 characters of 11-point body text fit in one unit of width.
+    static func lineCount(_ text: String, width: Double, charactersPerUnit: Double = 1.1) -> Int {
+        let perLine = max(8, Int(width * charactersPerUnit) - 2)
         var lines = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += max(1, (line.count + charactersPerLine - 1) / charactersPerLine)
+            let length = line.utf8.count < perLine ? line.utf8.count : line.count
+            lines += max(1, (length + perLine - 1) / perLine)
         }
-        return Double(lines) * lineHeight + 4
+        return max(lines, 1)
+    }
+
+    /// Row height in points for a number of 11-point lines; Excel's limit is 409 points.
+    static func height(lines: Int, lineHeight: Double = 15) -> Double {
+        min(409, Double(lines) * lineHeight + 3)
+    }
+
+    /// Merged cells are not auto-fitted by spreadsheet programs either.
+    static func rowHeight(_ text: String, width: Double, lineHeight: Double, charactersPerUnit: Double = 1.1) -> Double {
+        height(lines: lineCount(text, width: width, charactersPerUnit: charactersPerUnit), lineHeight: lineHeight)
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import TilanneCore
+
+@Suite("Aggregate: the report model")
+struct AggregateTests {
+    @Test("Kuopio: 77 actions under 13 goals and 4 themes, counted per code")
+    func kuopioCounts() throws {
+        let config = try TestSupport.kuopioConfig()
+        let model = Pipeline(config: config).report(from: TestSupport.check(config))
+        #expect(model.themes.count == 4)
+        #expect(model.themes.flatMap(\.goals).count == 13)
+        #expect(model.allActions.count == 77)
+        #expect(model.themes.map { $0.goals.map(\.number) } == [[1, 2, 3, 4, 5], [6, 7, 8], [9, 10, 11], [12, 13]])
+        #expect(model.totals.byCode.map(\.count) == [51, 11, 8, 4])
+        #expect(model.totals.unknown == [.init(code: "+?", count: 3, share: 0.039)])
+        #expect(model.totals.byCode[0].share == 0.6623)
+        #expect(model.totals.total == 77)
+        // Goal and theme counts add up to the programme's.
+        for theme in model.themes {
+            #expect(theme.counts.total == theme.goals.reduce(0) { $0 + $1.counts.total })
+        }
+        #expect(model.themes.reduce(0) { $0 + $1.counts.total } == 77)
+        let goal2 = model.themes[0].goals[1]
+        #expect(goal2.bindingGoal?.text == "Kehitetään yrityksille suunnattuja palveluja yhteistyössä kumppanien kanssa")
+        #expect(goal2.title == "Yrityskannan ja työpaikka-määrän kasvattaminen") // the register's official title
+    }
+}

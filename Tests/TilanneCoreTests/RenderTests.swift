@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import TilanneCore
+
+@Suite("Render: CSV, HTML, XLSX and the model JSON")
+struct RenderTests {
+    /// Renders the Kuopio report into a fresh folder.
+    private func kuopioOutputs() throws -> (config: TilanneConfig, model: ReportModel, files: [OutputFormat: URL]) {
+        var config = try TestSupport.kuopioConfig()
+        let output = try TestSupport.temporaryFolder()
+        config.outputs.folder = output.path
+        let pipeline = Pipeline(config: config)
+        let model = pipeline.report(from: pipeline.check())
+        let written = try pipeline.publish(model)
+        var files: [OutputFormat: URL] = [:]
+        for url in written { files[OutputFormat(rawValue: url.pathExtension)!] = url }
+        return (config, model, files)
+    }
+
+    /// Compares with a committed reference file and shows a unified diff when they differ.
+    /// `TILANNE_UPDATE_REFERENCES=1 swift test` rewrites the references.
+    private func expectMatchesReference(_ actual: URL, _ name: String) throws {
+        let reference = TestSupport.references.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["TILANNE_UPDATE_REFERENCES"] == "1" {
+            try FileManager.default.createDirectory(at: TestSupport.references, withIntermediateDirectories: true)
+            _ = try? FileManager.default.removeItem(at: reference)
+            try FileManager.default.copyItem(at: actual, to: reference)
+            return
+        }
+        let same = try Data(contentsOf: actual) == Data(contentsOf: reference)
+        #expect(same, "\(name) differs from its reference:\n\(TestSupport.diff(expected: reference, actual: actual))")
+    }
+
+    @Test("CSV, HTML and model JSON match their reference files")
+    func referenceFiles() throws {
+        let (_, model, files) = try kuopioOutputs()
+        try expectMatchesReference(files[.csv]!, "kuopio-1-2024.csv")
+        try expectMatchesReference(files[.html]!, "kuopio-1-2024.html")
+        let json = try TestSupport.temporaryFolder().appendingPathComponent("model.json")
+        try model.jsonData().write(to: json)
+        try expectMatchesReference(json, "kuopio-1-2024.model.json")
+    }
+
+    @Test("Identical input and config give a byte-identical XLSX")
+    func reproducibleWorkbook() throws {
+        let first = try Data(contentsOf: kuopioOutputs().files[.xlsx]!)
+        let second = try Data(contentsOf: kuopioOutputs().files[.xlsx]!)
+        #expect(first.count > 10_000)
+        #expect(first == second)
+        #expect(first.prefix(2) == Data("PK".utf8))
+    }
+
+    @Test("CSV for Finnish Excel: BOM, ';', CRLF, no sep= line, one row per action")
+    func csvShape() throws {
+        let data = try Data(contentsOf: kuopioOutputs().files[.csv]!)
+        #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("Tunnus;Painopiste;Tavoite nro;Tavoite;"))
+        #expect(!text.hasPrefix("sep="))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n") || text.contains("\r\n"))
+        // Every line break outside quotes is CRLF: count records with a real CSV reader (ours).
+        let records = Array(data.dropFirst(3)).withUnsafeBufferPointer { CSVParser.parse($0, delimiter: UInt8(ascii: ";"), checkUTF8: true) }
+        #expect(records.records.count == 78)
+        #expect(records.records.allSatisfy { $0.fields.count == 12 })
+        #expect(records.records.filter { $0.fields[8] == "+?" }.count == 3)
+        #expect(records.records.filter { $0.fields[8] == "+/-" }.count == 11)
+    }
+
+    @Test("Formula-looking text cannot become a formula; bare progress codes still read as codes")
+    func csvFormulaInjection() {
+        #expect(CSVCell.encode("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVCell.encode("+358 40 123") == "'+358 40 123")
+        #expect(CSVCell.encode("-2+3") == "'-2+3")
+        #expect(CSVCell.encode("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVCell.encode("\tx") == "'\tx")
+        #expect(CSVCell.encode("\rx") == "\"'\r\nx\"" || CSVCell.encode("\rx").hasPrefix("\"'"))
+        #expect(CSVCell.encode("+", isProgressCode: true) == "+")
+        #expect(CSVCell.encode("+/-", isProgressCode: true) == "+/-")
+        #expect(CSVCell.encode("-", isProgressCode: true) == "-")
+        #expect(CSVCell.encode("=1+1", isProgressCode: true) == "'=1+1")
+        #expect(CSVCell.encode("Tavallinen teksti; puolipiste") == "\"Tavallinen teksti; puolipiste\"")
+    }
+
+    @Test("Hostile text in status cells is escaped in HTML and defused in CSV")
+    func hostileText() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let input = folder.appendingPathComponent("hostile.csv")
+        try TestSupport.writeFlatCSV([
+            TestSupport.actionRow([8: "<script>alert('x')</script> & <b>lihava</b>"]),
+            TestSupport.actionRow([4: "=cmd|' /C calc'!A0", 8: "-hanke jatkuu"]),
+        ], to: input)
+        var config = try TestSupport.config(reading: input, output: folder.appendingPathComponent("out"))
+        config.outputs.fileNames = [:]
+        let pipeline = Pipeline(config: config)
+        let written = try pipeline.publish(pipeline.report(from: pipeline.check()))
+        let html = try String(contentsOf: written.first { $0.pathExtension == "html" }!, encoding: .utf8)
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;lihava&lt;/b&gt;"))
+        let csv = try String(contentsOf: written.first { $0.pathExtension == "csv" }!, encoding: .utf8)
+        #expect(csv.contains(";'=cmd|' /C calc'!A0;"))
+        #expect(csv.contains(";'-hanke jatkuu;"))
+    }
+
+    @Test("HTML: language, caption, header cells, legend and print rules are there; no script or external asset")
+    func htmlStructure() throws {
+        let html = try String(contentsOf: kuopioOutputs().files[.html]!, encoding: .utf8)
+        #expect(html.contains("<html lang=\"fi\">"))
+        #expect(html.components(separatedBy: "<caption>TAVOITE ").count - 1 == 13)
+        #expect(html.components(separatedBy: "<th scope=\"row\">").count - 1 >= 77)
+        #expect(html.contains("@page { size: A4 landscape"))
+        #expect(html.contains("thead { display: table-header-group; }"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("<link"))
+        #expect(html.components(separatedBy: "class=\"progress unknown\"").count - 1 == 3)
+    }
+
+    @Test("A failed write publishes nothing and keeps the previous reports")
+    func atomicPublishing() throws {
+        let (config, model, files) = try kuopioOutputs()
+        let before = try Data(contentsOf: files[.csv]!)
+        struct FailingRenderer: ReportRenderer {
+            let format = OutputFormat.html
+            func render(_ model: ReportModel, to url: URL) throws { throw OutputError(path: url.path, problem: "disk full") }
+        }
+        let folder = files[.csv]!.deletingLastPathComponent()
+        let publisher = ReportPublisher(folder: folder, renderers: [CSVReportRenderer(), FailingRenderer()])
+        var changed = model
+        changed.period = "2/2024"
+        #expect(throws: OutputError.self) {
+            try publisher.publish(changed) { config.outputs.fileName(for: $0, period: config.period) }
+        }
+        #expect(try Data(contentsOf: files[.csv]!) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+@testable import TilanneCore
+
+/// Paths and helpers shared by the tests. Tests run the real pipeline on real files: the
+/// Kuopio table in Input/, fixtures made by other programs, and files written on the fly.
+enum TestSupport {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repositoryRoot.appendingPathComponent("Tests/TilanneCoreTests/Fixtures")
+    static let references = repositoryRoot.appendingPathComponent("Tests/TilanneCoreTests/References")
+    static let kuopioCSV = repositoryRoot.appendingPathComponent("Input/kasvava-kuopio-tilanne-1-2024.csv")
+
+    /// The shipped configuration (Config/tilanne.yml): the Kuopio 1/2024 report.
+    static func kuopioConfig() throws -> TilanneConfig {
+        try ConfigLoader.load(from: repositoryRoot.appendingPathComponent("Config/tilanne.yml"))
+    }
+
+    /// A fresh temporary folder for one test.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tilanne-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The Kuopio config reading `file` (flat shape, the Kuopio headers) and writing into `output`.
+    static func config(reading file: URL, output: URL? = nil, encoding: SourceEncoding = .auto) throws -> TilanneConfig {
+        var config = try kuopioConfig()
+        config.sources[0].path = file.path
+        config.sources[0].encoding = encoding
+        if let output { config.outputs.folder = output.path }
+        return config
+    }
+
+    /// Writes a flat Kuopio-shaped CSV (UTF-8 with BOM, `;`, CRLF) with the given data rows.
+    static func writeFlatCSV(_ rows: [[String]], to url: URL, header: [String]? = nil) throws {
+        let head = header ?? ["Painopiste", "Tavoite nro", "Tavoite", "Sitova tavoite TA2021", "Toimenpiteet 2018-2021 (-2022)",
+                              "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
+        var text = "\u{FEFF}"
+        for row in [head] + rows {
+            text += row.map { cell in
+                cell.contains(";") || cell.contains("\"") || cell.contains("\n")
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            }.joined(separator: ";") + "\r\n"
+        }
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// One valid action row under goal 1, with fields overridable by index.
+    static func actionRow(_ overrides: [Int: String] = [:]) -> [String] {
+        var row = ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ", "1", "Osaavan työvoiman saannin turvaaminen", "",
+                   "Muuttajapalvelujen kehittäminen", "Future Savo", "Elinvoima- ja konsernipalvelut", "+", "Sivusto käytössä."]
+        for (index, value) in overrides { row[index] = value }
+        return row
+    }
+
+    /// Runs ingest, normalise and validate.
+    static func check(_ config: TilanneConfig) -> ValidatedProgramme {
+        Pipeline(config: config).check()
+    }
+
+    /// Line-by-line diff for reference-file failures (uses diff(1) when present).
+    static func diff(expected: URL, actual: URL) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
+        process.arguments = ["-u", expected.path, actual.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { return "(diff not available: \(error))" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data.prefix(20_000), as: UTF8.self)
+    }
+}

@@ -1,0 +1,59 @@
+# Tilanne: the two commands a newcomer needs are `make run` and `make test`.
+SWIFT      ?= swift
+CONFIG     ?= Config/tilanne.yml
+RELEASE    := .build/release/tilanne
+DEBUG      := .build/debug/tilanne
+PYTHON     ?= python3
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BENCH_ROWS ?= 100000
+
+.PHONY: run test deps test-deps test-tools build build-debug swift-test acceptance bench references clean
+
+## Install libxlsxwriter (the C library the XLSX report is written with) when it is missing.
+deps:
+	@pkg-config --exists xlsxwriter 2>/dev/null || { \
+	  echo "Installing libxlsxwriter-dev and pkg-config (Debian packages)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build -c release --product tilanne
+
+build-debug: deps
+	$(SWIFT) build --product tilanne
+
+## Build and write the report of Config/tilanne.yml into Output/. Exit status 1 means
+## "done, with warnings" (the Kuopio table has some), which is a success here.
+run: build
+	@$(RELEASE) run --config $(CONFIG); status=$$?; [ $$status -le 1 ] || exit $$status
+
+## Python packages the acceptance tests read the outputs with (openpyxl, selenium, axe-core).
+test-deps:
+	@$(PYTHON) -c "import openpyxl, selenium, pytest" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
+	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python==0.1.8
+
+## LibreOffice and Chromium, for the tests that open the reports as their readers do.
+test-tools:
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui chromium chromium-driver poppler-utils
+
+swift-test: deps
+	$(SWIFT) test
+
+acceptance: build-debug test-deps
+	TILANNE_BIN=$(DEBUG) $(PYTHON) -m pytest -q -rs Tests/acceptance
+
+## Every test: the Swift suites (each stage, reference files) and the acceptance suite
+## (the built command, the XLSX read back, LibreOffice's PDF, axe-core in Chromium).
+test: swift-test acceptance
+
+## Rewrite the reference files after an intended change to the output; review the diff.
+references: deps
+	TILANNE_UPDATE_REFERENCES=1 $(SWIFT) test --filter RenderTests
+
+## The whole pipeline on BENCH_ROWS generated rows against the C floor, in the same run.
+bench: build
+	BENCH_ROWS=$(BENCH_ROWS) $(PYTHON) bench/run_bench.py
+
+clean:
+	rm -rf .build bench-work

@@ -1,0 +1,51 @@
+"""Acceptance tests: run the built `tilanne` command on the real Kuopio table and open its
+outputs the way their readers do (openpyxl, LibreOffice, Chromium with axe-core)."""
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = pathlib.Path(os.environ.get("TILANNE_BIN", ROOT / ".build" / "debug" / "tilanne"))
+
+
+def require_tool(command, what, package):
+    """Skip, saying why, when an outside program is missing; in CI (TILANNE_REQUIRE_TOOLS=1) fail."""
+    path = shutil.which(command)
+    if path:
+        return path
+    message = f"{what} ({command}) is not installed: install {package} or run `make test-tools`"
+    if os.environ.get("TILANNE_REQUIRE_TOOLS") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def write_config(folder, *, source=None, extra_replacements=()):
+    """The shipped Kuopio config with absolute paths, writing into folder/Output."""
+    text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
+    text = text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv",
+                        f"path: {source or ROOT / 'Input' / 'kasvava-kuopio-tilanne-1-2024.csv'}")
+    text = text.replace("folder: ../Output", f"folder: {folder / 'Output'}")
+    for old, new in extra_replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    config = folder / "Config" / "tilanne.yml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def run_tilanne(*args, cwd=None):
+    assert BIN.exists(), f"{BIN} is missing: build it with `make build-debug`"
+    return subprocess.run([str(BIN), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def kuopio_run(tmp_path_factory):
+    """One real run of the shipped configuration; returns (result, output folder)."""
+    folder = tmp_path_factory.mktemp("kuopio")
+    config = write_config(folder)
+    result = run_tilanne("run", "--config", config, "--dump-model", folder / "model.json")
+    return result, folder / "Output"

@@ -1,0 +1,47 @@
+"""The HTML report passes axe-core's WCAG 2.1 A and AA rules in headless Chromium."""
+import importlib.util
+import json
+import pathlib
+
+import pytest
+
+from conftest import require_tool
+
+KUOPIO = "kasvava-kuopio-tilanne-1-2024"
+
+
+def axe_source():
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None:
+        pytest.fail("axe-core is missing: run `make test-deps` (pip install --no-deps axe-playwright-python)")
+    return (pathlib.Path(next(iter(spec.submodule_search_locations))) / "axe.min.js").read_text(encoding="utf-8")
+
+
+def test_html_passes_axe_wcag21_aa(kuopio_run):
+    chromium = require_tool("chromium", "Chromium", "chromium")
+    driver_path = require_tool("chromedriver", "ChromeDriver", "chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    _, output = kuopio_run
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        driver.get((output / f"{KUOPIO}.html").as_uri())
+        driver.execute_script(axe_source())
+        driver.set_script_timeout(120)
+        results = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            ".then(r => done(JSON.stringify({violations: r.violations, passes: r.passes.length, version: axe.version})))"
+            ".catch(e => done(JSON.stringify({error: String(e)})));")
+    finally:
+        driver.quit()
+    report = json.loads(results)
+    assert "error" not in report, report
+    summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in report["violations"]]
+    assert summary == [], f"axe {report['version']} found: {summary}"
+    assert report["passes"] > 10

@@ -1,0 +1,33 @@
+"""LibreOffice opens the workbook without repair and its PDF has the header on every page."""
+import subprocess
+
+from conftest import require_tool
+
+KUOPIO = "kasvava-kuopio-tilanne-1-2024"
+
+
+def test_pdf_export_repeats_the_header_and_fits_the_page_width(kuopio_run, tmp_path):
+    soffice = require_tool("soffice", "LibreOffice", "libreoffice-calc-nogui")
+    require_tool("pdftotext", "Poppler", "poppler-utils")
+    _, output = kuopio_run
+    xlsx = output / f"{KUOPIO}.xlsx"
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                             "--outdir", str(tmp_path), str(xlsx)], capture_output=True, text=True, timeout=240)
+    pdf = tmp_path / f"{KUOPIO}.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    assert "841.89 x 595.3" in info  # A4 landscape
+    texts = [subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), str(pdf), "-"],
+                            capture_output=True, text=True).stdout for p in range(1, pages + 1)]
+    status_pages = [t for t in texts if "Kasvava Kuopio" in t and "Sivu" in t and "Tarkistukset" not in t]
+    status_pages = [t for t in texts if "Toimenpide" in t and "Eteneminen" in t]
+    assert len(status_pages) >= 5
+    for page, text in enumerate(status_pages, 1):
+        header_line = next((line for line in text.splitlines() if "Toimenpide" in line), "")
+        # All five columns on the header line of every page: one page wide, header repeated.
+        for column in ("Toimenpide", "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"):
+            assert column in header_line, f"page {page}: {header_line!r}"
+    # Fitting the width means no page holds only the right-hand columns.
+    assert all("Toimenpide" in t for t in status_pages)
+    assert "TAVOITE 13." in "".join(texts) and "+?" in "".join(texts)

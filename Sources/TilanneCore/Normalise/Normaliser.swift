@@ -72,6 +72,9 @@ public struct Normaliser: Sendable {
     private func isRepeatedHeader(_ record: RawRecord, headerKeys: [String]) -> Bool {
         guard record.cells.count >= headerKeys.count else { return false }
         for (index, key) in headerKeys.enumerated() where !key.isEmpty {
+            // Cheap length test first: a cell much longer than the header text cannot equal it.
+            let length = record.cells[index].utf8.count
+            if length < key.utf8.count || length > key.utf8.count * 2 + 16 { return false }
             if TextNormaliser.comparisonKey(record.cells[index]) != key { return false }
         }
         return true
@@ -189,16 +192,24 @@ public struct Normaliser: Sendable {
     private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
     private func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map { String($0) }.filter { !$0.isEmpty }
+        if text.isEmpty { return [] }
+        if !text.utf8.contains(0x0A) { return [text] }
+        return text.split(separator: "\n").map { String($0) }.filter { !$0.isEmpty }
     }
 
     /// Responsible parties are separated by line breaks or commas; repeats are dropped.
     private func parties(_ text: String) -> [String] {
-        var seen: Set<String> = []
+        if text.isEmpty { return [] }
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == UInt8(ascii: ",") }) { return [text] }
+        var keys: [String] = []
         var result: [String] = []
+        // Lists are short: a linear scan over byte-equal keys avoids hashing non-ASCII strings.
         for part in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
             let name = String(part).trimming(" ")
-            guard !name.isEmpty, seen.insert(TextNormaliser.comparisonKey(name)).inserted else { continue }
+            guard !name.isEmpty else { continue }
+            let key = TextNormaliser.comparisonKey(name)
+            if keys.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
+            keys.append(key)
             result.append(name)
         }
         return result

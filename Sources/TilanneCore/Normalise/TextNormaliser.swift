@@ -10,83 +10,134 @@ public enum TextNormaliser {
 
     public static func clean(_ text: String) -> Cleaned {
         if isAlreadyClean(text) { return Cleaned(text: text, removedControls: 0) }
-        var removed = 0
-        var scalars = String.UnicodeScalarView()
-        var lineBuffer: [Unicode.Scalar] = []
-        var lines: [[Unicode.Scalar]] = []
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x0A {
-                if previousWasCR { previousWasCR = false; continue }
-                lines.append(lineBuffer); lineBuffer.removeAll(keepingCapacity: true)
-                continue
-            }
-            previousWasCR = false
-            if value == 0x0D || value == 0x2028 || value == 0x2029 {
-                previousWasCR = value == 0x0D
-                lines.append(lineBuffer); lineBuffer.removeAll(keepingCapacity: true)
-                continue
-            }
-            if value == 0x09 || isSpaceVariant(value) { lineBuffer.append(" "); continue }
-            if value < 0x20 || (0x7F...0x9F).contains(value) { removed += 1; continue }
-            if isInvisible(value) { continue }
-            if isDashVariant(value) { lineBuffer.append("-"); continue }
-            lineBuffer.append(scalar)
-        }
-        lines.append(lineBuffer)
-        // Collapse runs of spaces, trim each line, drop empty lines at both ends.
-        var cleanedLines: [[Unicode.Scalar]] = lines.map { line in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(line.count)
-            for scalar in line {
-                if scalar == " " && (out.isEmpty || out.last == " ") { continue }
-                out.append(scalar)
-            }
-            if out.last == " " { out.removeLast() }
-            return out
-        }
-        while cleanedLines.first?.isEmpty == true { cleanedLines.removeFirst() }
-        while cleanedLines.last?.isEmpty == true { cleanedLines.removeLast() }
-        for (index, line) in cleanedLines.enumerated() {
-            if index > 0 { scalars.append("\n") }
-            scalars.append(contentsOf: line)
-        }
-        return Cleaned(text: String(scalars), removedControls: removed)
+        var text = text
+        return text.withUTF8 { cleanBytes($0) }
     }
 
-    /// Fast path for the common cell: printable ASCII and single line breaks, no runs of
-    /// spaces, nothing to trim. Most cells of a real table pass it and are not copied.
+    /// The careful path, over UTF-8 bytes: every rewrite maps to ASCII or removes, so the
+    /// other sequences (Finnish letters, en dashes) are copied through unchanged.
+    private static func cleanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Cleaned {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var removed = 0
+        var pendingSpace = false
+        var pendingNewlines = 0
+        var lineHasContent = false
+        var index = 0
+        let count = bytes.count
+
+        func content(_ start: Int, _ length: Int) {
+            if pendingNewlines > 0 {
+                if !out.isEmpty { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines)) }
+                pendingNewlines = 0
+            } else if pendingSpace && lineHasContent {
+                out.append(0x20)
+            }
+            pendingSpace = false
+            for offset in 0..<length { out.append(bytes[start + offset]) }
+            lineHasContent = true
+        }
+        func contentByte(_ byte: UInt8) {
+            if pendingNewlines > 0 {
+                if !out.isEmpty { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines)) }
+                pendingNewlines = 0
+            } else if pendingSpace && lineHasContent {
+                out.append(0x20)
+            }
+            pendingSpace = false
+            out.append(byte)
+            lineHasContent = true
+        }
+        func space() { if lineHasContent { pendingSpace = true } }
+        func newline() {
+            pendingSpace = false
+            if !out.isEmpty || lineHasContent { pendingNewlines += 1 }
+            lineHasContent = false
+        }
+
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x0A: newline()
+                case 0x0D:
+                    newline()
+                    if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
+                case 0x09, 0x20: space()
+                case 0x00...0x1F, 0x7F: removed += 1
+                default: contentByte(byte)
+                }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            guard index + length <= count, length > 1 else { contentByte(byte); index += 1; continue }
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if isSpaceVariant(value) {
+                space()
+            } else if value == 0x85 || value == 0x2028 || value == 0x2029 {
+                newline()
+            } else if (0x80...0x9F).contains(value) {
+                removed += 1
+            } else if isInvisible(value) {
+                // dropped without a finding: they carry no meaning
+            } else if isDashVariant(value) {
+                contentByte(UInt8(ascii: "-"))
+            } else {
+                content(index, length)
+            }
+            index += length
+        }
+        return Cleaned(text: String(decoding: out, as: UTF8.self), removedControls: removed)
+    }
+
+    /// Fast path for the common cell: no runs of spaces, nothing to trim, no control
+    /// characters, and none of the multi-byte sequences `clean` rewrites (NBSP, zero-width
+    /// characters, hyphen look-alikes). Finnish letters and en dashes pass. Most cells of a
+    /// real table pass it and are neither scanned by scalar nor copied.
     static func isAlreadyClean(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
             var previous: UInt8 = 0x0A
-            for byte in bytes {
-                if byte >= 0x80 {
-                    if !isCleanNonASCIILeader(byte) { return false }
-                    previous = byte
-                    continue
-                }
-                switch byte {
-                case 0x20:
-                    if previous == 0x20 || previous == 0x0A { return false }
-                case 0x0A:
-                    if previous == 0x20 || previous == 0x0A { return false }
-                case 0x21...0x7E:
-                    break
-                default:
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x20, 0x0A:
+                        if previous == 0x20 || previous == 0x0A { return false }
+                    case 0x21...0x7E:
+                        break
+                    default:
+                        return false
+                    }
+                } else if needsCleaning(bytes, at: index) {
                     return false
                 }
                 previous = byte
+                index += 1
             }
-            return previous != 0x20 && previous != 0x0A || bytes.isEmpty
+            return count == 0 || (previous != 0x20 && previous != 0x0A)
         } ?? false
     }
 
-    /// Two-byte sequences of Latin letters (ä, ö, å, é …) are common and harmless; anything
-    /// else outside ASCII (NBSP, dashes, zero-width characters) takes the careful path.
-    private static func isCleanNonASCIILeader(_ byte: UInt8) -> Bool {
-        // 0xC3: U+00C0–U+00FF letters; continuation bytes 0x80–0xBF pass as well.
-        (0x80...0xBF).contains(byte) || byte == 0xC3 || byte == 0xC5
+    /// Whether the UTF-8 sequence starting at `index` is one `clean` would change.
+    private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch byte {
+        case 0xC2: return true // NBSP, soft hyphen, C1 controls
+        case 0xE1: return next(1) == 0x9A // U+1680
+        case 0xE2:
+            let (b1, b2) = (next(1), next(2))
+            if b1 == 0x80 { return b2 <= 0x92 || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF } // U+2000–2012, U+2028/9, U+202F
+            if b1 == 0x81 { return b2 == 0x9F || b2 == 0xA0 } // U+205F, U+2060
+            return b1 == 0x88 && b2 == 0x92 // U+2212 minus
+        case 0xE3: return next(1) == 0x80 && next(2) == 0x80 // U+3000
+        case 0xEF: return next(1) == 0xBB || next(1) == 0xB9 || next(1) == 0xBC // U+FEFF, U+FE63, U+FF0D
+        default: return false
+        }
     }
 
     static func isSpaceVariant(_ value: UInt32) -> Bool {
@@ -110,7 +161,8 @@ public enum TextNormaliser {
 
     /// The text on one line: line breaks and runs of white space become one space.
     public static func singleLine(_ text: String) -> String {
-        clean(text).text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        if !text.utf8.contains(0x0A) && isAlreadyClean(text) { return text }
+        return clean(text).text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
     }
 
     /// Key for comparing titles and headers: case-folded, without white space, dashes or soft
@@ -118,10 +170,24 @@ public enum TextNormaliser {
     /// difference, while a reworded title still is.
     public static func comparisonKey(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.unicodeScalars {
             let value = scalar.value
-            if scalar.properties.isWhitespace || isAnyDash(value) || isInvisible(value) || value < 0x20 { continue }
-            scalars.append(scalar)
+            if value < 0x80 {
+                // ASCII fast path: Unicode property look-ups dominated the run time here.
+                switch value {
+                case 0x00...0x20, 0x2D, 0x7F: continue
+                case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
+                default: scalars.append(scalar)
+                }
+                continue
+            }
+            if isSpaceVariant(value) || value == 0x85 || value == 0x2028 || value == 0x2029 || isAnyDash(value)
+                || isInvisible(value) || (0x80...0x9F).contains(value) { continue }
+            if scalar.properties.isUppercase {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                scalars.append(scalar)
+            }
         }
         return String(scalars)
     }

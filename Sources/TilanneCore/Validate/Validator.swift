@@ -15,7 +15,16 @@ public struct Validator: Sendable {
         var firstPlace: [String: SourceLocation] = [:]
         var reportedGoalTitles: Set<String> = []
         var reportedThemes: Set<String> = []
-
+        // Most rows repeat their goal's title and theme: compare a text with the register only
+        // when it differs byte for byte from the one checked last for that goal.
+        var lastTitle: [Int: (text: String, differs: Bool)] = [:]
+        var lastTheme: [Int: (text: String, differs: Bool)] = [:]
+        func differs(_ text: String, from official: String, goal: Int, memory: inout [Int: (text: String, differs: Bool)]) -> Bool {
+            if let last = memory[goal], last.text.utf8.elementsEqual(text.utf8) { return last.differs }
+            let result = TextNormaliser.comparisonKey(text) != TextNormaliser.comparisonKey(official)
+            memory[goal] = (text, result)
+            return result
+        }
         for table in tables {
             for row in table.actions {
                 let rowNumber = row.location.row ?? 0
@@ -47,13 +56,13 @@ public struct Validator: Sendable {
                 for rule in rowRules { findings += rule.check(row, log: &log) }
                 // Title and theme differences are reported once per file and goal, at their first row.
                 if let title = row.goalTitle,
-                   TextNormaliser.comparisonKey(title) != TextNormaliser.comparisonKey(goal.title),
+                   differs(title, from: goal.title, goal: number, memory: &lastTitle),
                    reportedGoalTitles.insert("\(table.file)#\(number)").inserted {
                     log.emit(.goalTitleDiffers, at: row.fieldLocations.location(row: rowNumber, field: .goalTitle),
                              "\(number)", TextNormaliser.singleLine(title), goal.title)
                 }
                 if let rowTheme = row.theme,
-                   TextNormaliser.comparisonKey(rowTheme) != TextNormaliser.comparisonKey(theme.title),
+                   differs(rowTheme, from: theme.title, goal: number, memory: &lastTheme),
                    reportedThemes.insert("\(table.file)#\(number)").inserted {
                     log.emit(.themeDiffers, at: row.fieldLocations.location(row: rowNumber, field: .theme),
                              TextNormaliser.singleLine(rowTheme), "\(number)", theme.title)

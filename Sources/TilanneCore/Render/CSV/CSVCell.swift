@@ -1,5 +1,3 @@
-import Foundation
-
 /// One CSV cell as Excel on a Finnish machine reads it: `;`-separated, quoted when it holds a
 /// delimiter, quote or line break, and defused when Excel would take it for a formula.
 enum CSVCell {
@@ -21,18 +19,27 @@ enum CSVCell {
 
     /// Quotes and defuses one cell. Line breaks become CRLF inside the quotes, as Excel writes.
     static func encode(_ text: String, isProgressCode: Bool = false, delimiter: UInt8 = UInt8(ascii: ";")) -> String {
-        var value = text
-        if startsLikeFormula(value) && !(isProgressCode && isOperatorOnlyCode(value)) {
-            // OWASP's defence: a leading apostrophe makes the cell text.
-            value = "'" + value
-        }
+        let defuse = startsLikeFormula(text) && !(isProgressCode && isOperatorOnlyCode(text))
         var needsQuotes = false
-        for byte in value.utf8 where byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+        for byte in text.utf8 where byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break
         }
-        guard needsQuotes else { return value }
-        let escaped = value.replacingOccurrences(of: "\"", with: "\"\"").replacingOccurrences(of: "\n", with: "\r\n")
-        return "\"" + escaped + "\""
+        if !needsQuotes { return defuse ? "'" + text : text }
+        // OWASP's defence against formulas: a leading apostrophe makes the cell text.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        if defuse { bytes.append(UInt8(ascii: "'")) }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(byte); bytes.append(byte)
+            case 0x0A: if previous != 0x0D { bytes.append(0x0D) }; bytes.append(0x0A)
+            default: bytes.append(byte)
+            }
+            previous = byte
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

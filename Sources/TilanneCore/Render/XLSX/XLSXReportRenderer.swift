@@ -136,12 +136,19 @@ enum XLSXText {
     /// estimate: about 1.1 characters of 11-point body text fit in one unit of width.
     static func lineCount(_ text: String, width: Double, charactersPerUnit: Double = 1.1) -> Int {
         let perLine = max(8, Int(width * charactersPerUnit) - 2)
+        // Counted over UTF-8 bytes (continuation bytes skipped): this runs for every cell.
         var lines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let length = line.utf8.count < perLine ? line.utf8.count : line.count
-            lines += max(1, (length + perLine - 1) / perLine)
+        var characters = 0
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                lines += max(1, (characters + perLine - 1) / perLine)
+                characters = 0
+            } else if byte & 0xC0 != 0x80 {
+                characters += 1
+            }
         }
-        return max(lines, 1)
+        lines += max(1, (characters + perLine - 1) / perLine)
+        return lines
     }
 
     /// Row height in points for a number of 11-point lines; Excel's limit is 409 points.

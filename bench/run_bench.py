@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""`make bench`: the whole pipeline (all three formats) on N generated rows, measured in the
+same run as the C floor (a minimal libxlsxwriter program writing one sheet from the same CSV).
+
+Reads the references from ../shared/bench (or $TILANNE_BENCH_REFERENCES). Prints the median
+wall time and peak memory of 3 runs of each program and the ratios to the floor."""
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+REFERENCES = pathlib.Path(os.environ.get("TILANNE_BENCH_REFERENCES", ROOT.parent / "shared" / "bench"))
+WORK = ROOT / "bench-work"
+ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+TIME = "/usr/bin/time"
+TARGET_WALL, TARGET_MEMORY = 1.2, 1.5
+
+
+def measure(command):
+    """Wall seconds and peak resident MiB of one run, from GNU time."""
+    result = subprocess.run([TIME, "-f", "%e %M", *command], capture_output=True, text=True)
+    if result.returncode not in (0, 1):  # tilanne exits 1 for "done, with warnings"
+        sys.exit(f"{command[0]} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    wall, kib = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kib) / 1024
+
+
+def median_of(command):
+    samples = [measure(command) for _ in range(RUNS)]
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def main():
+    for needed in ("gen_rows.py", "c_floor.c"):
+        if not (REFERENCES / needed).exists():
+            sys.exit(f"benchmark reference {REFERENCES / needed} not found; set TILANNE_BENCH_REFERENCES")
+    if not os.path.exists(TIME):
+        sys.exit("GNU time (/usr/bin/time) is needed: apt-get install time")
+    WORK.mkdir(exist_ok=True)
+    rows = WORK / f"rows-{ROWS}.csv"
+    if not rows.exists():
+        subprocess.run([sys.executable, str(REFERENCES / "gen_rows.py"), str(ROWS), str(rows)], check=True)
+    floor = WORK / "c_floor"
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "xlsxwriter"], capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run(["cc", "-O2", str(REFERENCES / "c_floor.c"), *flags, "-o", str(floor)], check=True)
+
+    config_text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
+    config_text = config_text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv", f"path: {rows}")
+    config_text = config_text.replace("    columns:\n      theme: Painopiste", "    columns:\n      id: Tunnus\n      theme: Painopiste")
+    config_text = config_text.replace("folder: ../Output", f"folder: {WORK / 'out'}")
+    config = WORK / "Config" / "tilanne.yml"
+    config.parent.mkdir(exist_ok=True)
+    config.write_text(config_text, encoding="utf-8")
+    tilanne = ROOT / ".build" / "release" / "tilanne"
+
+    size = rows.stat().st_size / 2**20
+    print(f"Input: {ROWS:,} action rows, {size:.1f} MiB CSV; median of {RUNS} runs each, measured now on this machine.")
+    floor_wall, floor_mem = median_of([str(floor), str(rows), str(WORK / "floor.xlsx")])
+    wall, mem = median_of([str(tilanne), "run", "--quiet", "--config", str(config)])
+    outputs = sorted((WORK / "out").iterdir())
+    print()
+    print(f"| program | wall s | peak MiB | wall vs floor | memory vs floor |")
+    print(f"|---|---|---|---|---|")
+    print(f"| c_floor (one XLSX sheet) | {floor_wall:.2f} | {floor_mem:.0f} | 1.00 | 1.00 |")
+    print(f"| tilanne run (XLSX + CSV + HTML) | {wall:.2f} | {mem:.0f} | {wall / floor_wall:.2f} | {mem / floor_mem:.2f} |")
+    print()
+    print("Outputs: " + ", ".join(f"{p.name} {p.stat().st_size / 2**20:.1f} MiB" for p in outputs))
+    verdict_wall = "within" if wall / floor_wall <= TARGET_WALL else "OVER"
+    verdict_mem = "within" if mem / floor_mem <= TARGET_MEMORY else "OVER"
+    print(f"Targets: wall ≤ {TARGET_WALL}× floor: {verdict_wall}; peak memory ≤ {TARGET_MEMORY}× floor: {verdict_mem}.")
+
+
+if __name__ == "__main__":
+    main()

@@ -26,7 +26,8 @@ public enum TextNormaliser {
         var index = 0
         let count = bytes.count
 
-        func content(_ start: Int, _ length: Int) {
+        /// Before visible text: the pending line breaks, or one space between words.
+        func beginContent() {
             if pendingNewlines > 0 {
                 if !out.isEmpty { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines)) }
                 pendingNewlines = 0
@@ -34,19 +35,15 @@ public enum TextNormaliser {
                 out.append(0x20)
             }
             pendingSpace = false
-            for offset in 0..<length { out.append(bytes[start + offset]) }
             lineHasContent = true
         }
+        func content(_ start: Int, _ length: Int) {
+            beginContent()
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
+        }
         func contentByte(_ byte: UInt8) {
-            if pendingNewlines > 0 {
-                if !out.isEmpty { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines)) }
-                pendingNewlines = 0
-            } else if pendingSpace && lineHasContent {
-                out.append(0x20)
-            }
-            pendingSpace = false
+            beginContent()
             out.append(byte)
-            lineHasContent = true
         }
         func space() { if lineHasContent { pendingSpace = true } }
         func newline() {

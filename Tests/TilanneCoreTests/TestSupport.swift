@@ -32,9 +32,11 @@ enum TestSupport {
     }
 
     /// Writes a flat Kuopio-shaped CSV (UTF-8 with BOM, `;`, CRLF) with the given data rows.
+    static let flatHeader = ["Painopiste", "Tavoite nro", "Tavoite", "Sitova tavoite TA2021", "Toimenpiteet 2018-2021 (-2022)",
+                             "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
+
     static func writeFlatCSV(_ rows: [[String]], to url: URL, header: [String]? = nil) throws {
-        let head = header ?? ["Painopiste", "Tavoite nro", "Tavoite", "Sitova tavoite TA2021", "Toimenpiteet 2018-2021 (-2022)",
-                              "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
+        let head = header ?? flatHeader
         var text = "\u{FEFF}"
         for row in [head] + rows {
             text += row.map { cell in

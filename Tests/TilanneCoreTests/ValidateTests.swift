@@ -54,7 +54,7 @@ struct ValidateTests {
     func raggedRows() throws {
         let folder = try TestSupport.temporaryFolder()
         let file = folder.appendingPathComponent("ragged.csv")
-        var text = "Painopiste;Tavoite nro;Tavoite;Sitova tavoite TA2021;Toimenpiteet 2018-2021 (-2022);Hankkeet;Vastuutaho;Eteneminen;Tilanne 1/2024\r\n"
+        var text = TestSupport.flatHeader.joined(separator: ";") + "\r\n"
         text += TestSupport.actionRow().joined(separator: ";") + "\r\n"
         text += TestSupport.actionRow([4: "Liian leveä"]).joined(separator: ";") + ";ylimääräinen\r\n"
         text += "KILPAILUKYKYINEN;1;Katkennut rivi\r\n"
@@ -70,7 +70,7 @@ struct ValidateTests {
     func unterminatedQuote() throws {
         let folder = try TestSupport.temporaryFolder()
         let file = folder.appendingPathComponent("quote.csv")
-        var text = "Painopiste;Tavoite nro;Tavoite;Sitova tavoite TA2021;Toimenpiteet 2018-2021 (-2022);Hankkeet;Vastuutaho;Eteneminen;Tilanne 1/2024\n"
+        var text = TestSupport.flatHeader.joined(separator: ";") + "\n"
         text += TestSupport.actionRow().joined(separator: ";") + "\n"
         text += "T;1;T;;Toinen;\"Hanke auki;V;+;teksti\nT;1;T;;Kolmas;H;V;+;teksti\n"
         try Data(text.utf8).write(to: file)

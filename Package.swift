@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The real libxlsxwriter C library from the system (Debian: libxlsxwriter-dev).
@@ -20,10 +21,19 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // libxml2 from the system (Debian: libxml2-dev): its SAX2 push parser reads the XML
+        // inside XLSX and DOCX files as a stream. Only the office readers import it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "TilanneCore",
             dependencies: [
                 "CXlsxWriter",
+                "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

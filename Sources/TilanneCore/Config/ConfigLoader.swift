@@ -36,6 +36,7 @@ public enum ConfigLoader {
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "period", "language", "document", "sources", "legend", "register", "outputs", "validation",
+            "limits",
         ])
         let programme = try readProgramme(top.required("programme"))
         let period = try top.required("period").string()
@@ -48,10 +49,11 @@ public enum ConfigLoader {
         let register = try readRegister(top.required("register"))
         let outputs = try readOutputs(top.required("outputs"))
         let validation = try top["validation"].map(readValidation) ?? .default
+        let limits = try top["limits"].map(readLimits) ?? .default
         return TilanneConfig(
             programme: programme, period: period, language: language, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
-            validation: validation, baseDirectory: baseDirectory.standardizedFileURL
+            validation: validation, limits: limits, baseDirectory: baseDirectory.standardizedFileURL
         )
     }
 
@@ -91,7 +93,15 @@ public enum ConfigLoader {
     }
 
     private static func readSource(_ value: YAMLValue) throws -> SourceConfig {
-        let map = try value.mapping(allowed: ["path", "shape", "encoding", "delimiter", "columns", "sections"])
+        let map = try value.mapping(allowed: ["path", "format", "sheet", "table", "shape", "encoding", "delimiter",
+                                                "columns", "sections"])
+        let format = try map["format"].map { try $0.string() == "auto" ? nil : $0.oneOf(SourceFormat.self) } ?? nil
+        var part: PartSelection?
+        if let sheet = map["sheet"] {
+            if map["table"] != nil { throw sheet.error("a source has either \"sheet\" (workbook) or \"table\" (document)") }
+            part = try readPart(sheet, allowNames: true)
+        }
+        if let table = map["table"] { part = try readPart(table, allowNames: false) }
         let shape = try map["shape"]?.oneOf(TableShape.self) ?? .flat
         let encoding = try map["encoding"]?.oneOf(SourceEncoding.self) ?? .auto
         var delimiter: UInt8?
@@ -126,7 +136,7 @@ public enum ConfigLoader {
             if let binding = sectionMap["binding_goal"] { sections.bindingGoal = try pattern(binding, captures: ["text"]) }
         }
         return SourceConfig(
-            path: try map.required("path").string(), shape: shape, encoding: encoding, delimiter: delimiter,
+            path: try map.required("path").string(), format: format, part: part, shape: shape, encoding: encoding, delimiter: delimiter,
             columns: columns, sections: sections, configLine: value.line ?? 0
         )
     }
@@ -205,6 +215,34 @@ public enum ConfigLoader {
             }
         }
         return OutputConfig(folder: try map.required("folder").string(), formats: formats, fileNames: fileNames)
+    }
+
+    /// `sheet: Tilanne`, `sheet: 2`, `table: 1` or `all`.
+    private static func readPart(_ value: YAMLValue, allowNames: Bool) throws -> PartSelection {
+        let text = try value.string()
+        if text == "all" { return .all }
+        if let index = Int(text) {
+            guard index >= 1 else { throw value.error("positions start from 1") }
+            return .index(index)
+        }
+        guard allowNames else { throw value.error("expected a table number (1, 2, …) or all, found \"\(text)\"") }
+        return .named(text)
+    }
+
+    private static func readLimits(_ value: YAMLValue) throws -> InputLimits {
+        let map = try value.mapping(allowed: ["max_expanded_mb", "max_columns"])
+        var limits = InputLimits.default
+        if let megabytes = map["max_expanded_mb"] {
+            let number = try megabytes.int()
+            guard (1...65536).contains(number) else { throw megabytes.error("expected 1 to 65536 (megabytes)") }
+            limits.maxExpandedBytes = number * 1024 * 1024
+        }
+        if let columns = map["max_columns"] {
+            let number = try columns.int()
+            guard (1...16384).contains(number) else { throw columns.error("expected 1 to 16384 (a sheet has at most 16384 columns)") }
+            limits.maxColumns = number
+        }
+        return limits
     }
 
     private static func readValidation(_ value: YAMLValue) throws -> ValidationPolicy {

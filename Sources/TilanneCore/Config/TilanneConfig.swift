@@ -13,6 +13,8 @@ public struct TilanneConfig: Sendable, Codable {
     public var register: ProgrammeRegister
     public var outputs: OutputConfig
     public var validation: ValidationPolicy
+    /// Bounds on what a workbook or document may make Tilanne read.
+    public var limits: InputLimits
     /// Folder of the configuration file; relative paths are resolved against it.
     public var baseDirectory: URL
 
@@ -71,9 +73,37 @@ public enum Field: String, Sendable, Codable, CaseIterable {
     case status
 }
 
+/// What kind of file a source is; by default taken from the file name's extension.
+public enum SourceFormat: String, Sendable, Codable, CaseIterable {
+    case csv
+    case xlsx
+    case docx
+
+    static func of(fileName: String) -> SourceFormat {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
+        if lower.hasSuffix(".docx") { return .docx }
+        return .csv
+    }
+}
+
+/// Which worksheets of a workbook, or tables of a document, a source reads.
+public enum PartSelection: Sendable, Codable, Hashable {
+    /// By name (worksheets only).
+    case named(String)
+    /// 1-based position.
+    case index(Int)
+    /// Every part whose header row matches the configured columns; the others are skipped.
+    case all
+}
+
 public struct SourceConfig: Sendable, Codable {
     /// File path or a pattern with `*` in the file name (e.g. `../Input/*.csv`).
     public var path: String
+    /// nil: from each file's extension.
+    public var format: SourceFormat?
+    /// XLSX: which sheet (default the first); DOCX: which table (default every matching one).
+    public var part: PartSelection?
     public var shape: TableShape
     public var encoding: SourceEncoding
     /// `nil` means detect from the header row.
@@ -125,4 +155,15 @@ public struct ValidationPolicy: Sendable, Codable {
     public var severity: [DiagnosticCode: Severity]
 
     public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
+}
+
+/// A workbook or document is a ZIP of XML written by someone else; these bound what one file
+/// may cost. Going past a bound refuses the file with a finding, it never exhausts the server.
+public struct InputLimits: Sendable, Codable {
+    /// Bytes of XML one XLSX or DOCX file may expand to.
+    public var maxExpandedBytes: Int
+    /// Highest column a sheet or table may use.
+    public var maxColumns: Int
+
+    public static let `default` = InputLimits(maxExpandedBytes: 512 * 1024 * 1024, maxColumns: 1024)
 }

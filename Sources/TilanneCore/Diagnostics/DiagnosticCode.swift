@@ -12,6 +12,21 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case csvUnterminatedQuote = "csv.unterminated-quote"
     case csvStrayQuote = "csv.stray-quote"
     case csvRaggedRow = "csv.ragged-row"
+    // Workbooks and documents (XLSX, DOCX)
+    case sourceWrongFormat = "source.wrong-format"
+    case archiveDamaged = "archive.damaged"
+    case archiveUnsafePath = "archive.unsafe-path"
+    case archiveTooLarge = "archive.too-large"
+    case archiveMissingPart = "archive.missing-part"
+    case xmlForbiddenDTD = "xml.dtd-forbidden"
+    case xmlMalformed = "xml.malformed"
+    case sheetTooLarge = "sheet.too-large"
+    case sheetBadReference = "sheet.bad-reference"
+    case sheetNotFound = "sheet.not-found"
+    case tableNotFound = "table.not-found"
+    case partSkipped = "source.part-skipped"
+    case cellFormulaError = "cell.formula-error"
+    case nestedTable = "table.nested"
     // Table shape
     case rowOutsideGoal = "row.outside-goal"
     case rowUnrecognised = "row.unrecognised"
@@ -32,14 +47,16 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
         switch self {
-        case .sourceEncodingFallback: .info
+        case .sourceEncodingFallback, .partSkipped: .info
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters:
+             .textControlCharacters, .cellFormulaError, .nestedTable:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised,
-             .actionMissing, .actionDuplicate, .goalNumberInvalid, .goalNotInRegister:
+             .actionMissing, .actionDuplicate, .goalNumberInvalid, .goalNotInRegister,
+             .sourceWrongFormat, .archiveDamaged, .archiveUnsafePath, .archiveTooLarge, .archiveMissingPart,
+             .xmlForbiddenDTD, .xmlMalformed, .sheetTooLarge, .sheetBadReference, .sheetNotFound, .tableNotFound:
             .error
         }
     }

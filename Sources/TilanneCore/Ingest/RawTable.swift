@@ -2,6 +2,11 @@
 /// with its header row found and the configured columns located. Nothing is interpreted yet.
 public struct RawTable: Sendable {
     public var file: String
+    public var format: SourceFormat
+    /// The worksheet read, for XLSX sources.
+    public var sheet: String?
+    /// The 1-based table number, for DOCX sources.
+    public var tableNumber: Int?
     public var shape: TableShape
     public var encoding: SourceEncoding
     public var delimiter: String
@@ -14,10 +19,29 @@ public struct RawTable: Sendable {
     public var headerCells: [String]
     public var diagnostics: [Diagnostic]
 
+    public init(file: String, format: SourceFormat, sheet: String? = nil, tableNumber: Int? = nil, shape: TableShape,
+                encoding: SourceEncoding, delimiter: String = "", records: [RawRecord] = [], headerIndex: Int? = nil,
+                columns: [Field: Int] = [:], headerCells: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.file = file
+        self.format = format
+        self.sheet = sheet
+        self.tableNumber = tableNumber
+        self.shape = shape
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.records = records
+        self.headerIndex = headerIndex
+        self.columns = columns
+        self.headerCells = headerCells
+        self.diagnostics = diagnostics
+    }
+
+    /// The file, and the sheet or table in it: every location in this table starts here.
+    public var origin: SourceLocation { SourceLocation(file: file, sheet: sheet, table: tableNumber) }
+
     public func location(row: Int, field: Field? = nil) -> SourceLocation {
-        guard let field, let column = columns[field] else { return SourceLocation(file: file, row: row) }
-        return SourceLocation(file: file, row: row, column: column + 1,
-                              columnName: column < headerCells.count ? headerCells[column] : nil)
+        guard let field, let column = columns[field] else { return origin.at(row: row) }
+        return origin.at(row: row, column: column + 1, columnName: column < headerCells.count ? headerCells[column] : nil)
     }
 }
 
@@ -25,8 +49,18 @@ public struct RawRecord: Sendable {
     /// Row number as a spreadsheet shows it.
     public var row: Int
     public var cells: [String]
+    /// Columns whose value was copied from a cell to their left because the two are merged
+    /// (XLSX merged cells, DOCX gridSpan). A row merged across the table is a section row.
+    public var mergedFromLeft: [Int] = []
     /// Set when ingest already judged the record unusable; the finding was reported then.
     public var rejection: Diagnostic?
+
+    public init(row: Int, cells: [String], mergedFromLeft: [Int] = [], rejection: Diagnostic? = nil) {
+        self.row = row
+        self.cells = cells
+        self.mergedFromLeft = mergedFromLeft
+        self.rejection = rejection
+    }
 
     public var isBlank: Bool { cells.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } } }
 

@@ -25,6 +25,23 @@ public struct MessageCatalogue: Sendable {
         }
     }
 
+    /// "taulukko" / "table", as locations of document tables are written.
+    public var tableWord: String { language == .fi ? "taulukko" : "table" }
+
+    /// What a file that is not the format its name says turned out to be.
+    func detectedContent(_ detected: String) -> String {
+        switch (language, detected) {
+        case (.fi, "OLE2 (.xls/.doc)"): "vanha binäärimuoto (.xls tai .doc)"
+        case (.fi, "empty"): "tyhjä"
+        case (.fi, "text"): "tekstiä (esimerkiksi CSV)"
+        case (.fi, "binary"): "tunnistamatonta binääridataa"
+        case (.en, "OLE2 (.xls/.doc)"): "the old binary format (.xls or .doc)"
+        case (.en, "text"): "text (CSV, for example)"
+        case (.en, "binary"): "unrecognised binary data"
+        default: detected
+        }
+    }
+
     private func template(_ code: DiagnosticCode) -> String {
         switch language {
         case .fi: finnish(code)
@@ -44,6 +61,20 @@ public struct MessageCatalogue: Sendable {
         case .csvUnterminatedQuote: "Lainausmerkki jää sulkematta; tiedoston loppu luettiin tähän soluun. Rivi hylättiin."
         case .csvStrayQuote: "Lainausmerkki keskellä lainaamatonta solua; solu luettiin sellaisenaan."
         case .csvRaggedRow: "Rivillä on {0} saraketta, otsikkorivillä {1}. Rivi hylättiin."
+        case .sourceWrongFormat: "Tiedosto ei ole {0}-tiedosto, vaikka sen nimi niin kertoo; sisältö on {1}. Tallenna tiedosto uudelleen oikeassa muodossa."
+        case .archiveDamaged: "Tiedosto on vioittunut tai katkennut, eikä sitä voi lukea ({0}). Tallenna tiedosto uudelleen."
+        case .archiveUnsafePath: "Tiedostossa on osa, jonka nimi osoittaa tiedoston ulkopuolelle (\"{0}\"). Tiedostoa ei luettu."
+        case .archiveTooLarge: "Tiedosto purkautuu yli {0} Mt:n kokoiseksi (osa {1}); raja on asetuksissa (limits.max_expanded_mb). Tiedostoa ei luettu."
+        case .archiveMissingPart: "Tiedostosta puuttuu osa {0}; se ei ole {1}-tiedosto tai se on vioittunut."
+        case .xmlForbiddenDTD: "Tiedoston osassa {0} on DTD-määrittely (DOCTYPE), jota Office-tiedostoissa ei ole. Tiedostoa ei luettu turvallisuussyistä."
+        case .xmlMalformed: "Tiedoston osa {0} ei ole kelvollista XML:ää (rivi {1}: {2}). Tiedostoa ei luettu."
+        case .sheetTooLarge: "Solu {0} on sarakerajan {1} ulkopuolella (limits.max_columns). Tiedostoa ei luettu."
+        case .sheetBadReference: "Virheellinen soluviittaus \"{0}\". Tiedostoa ei luettu."
+        case .sheetNotFound: "Työkirjassa ei ole taulukkoa \"{0}\". Taulukot: {1}"
+        case .tableNotFound: "Asiakirjassa ei ole taulukkoa {0}; taulukoita on {1}."
+        case .partSkipped: "Ohitettiin: {0} ei sisällä määritettyä otsikkoriviä."
+        case .cellFormulaError: "Solun kaava päättyy virheeseen {0}; arvo näytetään sellaisenaan."
+        case .nestedTable: "Solun sisällä on sisäkkäinen taulukko; sitä ei luettu."
         case .rowOutsideGoal: "Toimenpiderivi ennen ensimmäistä TAVOITE-riviä. Rivi hylättiin."
         case .rowUnrecognised: "Riviä ei tunnistettu painopiste-, tavoite- eikä toimenpideriviksi: \"{0}\". Rivi hylättiin."
         case .actionMissing: "Toimenpiteen teksti puuttuu. Rivi hylättiin."
@@ -73,6 +104,20 @@ public struct MessageCatalogue: Sendable {
         case .csvUnterminatedQuote: "A quote is never closed; the rest of the file was read into this cell. Row rejected."
         case .csvStrayQuote: "A quote in the middle of an unquoted cell; the cell was read as written."
         case .csvRaggedRow: "The row has {0} columns, the header row {1}. Row rejected."
+        case .sourceWrongFormat: "The file is not a {0} file although its name says so; its content is {1}. Save it again in the right format."
+        case .archiveDamaged: "The file is damaged or cut short and cannot be read ({0}). Save it again."
+        case .archiveUnsafePath: "The file has a part whose name points outside the file (\"{0}\"). The file was not read."
+        case .archiveTooLarge: "The file expands past {0} MB (part {1}); the limit is in the configuration (limits.max_expanded_mb). The file was not read."
+        case .archiveMissingPart: "The file has no part {0}; it is not a {1} file or it is damaged."
+        case .xmlForbiddenDTD: "The part {0} declares a DTD (DOCTYPE), which Office files never do. The file was not read, for safety."
+        case .xmlMalformed: "The part {0} is not well-formed XML (line {1}: {2}). The file was not read."
+        case .sheetTooLarge: "The cell {0} lies past the column limit {1} (limits.max_columns). The file was not read."
+        case .sheetBadReference: "Invalid cell reference \"{0}\". The file was not read."
+        case .sheetNotFound: "The workbook has no sheet \"{0}\". Sheets: {1}"
+        case .tableNotFound: "The document has no table {0}; it has {1}."
+        case .partSkipped: "Skipped: {0} has no row with the configured headers."
+        case .cellFormulaError: "The cell's formula ends in the error {0}; the value is shown as written."
+        case .nestedTable: "A table is nested inside this cell; it was not read."
         case .rowOutsideGoal: "An action row before the first GOAL row. Row rejected."
         case .rowUnrecognised: "The row is neither a theme, a goal nor an action row: \"{0}\". Row rejected."
         case .actionMissing: "The action text is missing. Row rejected."

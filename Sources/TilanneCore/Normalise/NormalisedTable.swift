@@ -3,6 +3,8 @@
 /// codes mapped through the legend, lists split. Rows that could not be read are rejected.
 public struct NormalisedTable: Sendable {
     public var file: String
+    /// The file and the sheet or table the rows came from.
+    public var origin: SourceLocation
     public var shape: TableShape
     public var encoding: SourceEncoding
     public var delimiter: String
@@ -42,14 +44,13 @@ public struct BindingGoal: Sendable, Codable, Hashable {
 
 /// Column positions of one source, shared by all its rows.
 public struct FieldLocations: Sendable {
-    public var file: String
+    public var origin: SourceLocation
     public var columns: [Field: Int]
     public var headers: [String]
 
     public func location(row: Int, field: Field) -> SourceLocation {
-        guard let column = columns[field] else { return SourceLocation(file: file, row: row) }
-        return SourceLocation(file: file, row: row, column: column + 1,
-                              columnName: column < headers.count ? headers[column] : nil)
+        guard let column = columns[field] else { return origin.at(row: row) }
+        return origin.at(row: row, column: column + 1, columnName: column < headers.count ? headers[column] : nil)
     }
 }
 

@@ -14,7 +14,7 @@ public struct Normaliser: Sendable {
         var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language),
                                 severityOverrides: config.validation.severity)
         var result = NormalisedTable(
-            file: table.file, shape: table.shape, encoding: table.encoding, delimiter: table.delimiter,
+            file: table.file, origin: table.origin, shape: table.shape, encoding: table.encoding, delimiter: table.delimiter,
             actions: [], rejected: [], structureRows: 0, blankRows: 0,
             rowsIn: max(0, table.records.count - (table.headerIndex == nil ? 0 : 1)), diagnostics: []
         )
@@ -25,7 +25,7 @@ public struct Normaliser: Sendable {
             for record in table.records {
                 if record.isBlank { result.blankRows += 1; continue }
                 result.rejected.append(RejectedRow(
-                    location: SourceLocation(file: table.file, row: record.row),
+                    location: table.origin.at(row: record.row),
                     code: reason?.code ?? .headerNotFound,
                     reason: reason?.message ?? "",
                     content: preview(record.cells)
@@ -33,7 +33,7 @@ public struct Normaliser: Sendable {
             }
             return result
         }
-        let locations = FieldLocations(file: table.file, columns: table.columns, headers: table.headerCells)
+        let locations = FieldLocations(origin: table.origin, columns: table.columns, headers: table.headerCells)
         let headerKeys = table.records[headerIndex].cells.map(TextNormaliser.comparisonKey)
         var context = SectionContext()
         let patterns = source.shape == .sectioned ? CompiledSectionPatterns(source.sections) : nil
@@ -41,7 +41,7 @@ public struct Normaliser: Sendable {
         for (index, record) in table.records.enumerated() where index != headerIndex {
             if record.isBlank { result.blankRows += 1; continue }
             if let rejection = record.rejection {
-                result.rejected.append(RejectedRow(location: rejection.location ?? SourceLocation(file: table.file, row: record.row),
+                result.rejected.append(RejectedRow(location: rejection.location ?? table.origin.at(row: record.row),
                                                    code: rejection.code, reason: rejection.message, content: preview(record.cells)))
                 continue
             }
@@ -57,7 +57,7 @@ public struct Normaliser: Sendable {
                     continue
                 }
                 guard context.goalNumber != nil else {
-                    let finding = log.emit(.rowOutsideGoal, at: SourceLocation(file: table.file, row: record.row))
+                    let finding = log.emit(.rowOutsideGoal, at: table.origin.at(row: record.row))
                     result.rejected.append(RejectedRow(location: finding.location!, code: finding.code,
                                                        reason: finding.message, content: preview(record.cells)))
                     continue
@@ -101,11 +101,14 @@ public struct Normaliser: Sendable {
         }
     }
 
-    /// Theme, goal and binding-goal rows carry no progress code; their first non-empty cell
+    /// Theme, goal and binding-goal rows carry no progress code (in a workbook or document the
+    /// progress cell may be part of a cell merged across the row); their first non-empty cell
     /// matches a section pattern. A goal cell may hold the binding goal on its next line.
     private func readSectionRow(_ record: RawRecord, table: RawTable, patterns: CompiledSectionPatterns,
                                 context: inout SectionContext) -> Bool {
-        guard TextNormaliser.singleLine(record.cell(table.columns[.progress])).isEmpty,
+        let progressColumn = table.columns[.progress]
+        let progressIsMerged = progressColumn.map(record.mergedFromLeft.contains) ?? false
+        guard progressIsMerged || TextNormaliser.singleLine(record.cell(progressColumn)).isEmpty,
               let first = record.cells.first(where: { !TextNormaliser.singleLine($0).isEmpty }) else { return false }
         let lines = TextNormaliser.clean(first).text.split(separator: "\n").map(String.init)
         guard let firstLine = lines.first else { return false }
@@ -174,7 +177,7 @@ public struct Normaliser: Sendable {
         let action = text(.action)
         let explicitID = nonEmpty(TextNormaliser.singleLine(text(.id)))
         return ActionRow(
-            location: SourceLocation(file: table.file, row: record.row),
+            location: table.origin.at(row: record.row),
             identity: explicitID ?? ActionIdentity.derive(goalNumber: goalNumber, action: action),
             theme: theme,
             goalNumberText: goalNumber,

@@ -29,6 +29,8 @@ public struct RowAccounting: Sendable, Codable, Hashable {
 
 public struct SourceSummary: Sendable, Codable, Hashable {
     public var file: String
+    public var sheet: String?
+    public var table: Int?
     public var shape: TableShape
     public var encoding: SourceEncoding
     public var delimiter: String

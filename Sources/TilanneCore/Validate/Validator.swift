@@ -57,13 +57,13 @@ public struct Validator: Sendable {
                 // Title and theme differences are reported once per file and goal, at their first row.
                 if let title = row.goalTitle,
                    differs(title, from: goal.title, goal: number, memory: &lastTitle),
-                   reportedGoalTitles.insert("\(table.file)#\(number)").inserted {
+                   reportedGoalTitles.insert("\(table.origin.compact)#\(number)").inserted {
                     log.emit(.goalTitleDiffers, at: row.fieldLocations.location(row: rowNumber, field: .goalTitle),
                              "\(number)", TextNormaliser.singleLine(title), goal.title)
                 }
                 if let rowTheme = row.theme,
                    differs(rowTheme, from: theme.title, goal: number, memory: &lastTheme),
-                   reportedThemes.insert("\(table.file)#\(number)").inserted {
+                   reportedThemes.insert("\(table.origin.compact)#\(number)").inserted {
                     log.emit(.themeDiffers, at: row.fieldLocations.location(row: rowNumber, field: .theme),
                              TextNormaliser.singleLine(rowTheme), "\(number)", theme.title)
                 }
@@ -79,18 +79,22 @@ public struct Validator: Sendable {
             blank: tables.reduce(0) { $0 + $1.blankRows }
         )
         let sources = tables.map { table in
-            SourceSummary(file: table.file, shape: table.shape, encoding: table.encoding, delimiter: table.delimiter,
-                          rowsIn: table.rowsIn,
-                          actions: actions.lazy.filter { $0.row.location.file == table.file }.count)
+            SourceSummary(file: table.file, sheet: table.origin.sheet, table: table.origin.table, shape: table.shape,
+                          encoding: table.encoding, delimiter: table.delimiter, rowsIn: table.rowsIn,
+                          actions: actions.lazy.filter { $0.row.location.at(row: nil) == table.origin }.count)
         }
         let all = ingestDiagnostics + tables.flatMap(\.diagnostics) + log.diagnostics
         return ValidatedProgramme(actions: actions, rejected: rejected.sorted(by: Self.inSourceOrder),
                                   diagnostics: all, accounting: accounting, sources: sources)
     }
 
+    /// The first place of a duplicate, as the message names it: the row alone in the same
+    /// file part, otherwise the file and the sheet or table too, so both places are named.
     private func describe(_ location: SourceLocation, from current: SourceLocation) -> String {
         let row = location.row.map(String.init) ?? "?"
-        return location.file == current.file ? row : "\(row) (\(location.file))"
+        if location.at(row: nil) == current.at(row: nil) { return row }
+        let tableWord = MessageCatalogue(language: config.language).tableWord
+        return "\(row) (\(location.filePart(tableWord: tableWord)))"
     }
 
     private func preview(_ row: ActionRow) -> String {
@@ -102,6 +106,8 @@ public struct Validator: Sendable {
 
     static func inSourceOrder(_ a: RejectedRow, _ b: RejectedRow) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
+        if a.location.sheet != b.location.sheet { return (a.location.sheet ?? "") < (b.location.sheet ?? "") }
+        if a.location.table != b.location.table { return (a.location.table ?? 0) < (b.location.table ?? 0) }
         return (a.location.row ?? 0) < (b.location.row ?? 0)
     }
 }

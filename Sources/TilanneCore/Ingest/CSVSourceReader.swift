@@ -1,0 +1,64 @@
+import Foundation
+
+extension SourceIngester {
+    /// A CSV file: BOM, encoding (UTF-8 or Windows-1252, detected) and delimiter (detected).
+    func readCSV(_ url: URL, source: SourceConfig) -> RawTable {
+        var log = makeLog()
+        let file = DisplayPath.of(url, root: config.projectRoot)
+        var table = RawTable(file: file, format: .csv, shape: source.shape, encoding: source.encoding)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            log.emit(.sourceUnreadable, at: table.origin, error.localizedDescription)
+            table.diagnostics = log.diagnostics
+            return table
+        }
+        let parsed = data.withUnsafeBytes { raw -> (CSVParser.Result, SourceEncoding, UInt8) in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            let delimiter = source.delimiter ?? CSVParser.detectDelimiter(bytes)
+            let encoding: SourceEncoding
+            switch source.encoding {
+            case .utf8:
+                let valid = TextDecoding.isValidUTF8(bytes)
+                return (CSVParser.parse(bytes, delimiter: delimiter, checkUTF8: !valid), .utf8, delimiter)
+            case .windows1252:
+                encoding = .windows1252
+            case .auto:
+                encoding = TextDecoding.isValidUTF8(bytes) ? .utf8 : .windows1252
+            }
+            if encoding == .windows1252 {
+                let utf8 = TextDecoding.windows1252ToUTF8(bytes)
+                return (utf8.withUnsafeBufferPointer { CSVParser.parse($0, delimiter: delimiter, checkUTF8: false) }, encoding, delimiter)
+            }
+            return (CSVParser.parse(bytes, delimiter: delimiter, checkUTF8: false), encoding, delimiter)
+        }
+        let (result, encoding, delimiter) = parsed
+        table.encoding = encoding
+        table.delimiter = String(UnicodeScalar(delimiter))
+        if source.encoding == .auto && encoding == .windows1252 {
+            log.emit(.sourceEncodingFallback, at: table.origin)
+        }
+        table.records = result.records.map { RawRecord(row: $0.number, cells: $0.fields) }
+        for record in result.records where !record.invalidUTF8Columns.isEmpty {
+            for column in record.invalidUTF8Columns {
+                log.emit(.sourceInvalidUTF8, at: table.origin.at(row: record.number, column: column))
+            }
+        }
+        for problem in result.problems {
+            switch problem {
+            case .unterminatedQuote(let row, let column):
+                let finding = log.emit(.csvUnterminatedQuote, at: table.origin.at(row: row, column: column))
+                if let index = table.records.firstIndex(where: { $0.row == row }) { table.records[index].rejection = finding }
+            case .strayQuote(let row, let column):
+                log.emit(.csvStrayQuote, at: table.origin.at(row: row, column: column))
+            }
+        }
+        locateColumns(in: &table, source: source, log: &log)
+        table.diagnostics = log.diagnostics
+        return table
+    }
+}

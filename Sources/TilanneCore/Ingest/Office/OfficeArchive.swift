@@ -1,0 +1,85 @@
+import Foundation
+import ZIPFoundation
+
+/// An XLSX or DOCX file opened as what it is, a ZIP archive of XML parts written by someone
+/// else. Checks the file's signature before trusting its extension, refuses entry names that
+/// escape the archive, and streams each part with a byte budget shared by the whole file, so a
+/// ZIP bomb stops at the limit instead of filling memory or disk.
+final class OfficeArchive {
+    private let archive: Archive
+    /// Bytes of expanded XML this file may still produce.
+    private var budget: Int
+    let limit: Int
+    /// Chunk size of the decompressed stream handed to the XML parser.
+    private let chunkSize = 256 * 1024
+
+    init(url: URL, expansionLimit: Int) throws(OfficeReadError) {
+        try Self.checkSignature(url)
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .damagedArchive(String(describing: error))
+        }
+        budget = expansionLimit
+        limit = expansionLimit
+        for entry in archive where !Self.isContained(entry.path) {
+            throw .unsafeEntryPath(entry.path)
+        }
+    }
+
+    func contains(_ path: String) -> Bool { archive[path] != nil }
+
+    /// Streams one part through `consume` in chunks; the declared size is checked first and
+    /// the real size as it expands (a declared size can lie).
+    func stream(_ path: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let entry = archive[path] else { throw OfficeReadError.missingPart(path) }
+        if entry.uncompressedSize > UInt64(max(budget, 0)) {
+            throw OfficeReadError.expansionLimit(entry: path, limit: limit)
+        }
+        do {
+            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
+                budget -= data.count
+                if budget < 0 { throw OfficeReadError.expansionLimit(entry: path, limit: limit) }
+                try data.withUnsafeBytes { try consume($0) }
+            }
+        } catch let error as OfficeReadError {
+            throw error
+        } catch let error as XMLStreamStop {
+            throw error
+        } catch {
+            throw OfficeReadError.damagedArchive("\(path): \(error)")
+        }
+    }
+
+    /// Entry names are relative paths inside the archive; `..` or a leading `/` would let a
+    /// reader that extracts them write outside its folder, so such an archive is refused.
+    static func isContained(_ path: String) -> Bool {
+        if path.hasPrefix("/") || path.hasPrefix("\\") || path.dropFirst().first == ":" { return false }
+        let parts = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+        return !parts.contains("..")
+    }
+
+    /// A ZIP starts with `PK\3\4` (or `PK\5\6` when empty). Names what the file looks like
+    /// otherwise, so the message can say "this is an old .xls" rather than "corrupt".
+    static func checkSignature(_ url: URL) throws(OfficeReadError) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw .damagedArchive("unreadable") }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return }
+        let detected: String
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            detected = "OLE2 (.xls/.doc)"
+        } else if head.isEmpty {
+            detected = "empty"
+        } else if head.starts(with: Array("<".utf8)) || head.starts(with: [0xEF, 0xBB, 0xBF, 0x3C]) {
+            detected = "XML/HTML"
+        } else if head.starts(with: Array("%PDF".utf8)) {
+            detected = "PDF"
+        } else if head.allSatisfy({ $0 >= 0x09 && $0 != 0x7F }) {
+            detected = "text"
+        } else {
+            detected = "binary"
+        }
+        throw .notAnArchive(detected: detected)
+    }
+}

@@ -1,0 +1,111 @@
+/// `xl/workbook.xml`: the sheets in tab order with their relationship ids, and the date system.
+final class WorkbookHandler: XMLStreamHandler {
+    struct Sheet {
+        var name: String
+        var relationship: String
+    }
+    private(set) var sheets: [Sheet] = []
+    private(set) var date1904 = false
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
+        if name.is("sheet"), let sheetName = attributes.string("name"), let id = attributes.string("id") {
+            sheets.append(Sheet(name: sheetName, relationship: id))
+        } else if name.is("workbookPr"), let value = attributes.string("date1904") {
+            date1904 = value == "1" || value == "true"
+        }
+    }
+    func endElement(_ name: XMLName) throws {}
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+}
+
+/// A `.rels` part: relationship id → target part and type.
+final class RelationshipsHandler: XMLStreamHandler {
+    struct Relationship {
+        var type: String
+        var target: String
+        var external: Bool
+    }
+    private(set) var byID: [String: Relationship] = [:]
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
+        guard name.is("Relationship"), let id = attributes.string("Id"), let target = attributes.string("Target") else { return }
+        byID[id] = Relationship(type: attributes.string("Type") ?? "", target: target,
+                                external: attributes.string("TargetMode") == "External")
+    }
+    func endElement(_ name: XMLName) throws {}
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+
+    /// The part a relationship points to, as an archive path: targets are relative to the
+    /// folder of the part that owns the relationships (`xl/`), or absolute from the root.
+    func partPath(id: String, base: String) -> String? {
+        guard let relationship = byID[id], !relationship.external else { return nil }
+        return Self.resolve(relationship.target, base: base)
+    }
+
+    func firstPart(typeSuffix: String, base: String) -> String? {
+        byID.values.filter { $0.type.hasSuffix(typeSuffix) && !$0.external }
+            .map { Self.resolve($0.target, base: base) }.sorted().first
+    }
+
+    static func resolve(_ target: String, base: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = base.split(separator: "/").map(String.init)
+        for part in target.split(separator: "/") {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// `xl/styles.xml`: which cell styles show a number as a date. Dates are numbers in XLSX;
+/// only the style's number format says "this is 15.2.2024, not 45337".
+final class CellStylesHandler: XMLStreamHandler {
+    private var customFormats: [Int: String] = [:]
+    private var styleFormats: [Int] = []
+    private var inCellXfs = false
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
+        if name.is("numFmt"), let id = attributes.string("numFmtId").flatMap(Int.init), let code = attributes.string("formatCode") {
+            customFormats[id] = code
+        } else if name.is("cellXfs") {
+            inCellXfs = true
+        } else if inCellXfs, name.is("xf") {
+            styleFormats.append(attributes.string("numFmtId").flatMap(Int.init) ?? 0)
+        }
+    }
+    func endElement(_ name: XMLName) throws {
+        if name.is("cellXfs") { inCellXfs = false }
+    }
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+
+    /// For each style index (`s` of a cell), whether it formats numbers as dates.
+    var dateStyles: [Bool] {
+        styleFormats.map { id in customFormats[id].map(Self.isDateFormat) ?? Self.builtInDateFormats.contains(id) }
+    }
+
+    /// Excel's built-in date and time formats (ECMA-376 part 1, 18.8.30), including the
+    /// locale-dependent ones Finnish Excel uses.
+    static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+
+    /// A format code is a date format when, outside quoted text, escapes and `[...]` sections
+    /// (colours, locales), it has a day, month, year, hour or second part.
+    static func isDateFormat(_ code: String) -> Bool {
+        var inQuote = false, inBracket = false, escaped = false
+        for scalar in code.unicodeScalars {
+            if escaped { escaped = false; continue }
+            switch scalar {
+            case "\"": inQuote.toggle()
+            case "\\" where !inQuote: escaped = true
+            case "[" where !inQuote: inBracket = true
+            case "]" where !inQuote: inBracket = false
+            case "d", "D", "m", "M", "y", "Y", "h", "H", "s", "S":
+                // The file stores codes in the invariant form (d, m, y) whatever the UI language.
+                if !inQuote && !inBracket { return true }
+            case ";" where !inQuote:
+                return false // only the first section (positive numbers) decides
+            default: break
+            }
+        }
+        return false
+    }
+}

@@ -12,10 +12,7 @@ struct ShapeTests {
         var sectionedConfig = flatConfig
         sectionedConfig.sources[0].path = TestSupport.fixtures.appendingPathComponent("kuopio-sectioned-cp1252.csv").path
         sectionedConfig.sources[0].shape = .sectioned
-        sectionedConfig.sources[0].columns = [
-            .action: "Toimenpiteet 2018-2021 (-2022)", .projects: "Hankkeet", .responsible: "Vastuutaho",
-            .progress: "Eteneminen", .status: "Tilanne 1/2024",
-        ]
+        sectionedConfig.sources[0].columns = TestSupport.sectionedColumns
         let flat = Pipeline(config: flatConfig).report(from: TestSupport.check(flatConfig))
         let sectionedProgramme = TestSupport.check(sectionedConfig)
         let sectioned = Pipeline(config: sectionedConfig).report(from: sectionedProgramme)
@@ -25,11 +22,7 @@ struct ShapeTests {
         #expect(sectionedProgramme.accounting.reported == 77)
         #expect(sectionedProgramme.accounting.rejected == 0)
         #expect(sectionedProgramme.accounting.isBalanced)
-        func essence(_ model: ReportModel) -> [[String]] {
-            model.allActions.map { [$0.id, $0.theme, "\($0.goalNumber)", $0.action, $0.projects.map(\.text).joined(separator: "|"),
-                                    $0.responsible.joined(separator: "|"), $0.progress.code, $0.status] }
-        }
-        #expect(essence(sectioned) == essence(flat))
+        #expect(TestSupport.essence(sectioned) == TestSupport.essence(flat))
         #expect(sectioned.totals == flat.totals)
         #expect(sectioned.themes.flatMap(\.goals).map(\.bindingGoal?.text) == flat.themes.flatMap(\.goals).map(\.bindingGoal?.text))
         // The same findings about the data, located in each file's own rows.

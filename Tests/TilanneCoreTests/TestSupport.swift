@@ -55,6 +55,30 @@ enum TestSupport {
         return row
     }
 
+    /// Fixtures made by LibreOffice, openpyxl and python-docx (Fixtures/make_office_fixtures.py).
+    static func office(_ name: String) -> URL { fixtures.appendingPathComponent("office/\(name)") }
+    /// Hostile files built byte by byte (Fixtures/make_hostile_fixtures.py).
+    static func hostile(_ name: String) -> URL { fixtures.appendingPathComponent("hostile/\(name)") }
+
+    /// The columns of the printed council table (sectioned shape).
+    static let sectionedColumns: [Field: String] = [
+        .action: "Toimenpiteet 2018-2021 (-2022)", .projects: "Hankkeet", .responsible: "Vastuutaho",
+        .progress: "Eteneminen", .status: "Tilanne 1/2024",
+    ]
+
+    /// What the council reads of each action, in report order: identity, theme, goal, texts and code.
+    static func essence(_ model: ReportModel) -> [[String]] {
+        model.allActions.map { [$0.id, $0.theme, "\($0.goalNumber)", $0.goalTitle, $0.action,
+                                $0.projects.map(\.text).joined(separator: "|"), $0.responsible.joined(separator: "|"),
+                                $0.progress.code, $0.status] }
+    }
+
+    /// The report model of a config, through the real pipeline.
+    static func model(_ config: TilanneConfig) -> (ValidatedProgramme, ReportModel) {
+        let programme = check(config)
+        return (programme, Pipeline(config: config).report(from: programme))
+    }
+
     /// Runs ingest, normalise and validate.
     static func check(_ config: TilanneConfig) -> ValidatedProgramme {
         Pipeline(config: config).check()

@@ -41,10 +41,11 @@ public struct SourceLocation: Codable, Sendable, Hashable {
         return letters
     }
 
-    /// The cell as a spreadsheet names it: `Tilanne!E14`, `'Oma taulukko'!E14`, or `E14`.
+    /// The cell as a spreadsheet names it: `Tilanne!E14`, `'Oma taulukko'!E14`, `E14`, or a row `Tilanne!5:5`.
     public var cellReference: String? {
         guard let row else { return nil }
-        let cell = (column.map(SourceLocation.columnLetters) ?? "") + "\(row)"
+        // A whole row is written `5:5`, as spreadsheets name a row.
+        let cell = column.map { SourceLocation.columnLetters($0) + "\(row)" } ?? "\(row):\(row)"
         guard let sheet else { return cell }
         let plain = sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
         return (plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'") + "!" + cell

@@ -56,6 +56,11 @@ public struct Normaliser: Sendable {
                     result.structureRows += 1
                     continue
                 }
+                // Title rows above the table (programme name, period) come before any section row.
+                if context.theme == nil && context.goalNumber == nil && index < headerIndex {
+                    result.structureRows += 1
+                    continue
+                }
                 guard context.goalNumber != nil else {
                     let finding = log.emit(.rowOutsideGoal, at: table.origin.at(row: record.row))
                     result.rejected.append(RejectedRow(location: finding.location!, code: finding.code,

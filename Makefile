@@ -9,11 +9,13 @@ BENCH_ROWS ?= 100000
 
 .PHONY: run test deps test-deps test-tools build build-debug swift-test acceptance bench references clean
 
-## Install libxlsxwriter (the C library the XLSX report is written with) when it is missing.
+## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
+## (streams the XML inside XLSX and DOCX inputs) and zlib (inflates them).
 deps:
-	@pkg-config --exists xlsxwriter 2>/dev/null || { \
-	  echo "Installing libxlsxwriter-dev and pkg-config (Debian packages)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev pkg-config; }
+	@pkg-config --exists xlsxwriter libxml-2.0 zlib 2>/dev/null || { \
+	  echo "Installing libxlsxwriter-dev, libxml2-dev, zlib1g-dev and pkg-config (Debian packages)…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libxlsxwriter-dev libxml2-dev zlib1g-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build -c release --product tilanne

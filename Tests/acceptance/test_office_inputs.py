@@ -1,0 +1,112 @@
+"""Workbooks and Word documents through the built command: the report they give, and the
+hostile ones refused with exit 2, a clear message, bounded memory and no output written."""
+import os
+import struct
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+
+from conftest import BIN, ROOT, run_tilanne, write_config
+
+FIXTURES = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures"
+SECTIONED_COLUMNS = """      theme: Painopiste
+      goal_number: Tavoite nro
+      goal_title: Tavoite
+      binding_goal: Sitova tavoite TA2021
+"""
+
+
+def sectioned_config(folder, source, part_line):
+    return write_config(folder, source=source, extra_replacements=[
+        ("shape: flat", f"shape: sectioned\n    {part_line}"),
+        (SECTIONED_COLUMNS, ""),
+    ])
+
+
+def status_cells(xlsx):
+    sheet = openpyxl.load_workbook(xlsx, read_only=True)["Tilanne"]
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_workbook_and_document_give_the_csv_report(kuopio_run, tmp_path):
+    _, csv_output = kuopio_run
+    expected = status_cells(csv_output / "kasvava-kuopio-tilanne-1-2024.xlsx")
+    for name, part in (("kuopio-sectioned-libreoffice.xlsx", "sheet: Tilanne"),
+                       ("kuopio-sectioned-python-docx.docx", "table: all")):
+        folder = tmp_path / name
+        config = sectioned_config(folder, FIXTURES / "office" / name, part)
+        result = run_tilanne("run", "--config", config)
+        assert result.returncode == 1, result.stderr
+        assert "Rivejä luettu" in result.stdout and "77 raportissa, 0 hylätty" in result.stdout
+        assert status_cells(folder / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx") == expected
+
+
+def test_workbook_findings_name_sheet_and_cell(tmp_path):
+    config = write_config(tmp_path, source=FIXTURES / "office" / "kuopio-flat-openpyxl.xlsx")
+    result = run_tilanne("validate", "--config", config)
+    assert result.returncode == 1
+    assert "kuopio-flat-openpyxl.xlsx:Tilanne!H54: varoitus [progress.unknown-code] [Eteneminen]" in result.stderr
+
+
+@pytest.mark.parametrize("name,code", [
+    ("bomb-lying-size.xlsx", "archive.too-large"),
+    ("escape.xlsx", "archive.unsafe-path"),
+    ("laughs.xlsx", "xml.dtd-forbidden"),
+    ("xxe.docx", "xml.dtd-forbidden"),
+    ("wide.xlsx", "sheet.too-large"),
+    ("truncated.xlsx", "archive.damaged"),
+    ("renamed-csv.xlsx", "source.wrong-format"),
+    ("old-binary.xlsx", "source.wrong-format"),
+])
+def test_hostile_file_exits_2_and_writes_nothing(tmp_path, name, code):
+    config = write_config(tmp_path, source=FIXTURES / "hostile" / name,
+                          extra_replacements=[("validation:", "limits:\n  max_expanded_mb: 16\n\nvalidation:")])
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 2, result.stderr
+    assert f"virhe [{code}]" in result.stderr
+    assert "raportteja ei kirjoitettu" in result.stderr
+    assert not (tmp_path / "Output").exists() or not any((tmp_path / "Output").iterdir())
+
+
+def lying_bomb(path, gigabytes=1):
+    """A sheet that expands to `gigabytes` GiB of spaces while its ZIP headers claim 1,000 bytes."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml",
+                   '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                   '<sheets><sheet name="Tilanne" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                   'Target="worksheets/sheet1.xml"/></Relationships>')
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            block = b" " * (16 * 1024 * 1024)
+            for _ in range(gigabytes * 64):
+                f.write(block)
+            f.write(b"</sheetData></worksheet>")
+    data = bytearray(path.read_bytes())
+    for signature, size_offset, name_offset in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        offset = 0
+        while (offset := data.find(signature, offset)) >= 0:
+            if data[offset + name_offset:offset + name_offset + 24] == b"xl/worksheets/sheet1.xml":
+                struct.pack_into("<I", data, offset + size_offset, 1000)
+            offset += 4
+    path.write_bytes(bytes(data))
+
+
+def test_zip_bomb_stops_at_the_limit_in_bounded_memory(tmp_path):
+    bomb = tmp_path / "bomb.xlsx"
+    lying_bomb(bomb)
+    assert bomb.stat().st_size < 4 * 1024 * 1024
+    config = write_config(tmp_path, source=bomb)  # the default limit: 512 MB of XML per file
+    process = subprocess.Popen([str(BIN), "run", "--config", str(config)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, _, usage = os.wait4(process.pid, 0)
+    stderr = process.stderr.read().decode()
+    peak_mib = usage.ru_maxrss / 1024
+    print(f"bomb: peak {peak_mib:.0f} MiB")
+    assert "virhe [archive.too-large]" in stderr and "yli 512 Mt" in stderr, stderr
+    assert peak_mib < 150, f"peak memory {peak_mib:.0f} MiB while refusing a 1 GiB bomb"
+    assert not (tmp_path / "Output").exists()

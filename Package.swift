@@ -28,11 +28,19 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib's crc32 (Debian: zlib1g-dev): checks each ZIP entry while it streams; see
+        // docs/decisions/0002-office-xml-reader.md for why not the ZIP library's own check.
+        .systemLibrary(
+            name: "CZlibChecksum",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "TilanneCore",
             dependencies: [
                 "CXlsxWriter",
                 "CLibXML2",
+                "CZlibChecksum",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -57,7 +57,7 @@ final class WorksheetHandler: XMLStreamHandler {
                                                            limit: SourceLocation.columnLetters(context.maxColumns)))
             }
             cellType = Self.type(attributes.value("t"))
-            cellStyle = attributes.value("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+            cellStyle = attributes.value("s").flatMap(Self.integer) ?? 0
             buffer.removeAll(keepingCapacity: true)
         } else if name.is("v") {
             capturing = true
@@ -109,6 +109,18 @@ final class WorksheetHandler: XMLStreamHandler {
         if capturing { buffer.append(contentsOf: text) }
     }
 
+    /// A non-negative decimal integer written in bytes; a cell's style or shared-string index.
+    /// Parsed without making a `String`, since every cell has one.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
     private static func type(_ bytes: UnsafeBufferPointer<UInt8>?) -> CellType {
         guard let bytes, let first = bytes.first else { return .number }
         switch (first, bytes.count) {
@@ -126,7 +138,7 @@ final class WorksheetHandler: XMLStreamHandler {
         switch cellType {
         case .shared:
             guard !buffer.isEmpty else { return "" }
-            guard let index = Int(String(decoding: buffer, as: UTF8.self)), index >= 0, index < context.sharedStrings.count else {
+            guard let index = buffer.withUnsafeBufferPointer(Self.integer), index < context.sharedStrings.count else {
                 throw XMLStreamStop(reason: .badCellReference(CellReference(column: column, row: rowNumber).text))
             }
             return context.sharedStrings[index]

@@ -77,4 +77,31 @@ struct ConfigTests {
         #expect(config.validation.failOn == .warning)
         #expect(config.validation.severity[.progressUnknown] == .error)
     }
+
+    @Test("Workbook and document sources: format, sheet or table, and the input limits")
+    func officeSources() throws {
+        let source = "    shape: flat\n"
+        let named = try parse(shipped.replacingOccurrences(of: source, with: source + "    format: xlsx\n    sheet: Tilanne\n")
+            + "\nlimits:\n  max_expanded_mb: 64\n  max_columns: 200\n")
+        #expect(named.sources[0].format == .xlsx)
+        #expect(named.sources[0].part == .named("Tilanne"))
+        #expect(named.limits.maxExpandedBytes == 64 * 1024 * 1024)
+        #expect(named.limits.maxColumns == 200)
+        let numbered = try parse(shipped.replacingOccurrences(of: source, with: source + "    table: 2\n"))
+        #expect(numbered.sources[0].part == .index(2))
+        #expect(numbered.sources[0].format == nil)
+        #expect(numbered.limits.maxExpandedBytes == InputLimits.default.maxExpandedBytes)
+        let all = try parse(shipped.replacingOccurrences(of: source, with: source + "    sheet: all\n"))
+        #expect(all.sources[0].part == .all)
+        for (bad, says) in [(source + "    sheet: 1\n    table: 1\n", "either \"sheet\""),
+                            (source + "    table: Tilanne\n", "table number"),
+                            (source + "    sheet: 0\n", "start from 1"),
+                            (source + "    format: xls\n", "xlsx")] {
+            #expect(throws: ConfigError.self, "\(bad)") { try parse(shipped.replacingOccurrences(of: source, with: bad)) }
+            do { _ = try parse(shipped.replacingOccurrences(of: source, with: bad)) } catch let error as ConfigError {
+                #expect(error.description.contains(says), "\(error.description)")
+            }
+        }
+        #expect(throws: ConfigError.self) { try parse(shipped + "\nlimits:\n  max_columns: 20000\n") }
+    }
 }

@@ -35,6 +35,12 @@ struct Console {
         print(ReportStrings(language: language).accounting(accounting))
     }
 
+    /// A message for people (not for cron): printed unless --quiet.
+    func notice(_ text: String) {
+        guard !quiet else { return }
+        print(text)
+    }
+
     func detail(_ text: String) {
         guard verbose else { return }
         print(text)
@@ -52,6 +58,52 @@ struct Console {
 enum ConsoleText {
     static let configError = "tilanne: configuration error: "
     static let outputError = "tilanne: cannot write the report: "
+    static let historyError = "tilanne: history database: "
+
+    static func unchanged(_ since: String, _ language: ReportLanguage) -> String {
+        language == .fi
+            ? "Ei muutoksia lähdetiedostoissa eikä asetuksissa edellisen ajon (\(since)) jälkeen; raportit ennallaan. (--force kirjoittaa ne silti.)"
+            : "Nothing changed in the sources or the configuration since the last run (\(since)); the reports are as they were. (--force writes them anyway.)"
+    }
+
+    static func notFrozen(_ language: ReportLanguage) -> String {
+        language == .fi
+            ? "Lähdetiedoissa on virheitä; kautta ei jäädytetty."
+            : "The source files have errors; the period was not frozen."
+    }
+
+    static func frozen(_ period: String, _ count: Int, replaced: Bool, _ language: ReportLanguage) -> String {
+        language == .fi
+            ? "Kausi \(period) jäädytetty (\(count) toimenpidettä)\(replaced ? "; aiempi jäädytys korvattiin" : "")."
+            : "Period \(period) frozen (\(count) actions)\(replaced ? "; the earlier snapshot was replaced" : "")."
+    }
+
+    static func alreadyFrozen(_ period: String, _ at: String, _ language: ReportLanguage) -> String {
+        language == .fi
+            ? "Kausi \(period) on jo jäädytetty (\(at)); sitä ei muutettu. Korvaa se tarvittaessa valitsimella --force."
+            : "Period \(period) is already frozen (\(at)); it was not changed. Use --force to replace it."
+    }
+
+    static func historyListing(_ path: String, periods: [FrozenPeriodInfo], runs: [RunRecord], _ language: ReportLanguage) -> String {
+        let fi = language == .fi
+        var lines = [fi ? "Historia: \(path)" : "History: \(path)", "", fi ? "Jäädytetyt kaudet:" : "Frozen periods:"]
+        if periods.isEmpty { lines.append(fi ? "  (ei yhtään)" : "  (none)") }
+        for period in periods {
+            lines.append("  \(period.label)  \(period.frozenAt)  \(period.actions) \(fi ? "toimenpidettä" : "actions")")
+        }
+        lines += ["", fi ? "Viimeisimmät ajot:" : "Latest runs:"]
+        if runs.isEmpty { lines.append(fi ? "  (ei yhtään)" : "  (none)") }
+        for run in runs {
+            let outcome = switch (run.outcome, fi) {
+            case (.published, true): "raportit kirjoitettu"
+            case (.unchanged, true): "ei muutoksia, raportit ennallaan"
+            case (.published, false): "reports written"
+            case (.unchanged, false): "unchanged, reports kept"
+            }
+            lines.append("  #\(run.id ?? 0)  \(run.finishedAt)  \(run.period)  \(run.actions) \(fi ? "toimenpidettä" : "actions"), \(run.warnings) \(fi ? "varoitusta" : "warnings")  \(outcome)")
+        }
+        return lines.joined(separator: "\n")
+    }
 
     static func notPublished(_ language: ReportLanguage) -> String {
         language == .fi

@@ -9,6 +9,8 @@ enum ExitCodes: Int32 {
     case invalidInput = 2
     case badConfiguration = 3
     case outputFailed = 4
+    case historyFailed = 5
+    case periodAlreadyFrozen = 6
     // 64: command-line usage errors, reported by the argument parser itself.
 
     static func status(for diagnostics: [Diagnostic]) -> ExitCodes {
@@ -26,6 +28,9 @@ enum ExitCodes: Int32 {
         } catch let error as OutputError {
             console.failure("\(ConsoleText.outputError)\(error)")
             code = .outputFailed
+        } catch let error as HistoryError {
+            console.failure("\(ConsoleText.historyError)\(error)")
+            code = .historyFailed
         }
         if code != .success { throw ExitCode(code.rawValue) }
     }

@@ -11,11 +11,15 @@ struct Tilanne: ParsableCommand {
         `tilanne run`. The reports appear in Output/. `tilanne validate` only checks the
         tables and lists what needs fixing, with file, row and column.
 
+        `tilanne freeze` stores the data as the official snapshot of a period; later
+        reports list what changed since it. `tilanne history` lists periods and runs.
+
         Exit codes: 0 done, 1 done with warnings, 2 the input data failed validation
         (no report written), 3 the configuration is wrong, 4 a report could not be
-        written, 64 the command line is wrong. See docs/exit-codes.md.
+        written, 5 the history database cannot be used, 6 the period is already frozen,
+        64 the command line is wrong. See docs/exit-codes.md.
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self],
         defaultSubcommand: nil
     )
 }

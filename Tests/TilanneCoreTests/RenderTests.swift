@@ -127,7 +127,7 @@ struct RenderTests {
         var changed = model
         changed.period = "2/2024"
         #expect(throws: OutputError.self) {
-            try publisher.publish(changed) { config.outputs.fileName(for: $0, period: config.period) }
+            try publisher.publish(changed) { config.outputs.fileName(for: $0.format, period: config.period) }
         }
         #expect(try Data(contentsOf: files[.csv]!) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }

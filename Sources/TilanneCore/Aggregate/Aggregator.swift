@@ -1,13 +1,25 @@
 /// Aggregate stage: places the validated actions under the register's themes and goals
 /// (in the register's order) and counts the progress codes per goal, theme and programme.
+/// With a history, each action also carries its change since the previous frozen period and
+/// whether it needs an update, and the stale rows are listed per responsible party.
 public struct Aggregator: Sendable {
     public let config: TilanneConfig
 
     public init(config: TilanneConfig) { self.config = config }
 
-    public func aggregate(_ programme: ValidatedProgramme) -> ReportModel {
+    public func aggregate(_ programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
         var byGoal: [Int: [ValidatedAction]] = [:]
         for action in programme.actions { byGoal[action.goalNumber, default: []].append(action) }
+        var position: [String: Int] = [:]
+        if history != nil { for (index, action) in programme.actions.enumerated() { position[action.row.identity] = index } }
+        func report(_ action: ValidatedAction, theme: RegisteredTheme, goal: RegisteredGoal) -> ActionReport {
+            var result = self.report(action, theme: theme, goal: goal)
+            if let history, let index = position[action.row.identity] {
+                result.change = history.notes[index]
+                result.stale = history.stale[index]
+            }
+            return result
+        }
         let legend = config.legend
 
         let themes = config.register.themes.map { theme -> ThemeReport in
@@ -22,7 +34,7 @@ public struct Aggregator: Sendable {
                                counts: Self.count(goals.flatMap { $0.actions.map(\.progress) }, legend: legend))
         }
         let totals = Self.count(themes.flatMap { $0.goals.flatMap { $0.actions.map(\.progress) } }, legend: legend)
-        return ReportModel(
+        var model = ReportModel(
             programme: ProgrammeSummary(name: config.programme.name, organisation: config.programme.organisation,
                                         strategy: config.programme.strategy,
                                         bindingGoalLabel: config.register.bindingGoalLabel),
@@ -37,6 +49,28 @@ public struct Aggregator: Sendable {
             sources: programme.sources,
             document: config.document
         )
+        if let history {
+            model.comparison = history.comparison
+            model.updateRequests = Self.updateRequests(model.allActions, language: config.language)
+        }
+        return model
+    }
+
+    /// The stale rows grouped by responsible party (a row with two parties is in both lists),
+    /// parties in alphabetical order, rows in report order.
+    static func updateRequests(_ actions: [ActionReport], language: ReportLanguage) -> [UpdateRequest] {
+        var groups: [String: UpdateRequest] = [:]
+        for action in actions {
+            guard let stale = action.stale else { continue }
+            let parties = action.responsible.isEmpty ? [ReportStrings(language: language).noResponsible] : action.responsible
+            for party in parties {
+                let key = TextNormaliser.comparisonKey(party)
+                groups[key, default: UpdateRequest(responsible: party, actions: [])].actions.append(UpdateRequestItem(
+                    id: action.id, goalNumber: action.goalNumber, action: action.action,
+                    progress: action.progress.code, status: action.status, stale: stale))
+            }
+        }
+        return groups.sorted { $0.key < $1.key }.map(\.value)
     }
 
     private func report(_ action: ValidatedAction, theme: RegisteredTheme, goal: RegisteredGoal) -> ActionReport {

@@ -14,6 +14,10 @@ public struct ReportModel: Sendable, Codable {
     public var accounting: RowAccounting
     public var sources: [SourceSummary]
     public var document: DocumentProperties
+    /// Set when a previous period is frozen in the history.
+    public var comparison: PeriodComparison?
+    /// Rows to update, per responsible party; set when the history is on.
+    public var updateRequests: [UpdateRequest]?
 
     /// Every action in report order (theme, goal, source order).
     public var allActions: [ActionReport] { themes.flatMap { $0.goals.flatMap(\.actions) } }
@@ -60,6 +64,8 @@ public struct ActionReport: Sendable, Codable, Hashable {
     public var status: String
     /// Codes of the findings about this row (shown as a flag in the report).
     public var findings: [DiagnosticCode]
+    public var change: ActionChangeNote?
+    public var stale: StaleNote?
 }
 
 /// What the progress cell shows: the code as written, its label when the legend knows it,

@@ -5,6 +5,13 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var keyPath: String
     public var problem: String
 
+    public init(file: String, line: Int?, keyPath: String, problem: String) {
+        self.file = file
+        self.line = line
+        self.keyPath = keyPath
+        self.problem = problem
+    }
+
     public var description: String {
         let place = line.map { "\(file):\($0)" } ?? file
         return keyPath.isEmpty ? "\(place): \(problem)" : "\(place): \(keyPath): \(problem)"

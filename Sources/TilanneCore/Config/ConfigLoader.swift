@@ -19,7 +19,9 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(file: file, line: nil, keyPath: "", problem: "cannot read the configuration file (\(error.localizedDescription))")
         }
-        return try parse(text, file: file, baseDirectory: url.deletingLastPathComponent())
+        var config = try parse(text, file: file, baseDirectory: url.deletingLastPathComponent())
+        config.file = url.standardizedFileURL
+        return config
     }
 
     public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> TilanneConfig {
@@ -36,7 +38,7 @@ public enum ConfigLoader {
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "period", "language", "document", "sources", "legend", "register", "outputs", "validation",
-            "limits",
+            "limits", "history",
         ])
         let programme = try readProgramme(top.required("programme"))
         let period = try top.required("period").string()
@@ -50,10 +52,11 @@ public enum ConfigLoader {
         let outputs = try readOutputs(top.required("outputs"))
         let validation = try top["validation"].map(readValidation) ?? .default
         let limits = try top["limits"].map(readLimits) ?? .default
+        let history = try top["history"].map(readHistory)
         return TilanneConfig(
             programme: programme, period: period, language: language, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
-            validation: validation, limits: limits, baseDirectory: baseDirectory.standardizedFileURL
+            validation: validation, limits: limits, history: history, baseDirectory: baseDirectory.standardizedFileURL
         )
     }
 
@@ -227,6 +230,16 @@ public enum ConfigLoader {
         }
         guard allowNames else { throw value.error("expected a table number (1, 2, …) or all, found \"\(text)\"") }
         return .named(text)
+    }
+
+    private static func readHistory(_ value: YAMLValue) throws -> HistoryConfig {
+        let map = try value.mapping(allowed: ["state_folder", "stale_after_periods"])
+        var stale = 2
+        if let periods = map["stale_after_periods"] {
+            stale = try periods.int()
+            guard (1...100).contains(stale) else { throw periods.error("expected 1 to 100 (frozen periods)") }
+        }
+        return HistoryConfig(stateFolder: try map["state_folder"]?.string() ?? "../State", staleAfterPeriods: stale)
     }
 
     private static func readLimits(_ value: YAMLValue) throws -> InputLimits {

@@ -15,8 +15,12 @@ public struct TilanneConfig: Sendable, Codable {
     public var validation: ValidationPolicy
     /// Bounds on what a workbook or document may make Tilanne read.
     public var limits: InputLimits
+    /// Where runs and frozen periods are kept; nil: no history (no comparison, no staleness).
+    public var history: HistoryConfig?
     /// Folder of the configuration file; relative paths are resolved against it.
     public var baseDirectory: URL
+    /// The configuration file, when loaded from one (its bytes are part of a run's fingerprint).
+    public var file: URL?
 
     /// The folder above the config file's folder; source paths are shown relative to it.
     public var projectRoot: URL { baseDirectory.deletingLastPathComponent() }
@@ -136,9 +140,12 @@ public struct OutputConfig: Sendable, Codable {
     /// File names per format; `{period}` becomes the period with `/` as `-`.
     public var fileNames: [OutputFormat: String]
 
-    public func fileName(for format: OutputFormat, period: String) -> String {
+    public func fileName(for format: OutputFormat, period: String, suffix: String = "") -> String {
         let template = fileNames[format] ?? "tilanne-{period}.\(format.rawValue)"
-        return template.replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "/", with: "-"))
+        let name = template.replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "/", with: "-"))
+        guard !suffix.isEmpty else { return name }
+        let ext = "." + format.rawValue
+        return name.hasSuffix(ext) ? String(name.dropLast(ext.count)) + suffix + ext : name + suffix
     }
 }
 
@@ -155,6 +162,16 @@ public struct ValidationPolicy: Sendable, Codable {
     public var severity: [DiagnosticCode: Severity]
 
     public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
+}
+
+/// The history store: a SQLite database in the state folder.
+public struct HistoryConfig: Sendable, Codable {
+    /// Folder for the database, relative to the config file's folder.
+    public var stateFolder: String
+    /// A status text unchanged for this many frozen periods in a row is flagged as stale.
+    public var staleAfterPeriods: Int
+
+    public static let databaseName = "tilanne-history.sqlite"
 }
 
 /// A workbook or document is a ZIP of XML written by someone else; these bound what one file

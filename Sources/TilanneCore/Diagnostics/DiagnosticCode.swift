@@ -43,6 +43,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case themeDiffers = "theme.differs"
     case textTooLong = "text.too-long"
     case textControlCharacters = "text.control-characters"
+    // Comparison with the previous period
+    case historyUncertainMatch = "history.uncertain-match"
 
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
@@ -50,7 +52,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         case .sourceEncodingFallback, .partSkipped: .info
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .cellFormulaError, .nestedTable:
+             .textControlCharacters, .cellFormulaError, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised,

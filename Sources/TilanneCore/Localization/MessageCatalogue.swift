@@ -89,6 +89,7 @@ public struct MessageCatalogue: Sendable {
         case .themeDiffers: "Painopiste \"{0}\" poikkeaa tavoiteluettelosta, jonka mukaan tavoite {1} kuuluu painopisteeseen \"{2}\"."
         case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. XLSX-raportissa teksti katkaistaan."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
+        case .historyUncertainMatch: "Toimenpide tulkittiin samaksi kuin kauden {0} toimenpide \"{1}\" (sanoista yhteisiä {2} %). Tarkista, että kyse on samasta toimenpiteestä."
         }
     }
 
@@ -132,6 +133,7 @@ public struct MessageCatalogue: Sendable {
         case .themeDiffers: "The theme \"{0}\" differs from the register, where goal {1} belongs to \"{2}\"."
         case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. It is truncated in the XLSX report."
         case .textControlCharacters: "The text held {0} control characters; they were removed."
+        case .historyUncertainMatch: "The action was taken to be period {0}'s action \"{1}\" ({2} % of the words shared). Check that it is the same action."
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The stages in order: ingest → normalise → validate → aggregate → render. Each stage hands
-/// the next one a named value (`RawTable`, `NormalisedTable`, `ValidatedProgramme`,
-/// `ReportModel`); findings travel with them as data.
+/// The stages in order: ingest → normalise → validate → (compare) → aggregate → render. Each
+/// stage hands the next one a named value (`RawTable`, `NormalisedTable`, `ValidatedProgramme`,
+/// `HistoryContext`, `ReportModel`); findings travel with them as data.
 public struct Pipeline: Sendable {
     public let config: TilanneConfig
 
@@ -23,8 +23,8 @@ public struct Pipeline: Sendable {
         return Validator(config: config).validate(tables, ingestDiagnostics: ingestDiagnostics)
     }
 
-    public func report(from programme: ValidatedProgramme) -> ReportModel {
-        Aggregator(config: config).aggregate(programme)
+    public func report(from programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
+        Aggregator(config: config).aggregate(programme, history: history)
     }
 
     /// Whether the findings fail the run under the configured policy.
@@ -33,22 +33,65 @@ public struct Pipeline: Sendable {
         return diagnostics.contains { $0.severity >= threshold }
     }
 
+    // MARK: History
+
+    /// The history database of the config, opened and upgraded; nil when the config has none.
+    public func openHistory() throws(HistoryError) -> HistoryStore? {
+        guard let history = config.history else { return nil }
+        let url = config.resolve(history.stateFolder).appendingPathComponent(HistoryConfig.databaseName)
+        return try HistoryStore(url: url)
+    }
+
+    /// Compare stage: this period against the previous frozen one and the earlier status texts.
+    public func compare(_ programme: ValidatedProgramme, store: HistoryStore) throws(HistoryError) -> HistoryContext {
+        let previous = try store.previousPeriod(before: config.period)
+        let statuses = try store.statusHistory(before: config.period)
+        return PeriodComparer(config: config).compare(programme, previous: previous, statusHistory: statuses)
+    }
+
+    /// The rows `freeze` stores for `period`: matched to the period before it, so that each
+    /// action keeps its lineage across rewording.
+    public func frozenRows(_ programme: ValidatedProgramme, period: String, store: HistoryStore) throws(HistoryError) -> [HistoryRow] {
+        let previous = try store.previousPeriod(before: period)
+        return PeriodComparer(config: config).matchedRows(programme, previous: previous).rows
+    }
+
+    public var fingerprint: String { RunFingerprint.of(config) }
+
+    // MARK: Publishing
+
     public var outputFolder: URL { config.resolve(config.outputs.folder) }
 
-    public func renderers(for formats: [OutputFormat]) -> [any ReportRenderer] {
-        formats.map { format -> any ReportRenderer in
+    public func renderers(for formats: [OutputFormat], model: ReportModel) -> [any ReportRenderer] {
+        var renderers: [any ReportRenderer] = formats.map { format -> any ReportRenderer in
             switch format {
             case .xlsx: XLSXReportRenderer()
             case .csv: CSVReportRenderer()
             case .html: HTMLReportRenderer()
             }
         }
+        if formats.contains(.csv) {
+            if model.comparison != nil { renderers.append(ChangesCSVRenderer()) }
+            if model.updateRequests != nil { renderers.append(UpdatesCSVRenderer()) }
+        }
+        return renderers
+    }
+
+    public func fileName(_ renderer: any ReportRenderer) -> String {
+        config.outputs.fileName(for: renderer.format, period: config.period, suffix: renderer.variant.suffix(config.language))
+    }
+
+    /// Whether every file a run would write is in the output folder.
+    public func outputsExist(_ model: ReportModel? = nil, formats: [OutputFormat]? = nil) -> Bool {
+        let chosen = formats ?? config.outputs.formats
+        return chosen.allSatisfy { FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent(
+            config.outputs.fileName(for: $0, period: config.period)).path) }
     }
 
     /// Writes all configured formats; all are published together or none is.
     public func publish(_ model: ReportModel, formats: [OutputFormat]? = nil) throws -> [URL] {
-        let publisher = ReportPublisher(folder: outputFolder, renderers: renderers(for: formats ?? config.outputs.formats))
-        return try publisher.publish(model) { config.outputs.fileName(for: $0, period: config.period) }
+        let publisher = ReportPublisher(folder: outputFolder, renderers: renderers(for: formats ?? config.outputs.formats, model: model))
+        return try publisher.publish(model) { fileName($0) }
     }
 }
 

@@ -12,7 +12,7 @@ public struct ReportPublisher: Sendable {
     }
 
     /// Renders the formats side by side (the XLSX writer is the slow one) and publishes them.
-    public func publish(_ model: ReportModel, fileName: (OutputFormat) -> String) throws -> [URL] {
+    public func publish(_ model: ReportModel, fileName: (any ReportRenderer) -> String) throws -> [URL] {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -20,7 +20,7 @@ public struct ReportPublisher: Sendable {
         }
         let pid = ProcessInfo.processInfo.processIdentifier
         let jobs = renderers.map { renderer -> (renderer: any ReportRenderer, final: URL, temporary: URL) in
-            let name = fileName(renderer.format)
+            let name = fileName(renderer)
             return (renderer, folder.appendingPathComponent(name), folder.appendingPathComponent(".\(name).\(pid).tmp"))
         }
         let failures = FailureList()

@@ -4,7 +4,32 @@ import Foundation
 /// is given (a temporary file); publishing it under its real name is the publisher's job.
 public protocol ReportRenderer: Sendable {
     var format: OutputFormat { get }
+    /// Which of the files of that format: the report itself, or a list beside it.
+    var variant: ReportVariant { get }
     func render(_ model: ReportModel, to url: URL) throws
+}
+
+extension ReportRenderer {
+    public var variant: ReportVariant { .report }
+}
+
+/// The files a run can write per format: the report, and with a history the list of changes
+/// and the list of rows to update (CSV), each named after the report's file.
+public enum ReportVariant: String, Sendable {
+    case report
+    case changes
+    case updates
+
+    /// The suffix put before the extension: `…-1-2024-muutokset.csv`.
+    public func suffix(_ language: ReportLanguage) -> String {
+        switch (self, language) {
+        case (.report, _): ""
+        case (.changes, .fi): "-muutokset"
+        case (.changes, .en): "-changes"
+        case (.updates, .fi): "-paivitettavat"
+        case (.updates, .en): "-updates"
+        }
+    }
 }
 
 /// Why a report file could not be written. Always stops the run: no partial report is published.

@@ -11,11 +11,14 @@ public struct CSVReportRenderer: ReportRenderer {
         let strings = ReportStrings(language: model.language)
         let writer = try BufferedFileWriter(path: url.path)
         writer.write(bytes: [0xEF, 0xBB, 0xBF])
-        let header = [
+        var header = [
             strings.identifier, strings.theme, strings.goalNumber, strings.goal, model.programme.bindingGoalLabel,
             strings.action, strings.projects, strings.responsible, strings.progress, strings.progressLabel,
             strings.statusColumn(model.period), strings.checkFlag,
         ]
+        // With a history: the change since the previous frozen period and why a row needs an update.
+        if let comparison = model.comparison { header += [strings.changeColumn(comparison.previousPeriod), strings.progressBefore] }
+        if model.updateRequests != nil { header.append(strings.reasonColumn) }
         writer.write(header.map { CSVCell.encode($0) }.joined(separator: ";") + "\r\n")
         for theme in model.themes {
             for goal in theme.goals {
@@ -23,7 +26,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 for action in goal.actions {
                     var line = ""
                     line.reserveCapacity(512)
-                    let cells: [String] = [
+                    var cells: [String] = [
                         CSVCell.encode(action.id),
                         CSVCell.encode(theme.title),
                         String(goal.number),
@@ -37,6 +40,11 @@ public struct CSVReportRenderer: ReportRenderer {
                         CSVCell.encode(action.status),
                         CSVCell.encode(action.findings.map(\.rawValue).joined(separator: ", ")),
                     ]
+                    if model.comparison != nil {
+                        cells.append(CSVCell.encode(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))
+                        cells.append(CSVCell.encode(action.change?.progressBefore ?? "", isProgressCode: true))
+                    }
+                    if model.updateRequests != nil { cells.append(CSVCell.encode(action.stale.map(strings.staleReason) ?? "")) }
                     for (index, cell) in cells.enumerated() {
                         if index > 0 { line += ";" }
                         line += cell

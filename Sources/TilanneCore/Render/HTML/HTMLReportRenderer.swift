@@ -39,6 +39,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         for (index, theme) in model.themes.enumerated() {
             out.write("<li><a href=\"#painopiste-\(index + 1)\">\(e(theme.title))</a></li>\n")
         }
+        if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
+        if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
         out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n</ul></nav>\n")
 
         writeLegend(model, strings: strings, out: out)
@@ -51,6 +53,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             out.write("</section>\n")
         }
+        if let comparison = model.comparison { HTMLChangesSection.write(comparison, model: model, strings: strings, out: out) }
+        if let requests = model.updateRequests { HTMLChangesSection.writeUpdates(requests, model: model, strings: strings, out: out) }
         writeChecks(model, strings: strings, out: out)
         out.write("</main>\n</body>\n</html>\n")
         try out.close()
@@ -99,12 +103,14 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let binding = goal.bindingGoal {
             out.write("<span class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</span>")
         }
-        out.write("</caption>\n<colgroup><col class=\"c-action\"><col class=\"c-projects\"><col class=\"c-responsible\"><col class=\"c-progress\"><col class=\"c-status\"></colgroup>\n")
+        out.write("</caption>\n<colgroup><col class=\"c-action\"><col class=\"c-projects\"><col class=\"c-responsible\"><col class=\"c-progress\"><col class=\"c-status\">\(model.comparison == nil ? "" : "<col class=\"c-change\">")</colgroup>\n")
         out.write("<thead><tr><th scope=\"col\">\(e(strings.action))</th><th scope=\"col\">\(e(strings.projects))</th>")
         out.write("<th scope=\"col\">\(e(strings.responsible))</th><th scope=\"col\">\(e(strings.progress))</th>")
-        out.write("<th scope=\"col\">\(e(strings.statusColumn(model.period)))</th></tr></thead>\n<tbody>\n")
+        out.write("<th scope=\"col\">\(e(strings.statusColumn(model.period)))</th>")
+        if let comparison = model.comparison { out.write("<th scope=\"col\">\(e(strings.changeColumn(comparison.previousPeriod)))</th>") }
+        out.write("</tr></thead>\n<tbody>\n")
         if goal.actions.isEmpty {
-            out.write("<tr><td colspan=\"5\">\(e(strings.noActions))</td></tr>\n")
+            out.write("<tr><td colspan=\"\(model.comparison == nil ? 5 : 6)\">\(e(strings.noActions))</td></tr>\n")
         }
         for action in goal.actions {
             var line = "<tr><th scope=\"row\">\(m(action.action))</th><td>"
@@ -126,7 +132,11 @@ public struct HTMLReportRenderer: ReportRenderer {
             case .missing:
                 line += "<td class=\"progress missing\">\(e(strings.missingCode))</td>"
             }
-            line += "<td>\(m(action.status))</td></tr>\n"
+            line += "<td>\(m(action.status))</td>"
+            if model.comparison != nil {
+                line += "<td class=\"change\">\(e(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))</td>"
+            }
+            line += "</tr>\n"
             out.write(line)
         }
         out.write("</tbody>\n</table>\n")

@@ -20,7 +20,7 @@ enum HTMLStyle {
         td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .status-table col.c-action { width: 22%; } .status-table col.c-projects { width: 18%; }
         .status-table col.c-responsible { width: 15%; } .status-table col.c-progress { width: 11%; }
-        .status-table col.c-status { width: 34%; }
+        .status-table col.c-status { width: 34%; } .status-table col.c-change { width: 14%; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .progress { white-space: normal; }
         .code { display: inline-block; min-width: 2.2em; font-weight: 700; font-family: Consolas, "DejaVu Sans Mono", monospace; }

@@ -16,17 +16,26 @@ public struct XLSXReportRenderer: ReportRenderer {
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(model.programme.name, model.period))
         try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
         try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        if let comparison = model.comparison {
+            try XLSXChangesSheet.write(comparison, model: model, strings: strings, workbook: workbook, styles: styles)
+        }
+        if let requests = model.updateRequests {
+            try XLSXUpdatesSheet.write(requests, model: model, strings: strings, workbook: workbook, styles: styles)
+        }
         try XLSXChecksSheet.write(model, strings: strings, workbook: workbook, styles: styles)
         try workbook.close()
     }
 
     static let statusWidths: [Double] = [36, 28, 24, 17, 62]
+    /// The change column, when the report compares with a previous period.
+    static let changeWidth: Double = 24
 
     private func writeStatusSheet(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook,
                                   styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.statusSheet)
-        let lastColumn = Self.statusWidths.count - 1
-        for (column, width) in Self.statusWidths.enumerated() { sheet.width(column, width) }
+        let widths = model.comparison == nil ? Self.statusWidths : Self.statusWidths + [Self.changeWidth]
+        let lastColumn = widths.count - 1
+        for (column, width) in widths.enumerated() { sheet.width(column, width) }
         let title = strings.reportTitle(model.programme.name, model.period)
 
         sheet.merge(0, 0, lastColumn, title, styles.title)
@@ -45,12 +54,13 @@ public struct XLSXReportRenderer: ReportRenderer {
             }
             let text = "\(item.code)  \(item.label)"
             sheet.string(row, column, text, styles.progress[index])
-            legendLines = max(legendLines, XLSXText.lineCount(text, width: Self.statusWidths[column]))
+            legendLines = max(legendLines, XLSXText.lineCount(text, width: widths[column]))
         }
         sheet.height(row, XLSXText.height(lines: legendLines))
         row += 1
         let headerRow = row
-        let headers = [strings.action, strings.projects, strings.responsible, strings.progress, strings.statusColumn(model.period)]
+        var headers = [strings.action, strings.projects, strings.responsible, strings.progress, strings.statusColumn(model.period)]
+        if let comparison = model.comparison { headers.append(strings.changeColumn(comparison.previousPeriod)) }
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(
@@ -60,7 +70,7 @@ public struct XLSXReportRenderer: ReportRenderer {
         )
         row += 1
         let legendIndex = Dictionary(uniqueKeysWithValues: model.legend.enumerated().map { ($1.code, $0) })
-        let totalWidth = Self.statusWidths.reduce(0, +)
+        let totalWidth = widths.reduce(0, +)
 
         for theme in model.themes {
             sheet.merge(row, 0, lastColumn, theme.title, styles.theme)
@@ -79,17 +89,20 @@ public struct XLSXReportRenderer: ReportRenderer {
                     row += 1
                 }
                 for action in goal.actions {
-                    let texts = [
+                    var texts = [
                         XLSXText.fit(action.action, strings: strings),
                         XLSXText.fit(action.projects.map(\.text).joined(separator: "\n"), strings: strings),
                         XLSXText.fit(action.responsible.joined(separator: ", "), strings: strings),
                         progressText(action.progress, strings: strings),
                         XLSXText.fit(action.status, strings: strings),
                     ]
+                    if model.comparison != nil {
+                        texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
+                    }
                     for column in 0..<texts.count where column != 3 { sheet.string(row, column, texts[column], styles.cell) }
                     sheet.string(row, 3, texts[3], progressStyle(action.progress, styles: styles, legendIndex: legendIndex))
                     // Spreadsheet programs do not grow rows for wrapped text on opening; size them here.
-                    let lines = zip(texts, Self.statusWidths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
+                    let lines = zip(texts, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
                     sheet.height(row, XLSXText.height(lines: lines))
                     row += 1
                 }

@@ -1,0 +1,123 @@
+/// Stage boundary compare → aggregate: this period's actions set against the previous frozen
+/// period and the status texts of earlier ones. Built by `PeriodComparer`, read by the
+/// aggregator, stored by the history.
+public struct HistoryContext: Sendable {
+    /// The period compared with; nil when none is frozen before this one.
+    public var comparison: PeriodComparison?
+    /// By index into `ValidatedProgramme.actions`.
+    public var notes: [ActionChangeNote?]
+    public var stale: [StaleNote?]
+    /// This period's rows with the lineage each was matched to, ready to store.
+    public var rows: [HistoryRow]
+    /// Uncertain matches, for a person to confirm.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Compare stage: matches the actions with the previous frozen period (see `PeriodMatcher`),
+/// says for each what changed, lists the actions no longer reported, and counts how many
+/// frozen periods in a row each status text has stayed the same.
+public struct PeriodComparer: Sendable {
+    public let config: TilanneConfig
+
+    public init(config: TilanneConfig) { self.config = config }
+
+    /// The current rows with lineages matched to `previous` (also what `freeze` stores).
+    func matchedRows(_ programme: ValidatedProgramme, previous: FrozenPeriod?) -> (rows: [HistoryRow], matches: [PeriodMatcher.Match]) {
+        var rows = HistoryRows.make(programme, config: config)
+        guard let previous else { return (rows, []) }
+        let matches = PeriodMatcher().match(current: rows, previous: previous.rows)
+        for match in matches { rows[match.current].lineage = previous.rows[match.previous].lineage }
+        return (rows, matches)
+    }
+
+    public func compare(_ programme: ValidatedProgramme, previous: FrozenPeriod?,
+                        statusHistory: [(period: String, keys: [String: String])]) -> HistoryContext {
+        var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
+        let (rows, matches) = matchedRows(programme, previous: previous)
+        var notes = [ActionChangeNote?](repeating: nil, count: rows.count)
+        let stale = rows.indices.map { staleness(rows[$0], history: statusHistory) }
+        guard let previous else {
+            return HistoryContext(comparison: nil, notes: notes, stale: stale, rows: rows, diagnostics: [])
+        }
+        var counts = ChangeCounts()
+        var changes: [ActionChange] = []
+        let matchOf = Dictionary(uniqueKeysWithValues: matches.map { ($0.current, $0) })
+        for (index, row) in rows.enumerated() {
+            let actions = programme.actions[index]
+            guard let match = matchOf[index] else {
+                counts.new += 1
+                notes[index] = ActionChangeNote(isNew: true, progressBefore: nil, direction: nil, statusChanged: false,
+                                                reworded: false, movedFromGoal: nil, uncertain: false)
+                changes.append(ActionChange(kind: .new, id: row.identity, goalNumber: row.goalNumber, action: row.action,
+                                            responsible: actions.row.responsible, progressBefore: nil, progressNow: row.progress,
+                                            direction: nil, statusBefore: nil, statusNow: row.status, statusChanged: false,
+                                            previousAction: nil, previousGoalNumber: nil, uncertain: false, similarity: nil))
+                continue
+            }
+            let before = previous.rows[match.previous]
+            let direction = direction(from: before.progress, to: row.progress)
+            let statusChanged = before.statusKey != row.statusKey
+            let reworded = TextNormaliser.comparisonKey(before.action) != TextNormaliser.comparisonKey(row.action)
+            let moved = before.goalNumber != row.goalNumber ? before.goalNumber : nil
+            let uncertain = match.kind == .similar
+            if uncertain {
+                log.emit(.historyUncertainMatch, at: actions.row.fieldLocations.location(row: actions.row.location.row ?? 0, field: .action),
+                         previous.label, TextNormaliser.singleLine(before.action), "\(Int((match.similarity * 100).rounded()))")
+            }
+            switch direction {
+            case .improved: counts.improved += 1
+            case .worsened: counts.worsened += 1
+            case .notComparable: counts.codeChanged += 1
+            case .unchanged: counts.unchanged += 1
+            }
+            if statusChanged { counts.statusChanged += 1 }
+            if reworded { counts.reworded += 1 }
+            if moved != nil { counts.moved += 1 }
+            notes[index] = ActionChangeNote(isNew: false, progressBefore: before.progress, direction: direction,
+                                            statusChanged: statusChanged, reworded: reworded, movedFromGoal: moved, uncertain: uncertain)
+            if direction != .unchanged || statusChanged || reworded || moved != nil {
+                changes.append(ActionChange(kind: .changed, id: row.identity, goalNumber: row.goalNumber, action: row.action,
+                                            responsible: actions.row.responsible, progressBefore: before.progress,
+                                            progressNow: row.progress, direction: direction, statusBefore: before.status,
+                                            statusNow: row.status, statusChanged: statusChanged,
+                                            previousAction: reworded ? before.action : nil, previousGoalNumber: moved,
+                                            uncertain: uncertain, similarity: uncertain ? match.similarity : nil))
+            }
+        }
+        let matchedPrevious = Set(matches.map(\.previous))
+        for (index, before) in previous.rows.enumerated() where !matchedPrevious.contains(index) {
+            counts.dropped += 1
+            changes.append(ActionChange(kind: .dropped, id: before.identity, goalNumber: before.goalNumber, action: before.action,
+                                        responsible: before.responsible.split(separator: "\n").map(String.init),
+                                        progressBefore: before.progress, progressNow: nil, direction: nil,
+                                        statusBefore: before.status, statusNow: nil, statusChanged: false,
+                                        previousAction: nil, previousGoalNumber: nil, uncertain: false, similarity: nil))
+        }
+        let comparison = PeriodComparison(previousPeriod: previous.label, frozenAt: previous.frozenAt, changes: changes, counts: counts)
+        return HistoryContext(comparison: comparison, notes: notes, stale: stale, rows: rows, diagnostics: log.diagnostics)
+    }
+
+    /// Better or worse by the legend's order (first is best); codes outside the order compare
+    /// as not comparable unless they are the same.
+    func direction(from before: String, to now: String) -> ChangeDirection {
+        if before == now { return .unchanged }
+        let ranked = config.legend.entries.filter(\.ranked).map(\.code)
+        guard let old = ranked.firstIndex(of: before), let new = ranked.firstIndex(of: now) else { return .notComparable }
+        return new < old ? .improved : .worsened
+    }
+
+    private func staleness(_ row: HistoryRow, history: [(period: String, keys: [String: String])]) -> StaleNote? {
+        var reasons: [StaleNote.Reason] = []
+        var periods = 0
+        var since: String?
+        for (period, keys) in history {
+            guard keys[row.lineage] == row.statusKey else { break }
+            periods += 1
+            since = period
+        }
+        if periods >= (config.history?.staleAfterPeriods ?? .max) { reasons.append(.statusUnchanged) }
+        let entry = config.legend.entry(for: row.progress)
+        if row.progress.isEmpty || (entry != nil && entry?.ranked == false) { reasons.append(.noInformation) }
+        return reasons.isEmpty ? nil : StaleNote(reasons: reasons, unchangedPeriods: periods, unchangedSince: since)
+    }
+}

@@ -1,0 +1,81 @@
+import GRDB
+
+/// The database schema as numbered migrations. A database written by an older Tilanne is
+/// upgraded by running the migrations it lacks, inside one transaction each; one written by a
+/// newer Tilanne (it has migrations this one does not know) is refused, never rewritten.
+enum HistorySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        // v1: every published run and its rows.
+        migrator.registerMigration("v1-runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    startedAt TEXT NOT NULL,
+                    finishedAt TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    actions INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    warnings INTEGER NOT NULL,
+                    errors INTEGER NOT NULL
+                );
+                CREATE TABLE runAction (
+                    runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    identity TEXT NOT NULL,
+                    theme TEXT NOT NULL,
+                    goalNumber INTEGER NOT NULL,
+                    goalTitle TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    projects TEXT NOT NULL,
+                    responsible TEXT NOT NULL,
+                    progress TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    statusKey TEXT NOT NULL,
+                    sourceFile TEXT NOT NULL,
+                    sourceRow INTEGER,
+                    PRIMARY KEY (runId, position)
+                );
+                """)
+        }
+        // v2: frozen periods (the reports the council saw) and the lineage that follows an
+        // action across periods; runs keep the lineage their rows were matched to.
+        migrator.registerMigration("v2-periods") { db in
+            try db.execute(sql: """
+                ALTER TABLE runAction ADD COLUMN lineage TEXT NOT NULL DEFAULT '';
+                UPDATE runAction SET lineage = identity;
+                CREATE TABLE period (
+                    label TEXT PRIMARY KEY,
+                    sortKey TEXT NOT NULL,
+                    frozenAt TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    actions INTEGER NOT NULL
+                );
+                CREATE TABLE periodAction (
+                    periodLabel TEXT NOT NULL REFERENCES period(label) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    identity TEXT NOT NULL,
+                    lineage TEXT NOT NULL,
+                    theme TEXT NOT NULL,
+                    goalNumber INTEGER NOT NULL,
+                    goalTitle TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    projects TEXT NOT NULL,
+                    responsible TEXT NOT NULL,
+                    progress TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    statusKey TEXT NOT NULL,
+                    sourceFile TEXT NOT NULL,
+                    sourceRow INTEGER,
+                    PRIMARY KEY (periodLabel, position)
+                );
+                CREATE INDEX periodAction_lineage ON periodAction(lineage, periodLabel);
+                """)
+        }
+        return migrator
+    }
+
+    static let rowColumns = "identity, lineage, theme, goalNumber, goalTitle, action, projects, responsible, progress, status, statusKey, sourceFile, sourceRow"
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+
+/// The history database: published runs with their rows, and frozen periods. Every change a
+/// run makes is one transaction, so a crash or a kill leaves the database as it was before.
+public final class HistoryStore {
+    public let url: URL
+    private let queue: DatabaseQueue
+
+    /// Opens (creating the folder and the file when missing) and upgrades the database.
+    public init(url: URL) throws(HistoryError) {
+        self.url = url
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(30)
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let migrator = HistorySchema.migrator
+            let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
+            if superseded {
+                throw HistoryError(path: url.path, problem: "the database was written by a newer Tilanne; it is left as it is")
+            }
+            try migrator.migrate(queue)
+        } catch let error as HistoryError {
+            throw error
+        } catch {
+            throw HistoryError(path: url.path, problem: "not a usable history database (\(error)); it is left as it is")
+        }
+    }
+
+    /// The migrations applied, oldest first (for `tilanne history` and tests).
+    public func appliedMigrations() throws(HistoryError) -> [String] {
+        try wrap { try queue.read { try HistorySchema.migrator.appliedIdentifiers($0) }.sorted() }
+    }
+
+    // MARK: Runs
+
+    public func lastPublishedRun() throws(HistoryError) -> RunRecord? {
+        try wrap {
+            try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM run WHERE outcome = 'published' ORDER BY id DESC LIMIT 1").map(Self.run)
+            }
+        }
+    }
+
+    public func runs(limit: Int = 50) throws(HistoryError) -> [RunRecord] {
+        try wrap { try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.run) } }
+    }
+
+    /// Records a run and its rows in one transaction.
+    @discardableResult
+    public func record(_ run: RunRecord, rows: [HistoryRow]) throws(HistoryError) -> Int64 {
+        try wrap {
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO run (startedAt, finishedAt, period, fingerprint, outcome, actions, rejected, warnings, errors)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [run.startedAt, run.finishedAt, run.period, run.fingerprint, run.outcome.rawValue,
+                                     run.actions, run.rejected, run.warnings, run.errors])
+                let id = db.lastInsertedRowID
+                let statement = try db.makeStatement(sql: """
+                    INSERT INTO runAction (runId, position, \(HistorySchema.rowColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (position, row) in rows.enumerated() {
+                    try statement.execute(arguments: Self.arguments(row, prefix: [id, position]))
+                    if position == rows.count / 2 { FaultInjection.pauseInsideHistoryWrite() }
+                }
+                return id
+            }
+        }
+    }
+
+    // MARK: Periods
+
+    public func frozenPeriods() throws(HistoryError) -> [FrozenPeriodInfo] {
+        try wrap {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT label, frozenAt, actions, fingerprint FROM period ORDER BY sortKey, frozenAt").map {
+                    FrozenPeriodInfo(label: $0["label"], frozenAt: $0["frozenAt"], actions: $0["actions"], fingerprint: $0["fingerprint"])
+                }
+            }
+        }
+    }
+
+    /// The latest frozen period before `label` in period order (`2/2023` before `1/2024`).
+    public func previousPeriod(before label: String) throws(HistoryError) -> FrozenPeriod? {
+        let key = PeriodLabel.sortKey(label)
+        return try wrap {
+            try queue.read { db -> FrozenPeriod? in
+                guard let period = try Row.fetchOne(db, sql: """
+                    SELECT label, frozenAt FROM period WHERE sortKey < ? ORDER BY sortKey DESC, frozenAt DESC LIMIT 1
+                    """, arguments: [key]) else { return nil }
+                let label: String = period["label"]
+                let rows = try Row.fetchAll(db, sql: "SELECT \(HistorySchema.rowColumns) FROM periodAction WHERE periodLabel = ? ORDER BY position",
+                                            arguments: [label]).map(Self.historyRow)
+                return FrozenPeriod(label: label, frozenAt: period["frozenAt"], rows: rows)
+            }
+        }
+    }
+
+    /// For the given lineages, each frozen period's status key before `label`, newest period
+    /// first: what staleness is counted from.
+    public func statusHistory(before label: String) throws(HistoryError) -> [(period: String, keys: [String: String])] {
+        let key = PeriodLabel.sortKey(label)
+        return try wrap {
+            try queue.read { db in
+                let periods = try String.fetchAll(db, sql: "SELECT label FROM period WHERE sortKey < ? ORDER BY sortKey DESC", arguments: [key])
+                var result: [(period: String, keys: [String: String])] = []
+                let statement = try db.makeStatement(sql: "SELECT lineage, statusKey FROM periodAction WHERE periodLabel = ?")
+                for period in periods {
+                    var keys: [String: String] = [:]
+                    let cursor = try Row.fetchCursor(statement, arguments: [period])
+                    while let row = try cursor.next() { keys[row[0]] = row[1] }
+                    result.append((period, keys))
+                }
+                return result
+            }
+        }
+    }
+
+    /// Stores `rows` as the official snapshot of `label`. A frozen period is never changed by
+    /// later runs; freezing it again needs `force` (and replaces it, in one transaction).
+    public func freeze(_ label: String, rows: [HistoryRow], fingerprint: String, at time: String, force: Bool) throws -> Bool {
+        try queue.write { db in
+            let existing = try String.fetchOne(db, sql: "SELECT frozenAt FROM period WHERE label = ?", arguments: [label])
+            if let existing, !force { throw PeriodAlreadyFrozen(period: label, frozenAt: existing) }
+            try db.execute(sql: "DELETE FROM period WHERE label = ?", arguments: [label])
+            try db.execute(sql: "INSERT INTO period (label, sortKey, frozenAt, fingerprint, actions) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [label, PeriodLabel.sortKey(label), time, fingerprint, rows.count])
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO periodAction (periodLabel, position, \(HistorySchema.rowColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (position, row) in rows.enumerated() {
+                try statement.execute(arguments: Self.arguments(row, prefix: [label, position]))
+            }
+            return existing != nil
+        }
+    }
+
+    // MARK: Rows
+
+    private static func arguments(_ row: HistoryRow, prefix: [any DatabaseValueConvertible]) -> StatementArguments {
+        StatementArguments(prefix + [row.identity, row.lineage, row.theme, row.goalNumber, row.goalTitle, row.action, row.projects,
+                                     row.responsible, row.progress, row.status, row.statusKey, row.sourceFile] as [any DatabaseValueConvertible])
+            + StatementArguments([row.sourceRow])
+    }
+
+    private static func historyRow(_ row: Row) -> HistoryRow {
+        HistoryRow(identity: row["identity"], lineage: row["lineage"], theme: row["theme"], goalNumber: row["goalNumber"],
+                   goalTitle: row["goalTitle"], action: row["action"], projects: row["projects"], responsible: row["responsible"],
+                   progress: row["progress"], status: row["status"], statusKey: row["statusKey"], sourceFile: row["sourceFile"],
+                   sourceRow: row["sourceRow"])
+    }
+
+    private static func run(_ row: Row) -> RunRecord {
+        RunRecord(id: row["id"], startedAt: row["startedAt"], finishedAt: row["finishedAt"], period: row["period"],
+                  fingerprint: row["fingerprint"], outcome: RunRecord.Outcome(rawValue: row["outcome"]) ?? .published,
+                  actions: row["actions"], rejected: row["rejected"], warnings: row["warnings"], errors: row["errors"])
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
+        do { return try body() } catch { throw HistoryError(path: url.path, problem: "\(error)") }
+    }
+}
+
+/// Period labels as councils write them (`1/2024`, `2/2023`, `2024`, `Q3/2024`), ordered by
+/// year and then by the part of the year; other labels sort as written.
+public enum PeriodLabel {
+    public static func sortKey(_ label: String) -> String {
+        let numbers = label.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard let year = numbers.first(where: { $0 >= 1900 && $0 <= 2999 }) else { return "z-" + label }
+        let part = numbers.first(where: { $0 < 1900 }) ?? 0
+        return String(format: "%04d-%03d", year, part)
+    }
+}

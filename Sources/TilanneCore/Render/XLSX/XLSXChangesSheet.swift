@@ -1,0 +1,72 @@
+/// Sheet "Muutokset": what changed since the previous frozen period, one row per change, in
+/// report order with the actions no longer reported last; uncertain matches are marked.
+enum XLSXChangesSheet {
+    static let widths: [Double] = [18, 12, 8, 40, 24, 10, 10, 16, 12, 34, 40, 40, 22]
+
+    static func write(_ comparison: PeriodComparison, model: ReportModel, strings: ReportStrings,
+                      workbook: XLSXWorkbook, styles: XLSXStyles) throws {
+        let sheet = try workbook.addSheet(strings.changesSheet)
+        for (column, width) in widths.enumerated() { sheet.width(column, width) }
+        sheet.string(0, 0, strings.changesTitle(comparison.previousPeriod, model.period), styles.title)
+        sheet.string(1, 0, strings.changeCounts(comparison.counts), styles.cell)
+        let headerRow = 3
+        let headers = [strings.changeKindColumn, strings.identifier, strings.goalNumber, strings.action, strings.responsible,
+                       strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
+                       strings.previousWording, strings.statusBefore, strings.statusColumn(model.period), strings.checkFlag]
+        for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
+        sheet.freeze(rows: headerRow + 1)
+        sheet.printSetup(repeatRows: headerRow...headerRow, header: "&L\(XLSXText.headerSafe(model.programme.name))",
+                         footer: "&R\(strings.page) &P / &N")
+        var row = headerRow + 1
+        if comparison.changes.isEmpty {
+            sheet.string(row, 0, strings.noChanges, styles.cell)
+        }
+        for change in comparison.changes {
+            let cells = ChangeRows.cells(change, strings: strings)
+            for (column, text) in cells.enumerated() {
+                if column == 2 {
+                    sheet.number(row, column, Double(change.goalNumber), styles.number)
+                } else {
+                    sheet.string(row, column, XLSXText.fit(text, strings: strings), styles.cell)
+                }
+            }
+            let lines = zip(cells, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
+            sheet.height(row, XLSXText.height(lines: min(lines, 20)))
+            row += 1
+        }
+    }
+}
+
+/// Sheet "Päivitettävät": per responsible party, the rows whose status text has not been
+/// updated for the configured number of periods or whose progress is unknown; ready to send.
+enum XLSXUpdatesSheet {
+    static let widths: [Double] = [30, 12, 8, 44, 10, 50, 34]
+
+    static func write(_ requests: [UpdateRequest], model: ReportModel, strings: ReportStrings,
+                      workbook: XLSXWorkbook, styles: XLSXStyles) throws {
+        let sheet = try workbook.addSheet(strings.updatesSheet)
+        for (column, width) in widths.enumerated() { sheet.width(column, width) }
+        sheet.string(0, 0, strings.updatesTitle(model.period), styles.title)
+        let headerRow = 2
+        let headers = [strings.responsible, strings.identifier, strings.goalNumber, strings.action, strings.progress,
+                       strings.statusColumn(model.period), strings.reasonColumn]
+        for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
+        sheet.freeze(rows: headerRow + 1)
+        sheet.printSetup(repeatRows: headerRow...headerRow, header: "&L\(XLSXText.headerSafe(model.programme.name))",
+                         footer: "&R\(strings.page) &P / &N")
+        var row = headerRow + 1
+        if requests.isEmpty { sheet.string(row, 0, strings.noUpdates, styles.cell) }
+        for request in requests {
+            for item in request.actions {
+                let cells = [request.responsible, item.id, "", item.action, item.progress, XLSXText.fit(item.status, strings: strings),
+                             strings.staleReason(item.stale)]
+                for (column, text) in cells.enumerated() {
+                    if column == 2 { sheet.number(row, column, Double(item.goalNumber), styles.number) } else { sheet.string(row, column, text, styles.cell) }
+                }
+                let lines = zip(cells, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
+                sheet.height(row, XLSXText.height(lines: min(lines, 20)))
+                row += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TilanneCore
+
+struct FreezeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "freeze",
+        abstract: "Store the current data as the official snapshot of a period (the report the council saw).",
+        discussion: """
+        Later reports compare with the latest frozen period before their own. A frozen period is
+        never changed by later runs; freezing it again is refused (exit 6) unless --force is given.
+        """
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: ArgumentHelp("The period to freeze, e.g. 1/2024 (default: the config's period).", valueName: "period"))
+    var period: String?
+
+    @Flag(help: "Replace a period that is already frozen.")
+    var force = false
+
+    func run() throws {
+        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        try ExitCodes.guarding(console) {
+            let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
+            let pipeline = Pipeline(config: config)
+            guard let store = try pipeline.openHistory() else {
+                throw ConfigError(file: options.config, line: nil, keyPath: "history",
+                                  problem: "freezing a period needs a history (history.state_folder) in the configuration")
+            }
+            let label = period ?? config.period
+            let programme = pipeline.check()
+            console.diagnostics(programme.diagnostics, language: config.language)
+            if pipeline.failsPolicy(programme.diagnostics) {
+                console.failure(ConsoleText.notFrozen(config.language))
+                return .invalidInput
+            }
+            let rows = try pipeline.frozenRows(programme, period: label, store: store)
+            do {
+                let replaced = try store.freeze(label, rows: rows, fingerprint: pipeline.fingerprint, at: StageClock.timestamp(), force: force)
+                console.notice(ConsoleText.frozen(label, rows.count, replaced: replaced, config.language))
+            } catch let refused as PeriodAlreadyFrozen {
+                console.failure(ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, config.language))
+                return .periodAlreadyFrozen
+            } catch {
+                throw HistoryError(path: store.url.path, problem: "\(error)")
+            }
+            return ExitCodes.status(for: programme.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import TilanneCore
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List the frozen periods and the latest runs kept in the history database."
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: ArgumentHelp("How many of the latest runs to list.", valueName: "n"))
+    var runs = 20
+
+    @Flag(help: "Print as JSON (for other programs).")
+    var json = false
+
+    func run() throws {
+        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        try ExitCodes.guarding(console) {
+            let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
+            guard let store = try Pipeline(config: config).openHistory() else {
+                throw ConfigError(file: options.config, line: nil, keyPath: "history",
+                                  problem: "the configuration has no history (history.state_folder)")
+            }
+            let periods = try store.frozenPeriods()
+            let latest = try store.runs(limit: runs)
+            if json {
+                struct Listing: Encodable {
+                    var database: String
+                    var schema: [String]
+                    var periods: [FrozenPeriodInfo]
+                    var runs: [RunRecord]
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let listing = Listing(database: store.url.path, schema: try store.appliedMigrations(), periods: periods, runs: latest)
+                FileHandle.standardOutput.write(try encoder.encode(listing) + Data([0x0A]))
+                return .success
+            }
+            print(ConsoleText.historyListing(store.url.path, periods: periods, runs: latest, config.language))
+            return .success
+        }
+    }
+}

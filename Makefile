@@ -10,12 +10,12 @@ BENCH_ROWS ?= 100000
 .PHONY: run test deps test-deps test-tools build build-debug swift-test acceptance bench references clean
 
 ## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
-## (streams the XML inside XLSX and DOCX inputs) and zlib (inflates them).
+## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them) and SQLite (the history).
 deps:
-	@pkg-config --exists xlsxwriter libxml-2.0 zlib 2>/dev/null || { \
-	  echo "Installing libxlsxwriter-dev, libxml2-dev, zlib1g-dev and pkg-config (Debian packages)…"; \
+	@pkg-config --exists xlsxwriter libxml-2.0 zlib sqlite3 2>/dev/null || { \
+	  echo "Installing libxlsxwriter-dev, libxml2-dev, zlib1g-dev, libsqlite3-dev and pkg-config (Debian packages)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    libxlsxwriter-dev libxml2-dev zlib1g-dev pkg-config; }
+	    libxlsxwriter-dev libxml2-dev zlib1g-dev libsqlite3-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build -c release --product tilanne
@@ -51,7 +51,7 @@ test: swift-test acceptance
 
 ## Rewrite the reference files after an intended change to the output; review the diff.
 references: deps
-	TILANNE_UPDATE_REFERENCES=1 $(SWIFT) test --filter RenderTests
+	TILANNE_UPDATE_REFERENCES=1 $(SWIFT) test --filter "RenderTests|HistoryTests"
 
 ## The whole pipeline on BENCH_ROWS generated rows against the C floor, in the same run.
 bench: build

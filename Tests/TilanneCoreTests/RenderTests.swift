@@ -19,7 +19,7 @@ struct RenderTests {
 
     /// Compares with a committed reference file and shows a unified diff when they differ.
     /// `TILANNE_UPDATE_REFERENCES=1 swift test` rewrites the references.
-    private func expectMatchesReference(_ actual: URL, _ name: String) throws {
+    static func expectMatchesReference(_ actual: URL, _ name: String) throws {
         let reference = TestSupport.references.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["TILANNE_UPDATE_REFERENCES"] == "1" {
             try FileManager.default.createDirectory(at: TestSupport.references, withIntermediateDirectories: true)
@@ -34,11 +34,11 @@ struct RenderTests {
     @Test("CSV, HTML and model JSON match their reference files")
     func referenceFiles() throws {
         let (_, model, files) = try kuopioOutputs()
-        try expectMatchesReference(files[.csv]!, "kuopio-1-2024.csv")
-        try expectMatchesReference(files[.html]!, "kuopio-1-2024.html")
+        try Self.expectMatchesReference(files[.csv]!, "kuopio-1-2024.csv")
+        try Self.expectMatchesReference(files[.html]!, "kuopio-1-2024.html")
         let json = try TestSupport.temporaryFolder().appendingPathComponent("model.json")
         try model.jsonData().write(to: json)
-        try expectMatchesReference(json, "kuopio-1-2024.model.json")
+        try Self.expectMatchesReference(json, "kuopio-1-2024.model.json")
     }
 
     @Test("Identical input and config give a byte-identical XLSX")

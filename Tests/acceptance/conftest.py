@@ -49,3 +49,26 @@ def kuopio_run(tmp_path_factory):
     config = write_config(folder)
     result = run_tilanne("run", "--config", config, "--dump-model", folder / "model.json")
     return result, folder / "Output"
+
+
+SECOND_PERIOD = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures" / "kuopio-tilanne-2-2024.csv"
+
+
+def write_period_configs(folder):
+    """Period 1/2024 (the real table) and 2/2024 (the edited copy), sharing one state folder."""
+    history = ("state_folder: ../State", f"state_folder: {folder / 'State'}")
+    first = write_config(folder / "p1", extra_replacements=[history])
+    second = write_config(folder / "p2", source=SECOND_PERIOD, extra_replacements=[
+        history, ('period: "1/2024"', 'period: "2/2024"'), ("status: Tilanne 1/2024", "status: Tilanne 2/2024")])
+    return first, second
+
+
+@pytest.fixture(scope="session")
+def second_period_run(tmp_path_factory):
+    """1/2024 frozen, then a run of 2/2024; returns (result, output folder of 2/2024)."""
+    folder = tmp_path_factory.mktemp("periods")
+    first, second = write_period_configs(folder)
+    frozen = run_tilanne("freeze", "--config", first)
+    assert frozen.returncode == 1, frozen.stderr
+    result = run_tilanne("run", "--config", second)
+    return result, folder / "p2" / "Output"

@@ -18,19 +18,29 @@ def axe_source():
 
 
 def test_html_passes_axe_wcag21_aa(kuopio_run):
+    _, output = kuopio_run
+    check_with_axe(output / f"{KUOPIO}.html")
+
+
+def test_html_with_changes_and_update_lists_passes_axe(second_period_run):
+    """The report of 2/2024 compared with the frozen 1/2024: change column, Muutokset, Päivitettävät."""
+    _, output = second_period_run
+    check_with_axe(output / "kasvava-kuopio-tilanne-2-2024.html")
+
+
+def check_with_axe(page):
     chromium = require_tool("chromium", "Chromium", "chromium")
     driver_path = require_tool("chromedriver", "ChromeDriver", "chromium-driver")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    _, output = kuopio_run
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     try:
-        driver.get((output / f"{KUOPIO}.html").as_uri())
+        driver.get(page.as_uri())
         driver.execute_script(axe_source())
         driver.set_script_timeout(120)
         results = driver.execute_async_script(

@@ -11,6 +11,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 REFERENCES = pathlib.Path(os.environ.get("TILANNE_BENCH_REFERENCES", ROOT.parent / "shared" / "bench"))
@@ -20,6 +21,8 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TIME = "/usr/bin/time"
 TARGET_WALL, TARGET_MEMORY = 1.2, 1.5
 TARGET_WORKBOOK = 1.5
+TARGET_COMPARISON = 0.25
+HISTORY_ROWS, HISTORY_PERIODS = 10_000, 20
 
 
 def measure(command):
@@ -75,6 +78,7 @@ def main():
     verdict_mem = "within" if mem / floor_mem <= TARGET_MEMORY else "OVER"
     print(f"Targets: wall ≤ {TARGET_WALL}× floor: {verdict_wall}; peak memory ≤ {TARGET_MEMORY}× floor: {verdict_mem}.")
     bench_workbooks(rows, config, config_text, tilanne)
+    bench_history(tilanne)
 
 
 def make_workbooks(rows):
@@ -131,3 +135,55 @@ def bench_workbooks(rows, config, config_text, tilanne):
 
 if __name__ == "__main__":
     main()
+
+
+def bench_history(tilanne):
+    """A history of 20 frozen periods of 10,000 actions; then a run of the next period, whose
+    comparison (matching with the previous period, staleness over all 20) is timed by
+    `tilanne run --timings` and set against the whole run."""
+    folder = WORK / "history"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "Config").mkdir(parents=True)
+    rows = folder / f"rows-{HISTORY_ROWS}.csv"
+    subprocess.run([sys.executable, str(REFERENCES / "gen_rows.py"), str(HISTORY_ROWS), str(rows)], check=True,
+                   capture_output=True)
+    text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
+    text = text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv", f"path: {rows}")
+    text = text.replace("    columns:\n      theme: Painopiste", "    columns:\n      id: Tunnus\n      theme: Painopiste")
+    text = text.replace("folder: ../Output", f"folder: {folder / 'out'}")
+    text = text.replace("state_folder: ../State", f"state_folder: {folder / 'State'}")
+    config = folder / "Config" / "tilanne.yml"
+    config.write_text(text, encoding="utf-8")
+    print()
+    print(f"History: {HISTORY_PERIODS} frozen periods × {HISTORY_ROWS:,} actions, then a run of the next period.")
+    started = time.monotonic()
+    for index in range(HISTORY_PERIODS):
+        label = f"{index % 2 + 1}/{2015 + index // 2}"
+        result = subprocess.run([str(tilanne), "freeze", "--quiet", "--period", label, "--config", str(config)],
+                                capture_output=True, text=True)
+        if result.returncode not in (0, 1):
+            sys.exit(f"freeze {label} failed ({result.returncode}): {result.stderr[-2000:]}")
+    database = folder / "State" / "tilanne-history.sqlite"
+    print(f"(built in {time.monotonic() - started:.1f} s; database {database.stat().st_size / 2**20:.1f} MiB)")
+    samples = []
+    for _ in range(RUNS):
+        result = subprocess.run([TIME, "-f", "%e %M", str(tilanne), "run", "--force", "--quiet", "--timings",
+                                 "--config", str(config)], capture_output=True, text=True)
+        if result.returncode not in (0, 1):
+            sys.exit(f"run failed ({result.returncode}): {result.stderr[-2000:]}")
+        lines = result.stderr.strip().splitlines()
+        wall = float(lines[-1].split()[0])
+        stages = dict((part.split()[0], float(part.split()[1]))
+                      for part in next(l for l in lines if l.startswith("timings:"))[len("timings:"):].split(","))
+        samples.append((wall, stages))
+    wall = statistics.median(s[0] for s in samples)
+    compare = statistics.median(s[1]["compare"] for s in samples)
+    record = statistics.median(s[1].get("record", 0) for s in samples)
+    print()
+    print("| part of the run | s | share of the run |")
+    print("|---|---|---|")
+    print(f"| whole run (XLSX + CSV + HTML + lists, {HISTORY_ROWS:,} actions) | {wall:.2f} | 1.00 |")
+    print(f"| comparison: the previous period loaded and matched, staleness carried over {HISTORY_PERIODS} periods | {compare:.3f} | {compare / wall:.2f} |")
+    print(f"| recording the run in the history (one transaction) | {record:.3f} | {record / wall:.2f} |")
+    verdict = "within" if compare / wall <= TARGET_COMPARISON else "OVER"
+    print(f"Target: the comparison costs ≤ {TARGET_COMPARISON:.0%} of the run: {verdict}.")

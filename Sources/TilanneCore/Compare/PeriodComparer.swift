@@ -21,21 +21,33 @@ public struct PeriodComparer: Sendable {
 
     public init(config: TilanneConfig) { self.config = config }
 
-    /// The current rows with lineages matched to `previous` (also what `freeze` stores).
-    func matchedRows(_ programme: ValidatedProgramme, previous: FrozenPeriod?) -> (rows: [HistoryRow], matches: [PeriodMatcher.Match]) {
+    /// The current rows with lineages matched to `previous`, and how many frozen periods in a
+    /// row their status text has stayed the same (what `freeze` stores, with this period counted).
+    func matchedRows(_ programme: ValidatedProgramme, previous: FrozenPeriod?,
+                     counting label: String? = nil) -> (rows: [HistoryRow], matches: [PeriodMatcher.Match]) {
         var rows = HistoryRows.make(programme, config: config)
+        for index in rows.indices {
+            rows[index].unchangedPeriods = label == nil ? 0 : 1
+            rows[index].unchangedSince = label
+        }
         guard let previous else { return (rows, []) }
         let matches = PeriodMatcher().match(current: rows, previous: previous.rows)
-        for match in matches { rows[match.current].lineage = previous.rows[match.previous].lineage }
+        for match in matches {
+            let before = previous.rows[match.previous]
+            rows[match.current].lineage = before.lineage
+            if before.statusKey == rows[match.current].statusKey {
+                rows[match.current].unchangedPeriods += before.unchangedPeriods
+                rows[match.current].unchangedSince = before.unchangedSince ?? previous.label
+            }
+        }
         return (rows, matches)
     }
 
-    public func compare(_ programme: ValidatedProgramme, previous: FrozenPeriod?,
-                        statusHistory: [(period: String, keys: [String: String])]) -> HistoryContext {
+    public func compare(_ programme: ValidatedProgramme, previous: FrozenPeriod?) -> HistoryContext {
         var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
         let (rows, matches) = matchedRows(programme, previous: previous)
         var notes = [ActionChangeNote?](repeating: nil, count: rows.count)
-        let stale = rows.indices.map { staleness(rows[$0], history: statusHistory) }
+        let stale = rows.map(staleness)
         guard let previous else {
             return HistoryContext(comparison: nil, notes: notes, stale: stale, rows: rows, diagnostics: [])
         }
@@ -106,15 +118,12 @@ public struct PeriodComparer: Sendable {
         return new < old ? .improved : .worsened
     }
 
-    private func staleness(_ row: HistoryRow, history: [(period: String, keys: [String: String])]) -> StaleNote? {
+    /// Stale: the status text is the same as in the last `stale_after_periods` frozen periods
+    /// (counted when the rows were matched), or the code gives no information.
+    private func staleness(_ row: HistoryRow) -> StaleNote? {
         var reasons: [StaleNote.Reason] = []
-        var periods = 0
-        var since: String?
-        for (period, keys) in history {
-            guard keys[row.lineage] == row.statusKey else { break }
-            periods += 1
-            since = period
-        }
+        let periods = row.unchangedPeriods
+        let since = periods > 0 ? row.unchangedSince : nil
         if periods >= (config.history?.staleAfterPeriods ?? .max) { reasons.append(.statusUnchanged) }
         let entry = config.legend.entry(for: row.progress)
         if row.progress.isEmpty || (entry != nil && entry?.ranked == false) { reasons.append(.noInformation) }

@@ -32,12 +32,13 @@ struct PeriodMatcher {
             currentTaken[index] = true
         }
 
-        let currentKeys = current.map { TextNormaliser.comparisonKey($0.action) }
-        let previousKeys = previous.map { TextNormaliser.comparisonKey($0.action) }
+        // Keys only for the rows left: usually a handful, after the identities matched.
         var byText: [String: [Int]] = [:]
-        for index in previous.indices where !previousTaken[index] { byText[previousKeys[index], default: []].append(index) }
+        for index in previous.indices where !previousTaken[index] {
+            byText[TextNormaliser.comparisonKey(previous[index].action), default: []].append(index)
+        }
         for index in current.indices where !currentTaken[index] {
-            guard let other = byText[currentKeys[index]]?.first(where: { !previousTaken[$0] }) else { continue }
+            guard let other = byText[TextNormaliser.comparisonKey(current[index].action)]?.first(where: { !previousTaken[$0] }) else { continue }
             matches.append(Match(current: index, previous: other, kind: .sameText, similarity: 1))
             previousTaken[other] = true
             currentTaken[index] = true

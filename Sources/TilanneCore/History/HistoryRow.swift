@@ -20,6 +20,11 @@ public struct HistoryRow: Sendable, Codable, Hashable {
     public var statusKey: String
     public var sourceFile: String
     public var sourceRow: Int?
+    /// Frozen periods in a row, ending with this one, with this status text (frozen rows only;
+    /// kept per row so that staleness needs only the previous period, not all of them).
+    public var unchangedPeriods: Int = 1
+    /// The first of those periods.
+    public var unchangedSince: String?
 }
 
 /// A frozen period: the rows of the report the council saw for it.

@@ -69,13 +69,15 @@ enum HistorySchema {
                     statusKey TEXT NOT NULL,
                     sourceFile TEXT NOT NULL,
                     sourceRow INTEGER,
+                    unchangedPeriods INTEGER NOT NULL,
+                    unchangedSince TEXT NOT NULL,
                     PRIMARY KEY (periodLabel, position)
                 );
-                CREATE INDEX periodAction_lineage ON periodAction(lineage, periodLabel);
                 """)
         }
         return migrator
     }
 
     static let rowColumns = "identity, lineage, theme, goalNumber, goalTitle, action, projects, responsible, progress, status, statusKey, sourceFile, sourceRow"
+    static let periodColumns = rowColumns + ", unchangedPeriods, unchangedSince"
 }

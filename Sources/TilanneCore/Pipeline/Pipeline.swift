@@ -42,18 +42,17 @@ public struct Pipeline: Sendable {
         return try HistoryStore(url: url)
     }
 
-    /// Compare stage: this period against the previous frozen one and the earlier status texts.
+    /// Compare stage: this period against the previous frozen one.
     public func compare(_ programme: ValidatedProgramme, store: HistoryStore) throws(HistoryError) -> HistoryContext {
         let previous = try store.previousPeriod(before: config.period)
-        let statuses = try store.statusHistory(before: config.period)
-        return PeriodComparer(config: config).compare(programme, previous: previous, statusHistory: statuses)
+        return PeriodComparer(config: config).compare(programme, previous: previous)
     }
 
     /// The rows `freeze` stores for `period`: matched to the period before it, so that each
     /// action keeps its lineage across rewording.
     public func frozenRows(_ programme: ValidatedProgramme, period: String, store: HistoryStore) throws(HistoryError) -> [HistoryRow] {
         let previous = try store.previousPeriod(before: period)
-        return PeriodComparer(config: config).matchedRows(programme, previous: previous).rows
+        return PeriodComparer(config: config).matchedRows(programme, previous: previous, counting: period).rows
     }
 
     public var fingerprint: String { RunFingerprint.of(config) }

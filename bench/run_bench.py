@@ -57,9 +57,18 @@ def main():
     config_text = config_text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv", f"path: {rows}")
     config_text = config_text.replace("    columns:\n      theme: Painopiste", "    columns:\n      id: Tunnus\n      theme: Painopiste")
     config_text = config_text.replace("folder: ../Output", f"folder: {WORK / 'out'}")
+    # The floor writes the report only: the comparison row runs without the history; the
+    # history's own cost (recording 100,000 rows a run) is measured on the next row.
+    with_history = config_text.replace("state_folder: ../State", f"state_folder: {WORK / 'State'}")
+    start = config_text.index("\nhistory:")
+    config_text = config_text[:start] + config_text[config_text.index("\n\n", start + 1):]
     config = WORK / "Config" / "tilanne.yml"
     config.parent.mkdir(exist_ok=True)
     config.write_text(config_text, encoding="utf-8")
+    history_config = WORK / "Config" / "with-history.yml"
+    history_config.write_text(with_history, encoding="utf-8")
+    shutil.rmtree(WORK / "State", ignore_errors=True)
+    shutil.rmtree(WORK / "out", ignore_errors=True)
     tilanne = ROOT / ".build" / "release" / "tilanne"
 
     size = rows.stat().st_size / 2**20
@@ -67,11 +76,14 @@ def main():
     floor_wall, floor_mem = median_of([str(floor), str(rows), str(WORK / "floor.xlsx")])
     wall, mem = median_of([str(tilanne), "run", "--quiet", "--config", str(config)])
     outputs = sorted((WORK / "out").iterdir())
+    history_wall, history_mem = median_of([str(tilanne), "run", "--force", "--quiet", "--config", str(history_config)])
     print()
     print(f"| program | wall s | peak MiB | wall vs floor | memory vs floor |")
     print(f"|---|---|---|---|---|")
     print(f"| c_floor (one XLSX sheet) | {floor_wall:.2f} | {floor_mem:.0f} | 1.00 | 1.00 |")
     print(f"| tilanne run (XLSX + CSV + HTML) | {wall:.2f} | {mem:.0f} | {wall / floor_wall:.2f} | {mem / floor_mem:.2f} |")
+    print(f"| tilanne run, history on (also records 100,000 rows, update list) | {history_wall:.2f} | {history_mem:.0f} | "
+          f"{history_wall / floor_wall:.2f} | {history_mem / floor_mem:.2f} |")
     print()
     print("Outputs: " + ", ".join(f"{p.name} {p.stat().st_size / 2**20:.1f} MiB" for p in outputs))
     verdict_wall = "within" if wall / floor_wall <= TARGET_WALL else "OVER"
@@ -133,9 +145,6 @@ def bench_workbooks(rows, config, config_text, tilanne):
     print(f"Target: a workbook costs ≤ {TARGET_WORKBOOK}× the CSV. " + "; ".join(verdicts) + ".")
 
 
-if __name__ == "__main__":
-    main()
-
 
 def bench_history(tilanne):
     """A history of 20 frozen periods of 10,000 actions; then a run of the next period, whose
@@ -187,3 +196,7 @@ def bench_history(tilanne):
     print(f"| recording the run in the history (one transaction) | {record:.3f} | {record / wall:.2f} |")
     verdict = "within" if compare / wall <= TARGET_COMPARISON else "OVER"
     print(f"Target: the comparison costs ≤ {TARGET_COMPARISON:.0%} of the run: {verdict}.")
+
+
+if __name__ == "__main__":
+    main()

@@ -114,6 +114,15 @@ struct HistoryTests {
         #expect(requests.map(\.responsible) == requests.map(\.responsible).sorted { TextNormaliser.comparisonKey($0) < TextNormaliser.comparisonKey($1) })
     }
 
+    @Test("A status text counts as unchanged through case, spacing and dashes, not through rewording")
+    func statusKey() {
+        let key = HistoryRows.statusKey("Hanke käynnissä – Työllisyyspalvelut vastaa.")
+        #expect(HistoryRows.statusKey("hanke  käynnissä - TYÖLLISYYSPALVELUT vastaa.") == key)
+        #expect(HistoryRows.statusKey("Hanke käynnissä —\nTyöllisyyspalvelut vastaa.") == key)
+        #expect(HistoryRows.statusKey("Hanke päättynyt – Työllisyyspalvelut vastaa.") != key)
+        #expect(HistoryRows.statusKey("HANKE KÄYNNISSÄ TYÖLLISYYSPALVELUT VASTAA.") == key)
+    }
+
     @Test("Period labels order by year, then by the part of the year")
     func periodOrder() {
         let labels = ["1/2024", "2/2023", "2023", "Q3/2024", "2/2024"]

@@ -15,13 +15,34 @@ enum HistoryRows {
         }
     }
 
-    /// A status text's comparison key (case, spacing and dashes ignored), hashed (FNV-1a 64):
-    /// equal keys mean nobody updated the text.
+    /// A hash (FNV-1a 64) of a status text with case, white space and dashes ignored: equal
+    /// keys mean nobody updated the text. Computed over the UTF-8 bytes without building a key
+    /// string (the texts are long and there is one per action): ASCII letters and Å, Ä, Ö are
+    /// folded to lower case, white space, `-` and the en and em dashes are skipped.
     static func statusKey(_ status: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in TextNormaliser.comparisonKey(status).utf8 {
+        func add(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
+        }
+        var bytes = status.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x2D: continue
+            case 0x41...0x5A: add(byte | 0x20)
+            case 0xC3:
+                // Å Ä Ö (C3 85, C3 84, C3 96) fold to å ä ö (C3 A5, C3 A4, C3 B6).
+                guard let next = bytes.next() else { add(byte); continue }
+                add(0xC3)
+                add(next == 0x84 || next == 0x85 || next == 0x96 ? next | 0x20 : next)
+            case 0xE2:
+                // En and em dashes (E2 80 93, E2 80 94) are dashes; other E2 sequences are text.
+                guard let second = bytes.next() else { add(byte); continue }
+                guard let third = bytes.next() else { add(byte); add(second); continue }
+                if second == 0x80 && (third == 0x93 || third == 0x94) { continue }
+                add(byte); add(second); add(third)
+            default: add(byte)
+            }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -3,6 +3,8 @@ import GRDB
 /// The database schema as numbered migrations. A database written by an older Tilanne is
 /// upgraded by running the migrations it lacks, inside one transaction each; one written by a
 /// newer Tilanne (it has migrations this one does not know) is refused, never rewritten.
+/// Each migration's SQL is written out in full, even where two tables share columns: a
+/// migration must stay exactly what it was when released, whatever later code shares.
 enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

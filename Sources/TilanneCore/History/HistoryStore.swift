@@ -62,8 +62,13 @@ public final class HistoryStore {
                 let statement = try db.makeStatement(sql: """
                     INSERT INTO runAction (runId, position, \(HistorySchema.rowColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+                let insert = RowInsert(statement)
                 for (position, row) in rows.enumerated() {
-                    try statement.execute(arguments: Self.arguments(row, prefix: [id, position]))
+                    try insert.run { bind in
+                        bind.int(Int(id))
+                        bind.int(position)
+                        bind.row(row)
+                    }
                     if position == rows.count / 2 { FaultInjection.pauseInsideHistoryWrite() }
                 }
                 return id
@@ -113,21 +118,21 @@ public final class HistoryStore {
             let statement = try db.makeStatement(sql: """
                 INSERT INTO periodAction (periodLabel, position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let insert = RowInsert(statement)
             for (position, row) in rows.enumerated() {
-                try statement.execute(arguments: Self.arguments(row, prefix: [label, position])
-                                      + [row.unchangedPeriods, row.unchangedSince ?? label])
+                try insert.run { bind in
+                    bind.text(label)
+                    bind.int(position)
+                    bind.row(row)
+                    bind.int(row.unchangedPeriods)
+                    bind.text(row.unchangedSince ?? label)
+                }
             }
             return existing != nil
         }
     }
 
     // MARK: Rows
-
-    private static func arguments(_ row: HistoryRow, prefix: [any DatabaseValueConvertible]) -> StatementArguments {
-        StatementArguments(prefix + [row.identity, row.lineage, row.theme, row.goalNumber, row.goalTitle, row.action, row.projects,
-                                     row.responsible, row.progress, row.status, row.statusKey, row.sourceFile] as [any DatabaseValueConvertible])
-            + StatementArguments([row.sourceRow])
-    }
 
     /// By position, in the order of `HistorySchema.periodColumns` (faster than by name over
     /// 10,000 rows a run).

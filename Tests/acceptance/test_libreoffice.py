@@ -31,3 +31,25 @@ def test_pdf_export_repeats_the_header_and_fits_the_page_width(kuopio_run, tmp_p
     # Fitting the width means no page holds only the right-hand columns.
     assert all("Toimenpide" in t for t in status_pages)
     assert "TAVOITE 13." in "".join(texts) and "+?" in "".join(texts)
+
+
+def test_second_period_workbook_prints_its_change_lists_one_page_wide(second_period_run, tmp_path):
+    soffice = require_tool("soffice", "LibreOffice", "libreoffice-calc-nogui")
+    require_tool("pdftotext", "Poppler", "poppler-utils")
+    _, output = second_period_run
+    xlsx = output / "kasvava-kuopio-tilanne-2-2024.xlsx"
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                             "--outdir", str(tmp_path), str(xlsx)], capture_output=True, text=True, timeout=240)
+    pdf = tmp_path / "kasvava-kuopio-tilanne-2-2024.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    changes = [p for p in pages if "Muutokset kaudesta 1/2024 kauteen 2/2024" in p]
+    assert len(changes) == 1, "the five changes fit one page"
+    # Every column of the list on that page: one page wide.
+    for column in ("Muutos", "Eteneminen ennen", "Eteneminen nyt", "Suunta", "Tarkistettava"):
+        assert column in changes[0]
+    assert "Parantunut 1, heikentynyt 1" in changes[0]
+    assert any("Päivitettävät rivit vastuutahoittain" in p for p in pages)
+    # The change column is on every status page.
+    assert all("Muutos (vrt. 1/2024)" in p for p in pages if "Toimenpide" in p and "Hankkeet" in p)

@@ -1,14 +1,16 @@
 /// Sheet "Muutokset": what changed since the previous frozen period, one row per change, in
 /// report order with the actions no longer reported last; uncertain matches are marked.
 enum XLSXChangesSheet {
-    static let widths: [Double] = [18, 12, 8, 40, 24, 10, 10, 16, 12, 34, 40, 40, 22]
+    static let widths: [Double] = [18, 12, 11, 40, 24, 17, 15, 15, 22, 34, 40, 40, 22]
 
     static func write(_ comparison: PeriodComparison, model: ReportModel, strings: ReportStrings,
                       workbook: XLSXWorkbook, styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.changesSheet)
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
-        sheet.string(0, 0, strings.changesTitle(comparison.previousPeriod, model.period), styles.title)
-        sheet.string(1, 0, strings.changeCounts(comparison.counts), styles.cell)
+        // Title and counts span the table, so that print and screen show them whole.
+        sheet.merge(0, 0, widths.count - 1, strings.changesTitle(comparison.previousPeriod, model.period), styles.title)
+        sheet.merge(1, 0, widths.count - 1, strings.changeCounts(comparison.counts), styles.cell)
+        sheet.height(1, XLSXText.height(lines: 2))
         let headerRow = 3
         let headers = [strings.changeKindColumn, strings.identifier, strings.goalNumber, strings.action, strings.responsible,
                        strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
@@ -46,7 +48,7 @@ enum XLSXUpdatesSheet {
                       workbook: XLSXWorkbook, styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.updatesSheet)
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
-        sheet.string(0, 0, strings.updatesTitle(model.period), styles.title)
+        sheet.merge(0, 0, widths.count - 1, strings.updatesTitle(model.period), styles.title)
         let headerRow = 2
         let headers = [strings.responsible, strings.identifier, strings.goalNumber, strings.action, strings.progress,
                        strings.statusColumn(model.period), strings.reasonColumn]

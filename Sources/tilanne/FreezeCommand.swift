@@ -25,10 +25,7 @@ struct FreezeCommand: ParsableCommand {
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let pipeline = Pipeline(config: config)
-            guard let store = try pipeline.openHistory() else {
-                throw ConfigError(file: options.config, line: nil, keyPath: "history",
-                                  problem: "freezing a period needs a history (history.state_folder) in the configuration")
-            }
+            let store = try pipeline.requireHistory(for: "freezing a period")
             let label = period ?? config.period
             let programme = pipeline.check()
             console.diagnostics(programme.diagnostics, language: config.language)

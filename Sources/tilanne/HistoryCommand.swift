@@ -20,10 +20,7 @@ struct HistoryCommand: ParsableCommand {
         let console = Console(quiet: options.quiet, verbose: options.verbose)
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
-            guard let store = try Pipeline(config: config).openHistory() else {
-                throw ConfigError(file: options.config, line: nil, keyPath: "history",
-                                  problem: "the configuration has no history (history.state_folder)")
-            }
+            let store = try Pipeline(config: config).requireHistory(for: "listing the history")
             let periods = try store.frozenPeriods()
             let latest = try store.runs(limit: runs)
             if json {
@@ -33,10 +30,8 @@ struct HistoryCommand: ParsableCommand {
                     var periods: [FrozenPeriodInfo]
                     var runs: [RunRecord]
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let listing = Listing(database: store.url.path, schema: try store.appliedMigrations(), periods: periods, runs: latest)
-                FileHandle.standardOutput.write(try encoder.encode(listing) + Data([0x0A]))
+                FileHandle.standardOutput.write(try StableJSON.encode(listing))
                 return .success
             }
             print(ConsoleText.historyListing(store.url.path, periods: periods, runs: latest, config.language))

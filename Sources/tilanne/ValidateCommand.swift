@@ -20,16 +20,13 @@ struct ValidateCommand: ParsableCommand {
             let pipeline = Pipeline(config: config)
             let programme = pipeline.check()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 struct Findings: Encodable {
                     var diagnostics: [Diagnostic]
                     var rejectedRows: [RejectedRow]
                     var accounting: RowAccounting
                 }
-                let data = try encoder.encode(Findings(diagnostics: programme.diagnostics, rejectedRows: programme.rejected,
-                                                       accounting: programme.accounting))
-                FileHandle.standardOutput.write(data + Data([0x0A]))
+                FileHandle.standardOutput.write(try StableJSON.encode(Findings(
+                    diagnostics: programme.diagnostics, rejectedRows: programme.rejected, accounting: programme.accounting)))
             } else {
                 console.diagnostics(programme.diagnostics, language: config.language)
                 console.accounting(programme.accounting, language: config.language, force: !options.quiet)

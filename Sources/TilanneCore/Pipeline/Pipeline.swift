@@ -42,6 +42,15 @@ public struct Pipeline: Sendable {
         return try HistoryStore(url: url)
     }
 
+    /// For the commands that make no sense without a history (`freeze`, `history`).
+    public func requireHistory(for purpose: String) throws -> HistoryStore {
+        guard let store = try openHistory() else {
+            throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: "history",
+                              problem: "\(purpose) needs a history (history.state_folder) in the configuration")
+        }
+        return store
+    }
+
     /// Compare stage: this period against the previous frozen one.
     public func compare(_ programme: ValidatedProgramme, store: HistoryStore) throws(HistoryError) -> HistoryContext {
         let previous = try store.previousPeriod(before: config.period)
@@ -81,7 +90,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Whether every file a run would write is in the output folder.
-    public func outputsExist(_ model: ReportModel? = nil, formats: [OutputFormat]? = nil) -> Bool {
+    public func outputsExist(formats: [OutputFormat]? = nil) -> Bool {
         let chosen = formats ?? config.outputs.formats
         return chosen.allSatisfy { FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent(
             config.outputs.fileName(for: $0, period: config.period)).path) }
@@ -94,13 +103,18 @@ public struct Pipeline: Sendable {
     }
 }
 
-extension ReportModel {
-    /// Stable JSON: sorted keys, so the same input gives the same bytes.
-    public func jsonData() throws -> Data {
+/// The JSON Tilanne writes for other programs (the model dump, `validate --json`,
+/// `history --json`): sorted keys, so the same input gives the same bytes; a final newline.
+public enum StableJSON {
+    public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = try encoder.encode(value)
         data.append(0x0A)
         return data
     }
+}
+
+extension ReportModel {
+    public func jsonData() throws -> Data { try StableJSON.encode(self) }
 }

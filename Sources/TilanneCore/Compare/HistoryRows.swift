@@ -10,7 +10,7 @@ enum HistoryRows {
                 goalTitle: registered?.goal.title ?? row.goalTitle ?? "", action: row.action,
                 projects: row.projects.map(\.text).joined(separator: "\n"), responsible: row.responsible.joined(separator: "\n"),
                 progress: row.progress.shownCode, status: row.status, statusKey: statusKey(row.status),
-                sourceFile: row.location.filePart(tableWord: "#"), sourceRow: row.location.row
+                sourceFile: row.location.at(row: nil).compact, sourceRow: row.location.row
             )
         }
     }

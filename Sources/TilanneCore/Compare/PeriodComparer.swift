@@ -1,6 +1,6 @@
 /// Stage boundary compare → aggregate: this period's actions set against the previous frozen
-/// period and the status texts of earlier ones. Built by `PeriodComparer`, read by the
-/// aggregator, stored by the history.
+/// period (whose rows also carry how long each status text has stayed the same). Built by
+/// `PeriodComparer`, read by the aggregator, stored by the history.
 public struct HistoryContext: Sendable {
     /// The period compared with; nil when none is frozen before this one.
     public var comparison: PeriodComparison?
@@ -14,8 +14,8 @@ public struct HistoryContext: Sendable {
 }
 
 /// Compare stage: matches the actions with the previous frozen period (see `PeriodMatcher`),
-/// says for each what changed, lists the actions no longer reported, and counts how many
-/// frozen periods in a row each status text has stayed the same.
+/// says for each what changed, lists the actions no longer reported, and carries on the count
+/// of frozen periods in a row each status text has stayed the same.
 public struct PeriodComparer: Sendable {
     public let config: TilanneConfig
 
@@ -55,13 +55,13 @@ public struct PeriodComparer: Sendable {
         var changes: [ActionChange] = []
         let matchOf = Dictionary(uniqueKeysWithValues: matches.map { ($0.current, $0) })
         for (index, row) in rows.enumerated() {
-            let actions = programme.actions[index]
+            let validated = programme.actions[index]
             guard let match = matchOf[index] else {
                 counts.new += 1
                 notes[index] = ActionChangeNote(isNew: true, progressBefore: nil, direction: nil, statusChanged: false,
                                                 reworded: false, movedFromGoal: nil, uncertain: false)
                 changes.append(ActionChange(kind: .new, id: row.identity, goalNumber: row.goalNumber, action: row.action,
-                                            responsible: actions.row.responsible, progressBefore: nil, progressNow: row.progress,
+                                            responsible: validated.row.responsible, progressBefore: nil, progressNow: row.progress,
                                             direction: nil, statusBefore: nil, statusNow: row.status, statusChanged: false,
                                             previousAction: nil, previousGoalNumber: nil, uncertain: false, similarity: nil))
                 continue
@@ -73,7 +73,7 @@ public struct PeriodComparer: Sendable {
             let moved = before.goalNumber != row.goalNumber ? before.goalNumber : nil
             let uncertain = match.kind == .similar
             if uncertain {
-                log.emit(.historyUncertainMatch, at: actions.row.fieldLocations.location(row: actions.row.location.row ?? 0, field: .action),
+                log.emit(.historyUncertainMatch, at: validated.row.fieldLocations.location(row: validated.row.location.row ?? 0, field: .action),
                          previous.label, TextNormaliser.singleLine(before.action), "\(Int((match.similarity * 100).rounded()))")
             }
             switch direction {
@@ -89,7 +89,7 @@ public struct PeriodComparer: Sendable {
                                             statusChanged: statusChanged, reworded: reworded, movedFromGoal: moved, uncertain: uncertain)
             if direction != .unchanged || statusChanged || reworded || moved != nil {
                 changes.append(ActionChange(kind: .changed, id: row.identity, goalNumber: row.goalNumber, action: row.action,
-                                            responsible: actions.row.responsible, progressBefore: before.progress,
+                                            responsible: validated.row.responsible, progressBefore: before.progress,
                                             progressNow: row.progress, direction: direction, statusBefore: before.status,
                                             statusNow: row.status, statusChanged: statusChanged,
                                             previousAction: reworded ? before.action : nil, previousGoalNumber: moved,

@@ -60,6 +60,11 @@ enum ConsoleText {
     static let outputError = "tilanne: cannot write the report: "
     static let historyError = "tilanne: history database: "
 
+    /// Always English and always printed: it goes to the operator (and cron's mail), not to a report reader.
+    static func locked(_ busy: RunLock.Busy) -> String {
+        "tilanne: another run holds \(busy.path)" + (busy.holder.map { " (PID \($0))" } ?? "") + "; this run did nothing."
+    }
+
     static func unchanged(_ since: String, _ language: ReportLanguage) -> String {
         language == .fi
             ? "Ei muutoksia lähdetiedostoissa eikä asetuksissa edellisen ajon (\(since)) jälkeen; raportit ennallaan. (--force kirjoittaa ne silti.)"

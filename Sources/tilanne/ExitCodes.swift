@@ -11,6 +11,7 @@ enum ExitCodes: Int32 {
     case outputFailed = 4
     case historyFailed = 5
     case periodAlreadyFrozen = 6
+    case anotherRunInProgress = 7
     // 64: command-line usage errors, reported by the argument parser itself.
 
     static func status(for diagnostics: [Diagnostic]) -> ExitCodes {
@@ -31,6 +32,9 @@ enum ExitCodes: Int32 {
         } catch let error as HistoryError {
             console.failure("\(ConsoleText.historyError)\(error)")
             code = .historyFailed
+        } catch let busy as RunLock.Busy {
+            console.failure(ConsoleText.locked(busy))
+            code = .anotherRunInProgress
         }
         if code != .success { throw ExitCode(code.rawValue) }
     }

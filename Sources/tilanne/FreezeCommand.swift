@@ -25,6 +25,8 @@ struct FreezeCommand: ParsableCommand {
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let pipeline = Pipeline(config: config)
+            let lock = try RunLock(folder: pipeline.outputFolder)
+            defer { lock.release() }
             let store = try pipeline.requireHistory(for: "freezing a period")
             let label = period ?? config.period
             let programme = pipeline.check()

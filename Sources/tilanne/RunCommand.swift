@@ -39,6 +39,8 @@ struct RunCommand: ParsableCommand {
             let started = StageClock.timestamp()
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let pipeline = Pipeline(config: config)
+            let lock = try RunLock(folder: pipeline.outputFolder)
+            defer { lock.release() }
             let chosen = formats.isEmpty ? nil : formats.compactMap(OutputFormat.init(rawValue:))
             let store = try pipeline.openHistory()
             let fingerprint = store == nil ? "" : pipeline.fingerprint

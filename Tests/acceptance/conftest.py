@@ -37,6 +37,11 @@ def write_config(folder, *, source=None, extra_replacements=()):
     return config
 
 
+def reports_in(folder):
+    """The report files in an output folder (the run lock `.tilanne.lock` and temporary files are not reports)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
+
+
 def run_tilanne(*args, cwd=None):
     assert BIN.exists(), f"{BIN} is missing: build it with `make build-debug`"
     return subprocess.run([str(BIN), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes every configured format to a temporary file beside its final name, then renames them
-/// into place only when all succeeded. A failed run leaves the previous reports as they were.
+/// Writes every configured format to a temporary file beside its final name, reads each back
+/// (`PublishChecks`), then renames them into place only when all succeeded. A failed run leaves
+/// the previous reports as they were. Free space is checked before anything is written.
 public struct ReportPublisher: Sendable {
     public let folder: URL
     public let renderers: [any ReportRenderer]
@@ -23,13 +24,13 @@ public struct ReportPublisher: Sendable {
             let name = fileName(renderer)
             return (renderer, folder.appendingPathComponent(name), folder.appendingPathComponent(".\(name).\(pid).tmp"))
         }
+        try PublishChecks.freeSpace(output: folder, previous: jobs.map(\.final))
         let failures = FailureList()
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
                 try job.renderer.render(model, to: job.temporary)
-                let size = (try? FileManager.default.attributesOfItem(atPath: job.temporary.path)[.size] as? Int) ?? 0
-                if size == 0 { throw OutputError(path: job.final.path, problem: "the written file is empty") }
+                try PublishChecks.verify(job.temporary, format: job.renderer.format, shownAs: job.final)
             } catch {
                 failures.add(error)
             }

@@ -30,6 +30,9 @@ final class OfficeArchive {
 
     func contains(_ path: String) -> Bool { archive[path] != nil }
 
+    /// Every entry's name, in archive order.
+    var partNames: [String] { archive.map(\.path) }
+
     /// Streams one part through `consume` in chunks; the declared size is checked first and
     /// the real size as it expands (a declared size can lie).
     func stream(_ path: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {

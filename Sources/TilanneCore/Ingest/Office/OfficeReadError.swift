@@ -18,3 +18,20 @@ enum OfficeReadError: Error, Equatable {
     case sheetTooLarge(cell: String, limit: String)
     case badCellReference(String)
 }
+
+extension OfficeReadError: CustomStringConvertible {
+    /// For operators' messages (the findings for coordinators come from the message catalogue).
+    var description: String {
+        switch self {
+        case .notAnArchive(let detected): "not a ZIP archive (looks like \(detected))"
+        case .damagedArchive(let detail): "damaged archive: \(detail)"
+        case .unsafeEntryPath(let path): "entry name outside the archive: \(path)"
+        case .expansionLimit(let entry, let limit): "\(entry) expands past \(limit / 1_048_576) MiB"
+        case .missingPart(let part): "missing part \(part)"
+        case .forbiddenDTD(let entry): "\(entry) declares a DTD"
+        case .malformedXML(let entry, let line, let message): "\(entry) is not well-formed XML (line \(line): \(message))"
+        case .sheetTooLarge(let cell, let limit): "cell \(cell) past column \(limit)"
+        case .badCellReference(let reference): "invalid cell reference \(reference)"
+        }
+    }
+}

@@ -10,13 +10,20 @@ final class XLSXWorkbook {
     private var retainedStrings: [UnsafeMutablePointer<CChar>] = []
     private var firstError: lxw_error = LXW_NO_ERROR
 
+    /// The folder libxlsxwriter writes its temporary files in: `$TMPDIR`, else the system's.
+    /// (The library would ignore `TMPDIR` on its own; the free-space check looks at the same place.)
+    static var temporaryFolder: String { ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp" }
+
     init(path: String) throws {
-        var options = lxw_workbook_options(constant_memory: 0, tmpdir: nil, use_zip64: 0)
+        let tmpdir = strdup(Self.temporaryFolder)
+        var options = lxw_workbook_options(constant_memory: 0, tmpdir: tmpdir, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
+            free(tmpdir)
             throw OutputError(path: path, problem: "libxlsxwriter could not create the workbook")
         }
         self.handle = handle
         self.path = path
+        if let tmpdir { retainedStrings.append(tmpdir) }
     }
 
     deinit {

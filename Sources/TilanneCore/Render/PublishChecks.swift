@@ -1,0 +1,73 @@
+import Foundation
+
+/// What is checked around publishing, so that nothing corrupt or half-written replaces the
+/// previous good reports: free space before writing, and every file read back after.
+enum PublishChecks {
+    /// Refuses to start when the output folder or libxlsxwriter's temporary folder has less free
+    /// space than the run will need: three times what the reports took last time, at least 4 MiB.
+    static func freeSpace(output folder: URL, previous: [URL]) throws {
+        let previousBytes = previous.reduce(0) { total, url in
+            total + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
+        }
+        let needed = max(4 * 1024 * 1024, 3 * previousBytes)
+        for path in Set([folder.path, XLSXWorkbook.temporaryFolder]) {
+            guard let free = available(path) else { continue }
+            if free < needed {
+                throw OutputError(path: path, problem: "not enough free space: \(megabytes(free)) free, about \(megabytes(needed)) needed; "
+                                  + "nothing was written and the previous reports are unchanged")
+            }
+        }
+    }
+
+    static func available(_ path: String) -> Int? {
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0 else { return nil }
+        return Int(stats.f_bavail) * Int(stats.f_frsize)
+    }
+
+    private static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+
+    /// Reads a written file back as its reader would: an XLSX is opened as a ZIP and every XML
+    /// part parsed (libxlsxwriter can report success for a broken file when its temporary folder
+    /// fills up); a CSV or HTML file must be complete. Throws with what is wrong.
+    static func verify(_ url: URL, format: OutputFormat, shownAs final: URL) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size > 0 else { throw OutputError(path: final.path, problem: "the written file is empty") }
+        switch format {
+        case .xlsx:
+            do {
+                let archive = try OfficeArchive(url: url, expansionLimit: 1 << 32)
+                for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"] where !archive.contains(part) {
+                    throw OfficeReadError.missingPart(part)
+                }
+                for part in archive.partNames where part.hasSuffix(".xml") || part.hasSuffix(".rels") {
+                    try XMLStream.parse(part, in: archive, with: IgnoringHandler())
+                }
+            } catch {
+                throw OutputError(path: final.path, problem: "the written workbook does not read back (\(error)); not published")
+            }
+        case .html:
+            guard try tail(url).hasSuffix("</html>\n") else {
+                throw OutputError(path: final.path, problem: "the written HTML is incomplete; not published")
+            }
+        case .csv:
+            guard try tail(url).hasSuffix("\r\n") else {
+                throw OutputError(path: final.path, problem: "the written CSV is incomplete; not published")
+            }
+        }
+    }
+
+    private static func tail(_ url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let end = try handle.seekToEnd()
+        try handle.seek(toOffset: end > 64 ? end - 64 : 0)
+        return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+    }
+
+    private final class IgnoringHandler: XMLStreamHandler {
+        func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {}
+        func endElement(_ name: XMLName) throws {}
+        func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TilanneCore
 
 /// The exit-code contract (docs/exit-codes.md), in one place. Every error the run can meet is
@@ -18,24 +19,69 @@ enum ExitCodes: Int32 {
         diagnostics.contains { $0.severity >= .warning } ? .successWithWarnings : .success
     }
 
-    /// Runs the body and turns its result or error into the process exit code.
-    static func guarding(_ console: Console, _ body: () throws -> ExitCodes) throws {
+    /// Runs the body and turns its result or error into the process exit code. With a journal,
+    /// the run's summary and log line are written last, whatever happened.
+    static func guarding(_ console: Console, journal: RunJournal? = nil, _ body: () throws -> ExitCodes) throws {
         let code: ExitCodes
+        var problem: String?
         do {
             code = try body()
         } catch let error as ConfigError {
-            console.failure("\(ConsoleText.configError)\(error)")
+            problem = "\(ConsoleText.configError)\(error)"
             code = .badConfiguration
         } catch let error as OutputError {
-            console.failure("\(ConsoleText.outputError)\(error)")
+            problem = "\(ConsoleText.outputError)\(error)"
             code = .outputFailed
         } catch let error as HistoryError {
-            console.failure("\(ConsoleText.historyError)\(error)")
+            problem = "\(ConsoleText.historyError)\(error)"
             code = .historyFailed
         } catch let busy as RunLock.Busy {
-            console.failure(ConsoleText.locked(busy))
+            problem = ConsoleText.locked(busy)
             code = .anotherRunInProgress
         }
+        if let problem { console.failure(problem) }
+        if let journal, let failure = journal.finish(code, problem: problem) { console.failure("tilanne: \(failure)") }
         if code != .success { throw ExitCode(code.rawValue) }
+    }
+
+    /// The outcome word of the run summary for an exit code the body did not name itself.
+    var outcome: String {
+        switch self {
+        case .success, .successWithWarnings: "published"
+        case .invalidInput: "invalid-input"
+        case .badConfiguration: "bad-configuration"
+        case .outputFailed: "output-failed"
+        case .historyFailed: "history-failed"
+        case .periodAlreadyFrozen: "refused"
+        case .anotherRunInProgress: "locked"
+        }
+    }
+}
+
+/// Collects a run's summary as the command goes, and writes it when the run ends.
+final class RunJournal {
+    var summary: RunSummary
+    var config: TilanneConfig?
+    /// Set by the command when the exit code alone does not say it (`unchanged`, `frozen`).
+    var outcome: String?
+    private let clock = DispatchTime.now()
+
+    init(command: String, configPath: String) {
+        summary = RunSummary(command: command, config: configPath, started: StageClock.timestamp())
+    }
+
+    /// Writes `last-run.json` and the log line; a run that found another holding the lock only
+    /// logs, so the summary of the run in progress is not overwritten.
+    func finish(_ code: ExitCodes, problem: String?) -> String? {
+        guard let config else { return nil }
+        summary.finished = StageClock.timestamp()
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+        summary.exitCode = code.rawValue
+        summary.outcome = outcome ?? code.outcome
+        summary.problem = problem
+        if code == .anotherRunInProgress {
+            return summary.write(json: nil, log: config.logFile)
+        }
+        return summary.write(json: config.summaryFile, log: config.logFile)
     }
 }

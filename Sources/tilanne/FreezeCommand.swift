@@ -22,14 +22,20 @@ struct FreezeCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(quiet: options.quiet, verbose: options.verbose)
-        try ExitCodes.guarding(console) {
+        let journal = RunJournal(command: "freeze", configPath: options.config)
+        try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
+            journal.config = config
+            journal.summary.config = config.file?.path ?? options.config
+            journal.summary.record(inputsOf: config)
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
             let store = try pipeline.requireHistory(for: "freezing a period")
             let label = period ?? config.period
+            journal.summary.period = label
             let programme = pipeline.check()
+            journal.summary.record(programme)
             console.diagnostics(programme.diagnostics, language: config.language)
             if pipeline.failsPolicy(programme.diagnostics) {
                 console.failure(ConsoleText.notFrozen(config.language))
@@ -39,6 +45,7 @@ struct FreezeCommand: ParsableCommand {
             do {
                 let replaced = try store.freeze(label, rows: rows, fingerprint: pipeline.fingerprint, at: StageClock.timestamp(), force: force)
                 console.notice(ConsoleText.frozen(label, rows.count, replaced: replaced, config.language))
+                journal.outcome = "frozen"
             } catch let refused as PeriodAlreadyFrozen {
                 console.failure(ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, config.language))
                 return .periodAlreadyFrozen

@@ -35,9 +35,14 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let console = Console(quiet: options.quiet, verbose: options.verbose)
         var clock = StageClock(enabled: timings)
-        try ExitCodes.guarding(console) {
+        let journal = RunJournal(command: "run", configPath: options.config)
+        try ExitCodes.guarding(console, journal: journal) {
             let started = StageClock.timestamp()
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
+            journal.config = config
+            journal.summary.config = config.file?.path ?? options.config
+            journal.summary.period = config.period
+            journal.summary.record(inputsOf: config)
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
@@ -50,13 +55,18 @@ struct RunCommand: ParsableCommand {
                                            fingerprint: fingerprint, outcome: .unchanged, actions: last.actions,
                                            rejected: last.rejected, warnings: last.warnings, errors: last.errors), rows: [])
                 console.notice(ConsoleText.unchanged(last.finishedAt, config.language))
+                journal.outcome = "unchanged"
                 return .success
             }
             clock.lap("fingerprint")
             var programme = pipeline.check()
+            journal.summary.record(programme)
             clock.lap("check")
             let history = try store.map { store throws(HistoryError) in try pipeline.compare(programme, store: store) }
-            if let history { programme.diagnostics += history.diagnostics }
+            if let history {
+                programme.diagnostics += history.diagnostics
+                journal.summary.record(programme)
+            }
             clock.lap("compare")
             let model = pipeline.report(from: programme, history: history)
             clock.lap("aggregate")
@@ -76,6 +86,7 @@ struct RunCommand: ParsableCommand {
             }
             let written = try pipeline.publish(model, formats: chosen)
             clock.lap("publish")
+            journal.summary.record(outputs: written)
             for url in written { console.detail(ConsoleText.wrote(url.path, config.language)) }
             if let store, let history {
                 let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)

@@ -1,5 +1,6 @@
 """Running unattended from cron: one run at a time, and a killed run never blocks the next."""
 import fcntl
+import pathlib
 import os
 import signal
 import subprocess
@@ -22,6 +23,9 @@ def test_a_run_while_another_holds_the_lock_exits_7_at_once(tmp_path):
     assert result.returncode == 7
     assert "another run holds" in result.stderr and "PID 4242" in result.stderr
     assert not (tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx").exists()
+    # Logged for the operator; the summary of the run holding the lock is not overwritten.
+    assert " run exit=7 outcome=locked " in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")
+    assert not (tmp_path / "State" / "last-run.json").exists()
     # Released: the next run goes ahead.
     assert run_tilanne("run", "--quiet", "--config", config).returncode == 1
 
@@ -53,3 +57,39 @@ def test_two_runs_started_together_one_runs_one_exits_7_and_a_killed_run_leaves_
     # The killed run's lock went with it: the next run is not blocked.
     after = run_tilanne("run", "--force", "--quiet", "--config", config)
     assert after.returncode == 1, after.stderr
+
+
+def test_each_run_writes_a_json_summary_and_a_log_line(tmp_path):
+    import hashlib
+    import json
+    config = write_config(tmp_path)
+    result = run_tilanne("run", "--quiet", "--config", config)
+    assert result.returncode == 1
+    state = tmp_path / "State"
+    summary = json.loads((state / "last-run.json").read_text(encoding="utf-8"))
+    assert summary["command"] == "run" and summary["exitCode"] == 1 and summary["outcome"] == "published"
+    assert summary["period"] == "1/2024" and summary["config"] == str(config)
+    source = summary["inputs"][0]
+    data = open(source["path"], "rb").read()
+    assert source["bytes"] == len(data) and source["sha256"] == hashlib.sha256(data).hexdigest()
+    assert summary["rows"] == {"rowsIn": 77, "reported": 77, "rejected": 0, "structure": 0, "blank": 0}
+    assert summary["findings"]["bySeverity"] == {"warning": 10}
+    assert summary["findings"]["byCode"]["progress.unknown-code"] == 3
+    outputs = {pathlib.Path(o["path"]).name: o for o in summary["outputs"]}
+    xlsx = tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx"
+    assert outputs[xlsx.name]["sha256"] == hashlib.sha256(xlsx.read_bytes()).hexdigest()
+    assert len(outputs) == 4
+    assert summary["started"] <= summary["finished"] and summary["seconds"] > 0
+
+    broken = tmp_path / "broken.csv"
+    broken.write_text("Painopiste;Tavoite\r\n", encoding="utf-8")
+    bad = write_config(tmp_path / "bad", source=broken, extra_replacements=[
+        ("state_folder: ../State", f"state_folder: {state}")])
+    assert run_tilanne("run", "--quiet", "--config", bad).returncode == 2
+    failed = json.loads((state / "last-run.json").read_text(encoding="utf-8"))
+    assert failed["outcome"] == "invalid-input" and failed["exitCode"] == 2 and failed["outputs"] == []
+
+    lines = (state / "tilanne-runs.log").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert " run exit=1 outcome=published period=1/2024 rows=77 reported=77 rejected=0 errors=0 warnings=10 " in lines[0]
+    assert " run exit=2 outcome=invalid-input " in lines[1]

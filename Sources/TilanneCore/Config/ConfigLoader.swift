@@ -38,7 +38,7 @@ public enum ConfigLoader {
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "period", "language", "document", "sources", "legend", "register", "outputs", "validation",
-            "limits", "history",
+            "limits", "history", "operations",
         ])
         let programme = try readProgramme(top.required("programme"))
         let period = try top.required("period").string()
@@ -53,10 +53,16 @@ public enum ConfigLoader {
         let validation = try top["validation"].map(readValidation) ?? .default
         let limits = try top["limits"].map(readLimits) ?? .default
         let history = try top["history"].map(readHistory)
+        var operations = OperationsConfig()
+        if let value = top["operations"] {
+            let map = try value.mapping(allowed: ["summary", "log"])
+            operations.summaryFile = try map["summary"]?.string()
+            operations.logFile = try map["log"]?.string()
+        }
         return TilanneConfig(
             programme: programme, period: period, language: language, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
-            validation: validation, limits: limits, history: history, baseDirectory: baseDirectory.standardizedFileURL
+            validation: validation, limits: limits, history: history, operations: operations, baseDirectory: baseDirectory.standardizedFileURL
         )
     }
 

@@ -17,6 +17,8 @@ public struct TilanneConfig: Sendable, Codable {
     public var limits: InputLimits
     /// Where runs and frozen periods are kept; nil: no history (no comparison, no staleness).
     public var history: HistoryConfig?
+    /// Run summary and log locations.
+    public var operations: OperationsConfig = OperationsConfig()
     /// Folder of the configuration file; relative paths are resolved against it.
     public var baseDirectory: URL
     /// The configuration file, when loaded from one (its bytes are part of a run's fingerprint).
@@ -162,6 +164,19 @@ public struct ValidationPolicy: Sendable, Codable {
     public var severity: [DiagnosticCode: Severity]
 
     public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
+}
+
+/// Where a run reports on itself for the people who look after the server.
+public struct OperationsConfig: Sendable, Codable {
+    /// JSON summary of the last run; default `last-run.json` in the state (or output) folder.
+    public var summaryFile: String?
+    /// Log with one line per run; default `tilanne-runs.log` beside it.
+    public var logFile: String?
+
+    public init(summaryFile: String? = nil, logFile: String? = nil) {
+        self.summaryFile = summaryFile
+        self.logFile = logFile
+    }
 }
 
 /// The history store: a SQLite database in the state folder.

@@ -1,0 +1,111 @@
+import Crypto
+import Foundation
+
+/// What one run did, for the people who look after the server: written as JSON after every
+/// run (`last-run.json`) and as one line appended to the run log, success or failure.
+public struct RunSummary: Codable, Sendable {
+    public struct FileRecord: Codable, Sendable, Equatable {
+        public var path: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public struct Findings: Codable, Sendable {
+        public var bySeverity: [String: Int]
+        public var byCode: [String: Int]
+    }
+
+    public var tool = RunFingerprint.toolVersion
+    public var command: String
+    public var config: String
+    public var period: String?
+    public var started: String
+    public var finished: String?
+    public var seconds: Double?
+    /// published, unchanged, invalid-input, failed, locked, frozen, refused
+    public var outcome: String?
+    public var exitCode: Int32?
+    public var problem: String?
+    public var inputs: [FileRecord] = []
+    public var rows: RowAccounting?
+    public var findings: Findings?
+    public var outputs: [FileRecord] = []
+
+    public init(command: String, config: String, started: String) {
+        self.command = command
+        self.config = config
+        self.started = started
+    }
+
+    public mutating func record(inputsOf config: TilanneConfig) {
+        inputs = config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) }.map(Self.file)
+    }
+
+    public mutating func record(_ programme: ValidatedProgramme) {
+        rows = programme.accounting
+        var bySeverity: [String: Int] = [:]
+        var byCode: [String: Int] = [:]
+        for diagnostic in programme.diagnostics {
+            bySeverity[diagnostic.severity.rawValue, default: 0] += 1
+            byCode[diagnostic.code.rawValue, default: 0] += 1
+        }
+        findings = Findings(bySeverity: bySeverity, byCode: byCode)
+    }
+
+    public mutating func record(outputs urls: [URL]) {
+        outputs = urls.map(Self.file)
+    }
+
+    static func file(_ url: URL) -> FileRecord {
+        let data = (try? Data(contentsOf: url, options: .alwaysMapped)) ?? Data()
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return FileRecord(path: url.path, bytes: data.count, sha256: digest)
+    }
+
+    /// The log line: time, command, period, exit code, outcome and counts, `key=value` words.
+    public var logLine: String {
+        var words = [finished ?? started, command, "exit=\(exitCode ?? -1)", "outcome=\(outcome ?? "?")"]
+        if let period { words.append("period=\(period)") }
+        if let rows { words += ["rows=\(rows.rowsIn)", "reported=\(rows.reported)", "rejected=\(rows.rejected)"] }
+        if let findings {
+            words += ["errors=\(findings.bySeverity["error"] ?? 0)", "warnings=\(findings.bySeverity["warning"] ?? 0)"]
+        }
+        if let seconds { words.append(String(format: "seconds=%.2f", seconds)) }
+        if let problem { words.append("problem=\"\(problem.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " "))\"") }
+        return words.joined(separator: " ")
+    }
+
+    /// Writes the JSON (atomically) and appends the log line. Problems writing them are
+    /// returned, not thrown: the run's own result must not change because its log could not.
+    public func write(json: URL?, log: URL) -> String? {
+        do {
+            if let json {
+                try FileManager.default.createDirectory(at: json.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try StableJSON.encode(self).write(to: json, options: .atomic)
+            }
+            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+            let handle = try FileHandle(forWritingTo: log)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((logLine + "\n").utf8))
+            return nil
+        } catch {
+            return "cannot write the run summary or log: \(error.localizedDescription)"
+        }
+    }
+}
+
+extension TilanneConfig {
+    /// Where the run summary and the run log go: `operations.summary`/`operations.log`, else
+    /// beside the history (the state folder), else in the output folder.
+    public var summaryFile: URL {
+        operations.summaryFile.map(resolve) ?? operationsFolder.appendingPathComponent("last-run.json")
+    }
+
+    public var logFile: URL {
+        operations.logFile.map(resolve) ?? operationsFolder.appendingPathComponent("tilanne-runs.log")
+    }
+
+    private var operationsFolder: URL { resolve(history?.stateFolder ?? outputs.folder) }
+}

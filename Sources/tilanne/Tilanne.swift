@@ -19,7 +19,7 @@ struct Tilanne: ParsableCommand {
         written, 5 the history database cannot be used, 6 the period is already frozen,
         7 another run is in progress, 64 the command line is wrong. See docs/exit-codes.md.
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self, ScheduleCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -93,3 +93,31 @@ def test_each_run_writes_a_json_summary_and_a_log_line(tmp_path):
     assert len(lines) == 2
     assert " run exit=1 outcome=published period=1/2024 rows=77 reported=77 rejected=0 errors=0 warnings=10 " in lines[0]
     assert " run exit=2 outcome=invalid-input " in lines[1]
+
+
+def test_schedule_prints_a_crontab_line_and_systemd_units_that_install_as_they_are(tmp_path):
+    import re
+    import shutil
+    config = write_config(tmp_path)
+    units = tmp_path / "units"
+    result = run_tilanne("schedule", "--at", "03:15", "--config", config, "--write", units)
+    assert result.returncode == 0, result.stderr
+    cron = [line for line in (units / "tilanne.crontab").read_text().splitlines() if line and not line.startswith("#")]
+    assert len(cron) == 1
+    minute, hour, day, month, weekday, command = cron[0].split(" ", 5)
+    assert (minute, hour, day, month, weekday) == ("15", "3", "*", "*", "*")
+    assert re.search(r"TZ=Europe/Helsinki flock -n -E 7 \S+ \S+/tilanne run --quiet --config " + re.escape(str(config)), command)
+    # The command part runs as cron would run it: from /bin/sh, with a bare environment.
+    ran = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, timeout=300)
+    assert ran.returncode == 1 and ran.stdout == "" and ran.stderr == "", ran.stderr  # warnings only: quiet
+    assert (tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx").exists()
+    service = (units / "tilanne.service").read_text()
+    assert "Environment=TZ=Europe/Helsinki" in service and "SuccessExitStatus=1" in service
+    assert "OnCalendar=*-*-* 03:15:00 Europe/Helsinki" in (units / "tilanne.timer").read_text()
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        import pytest
+        pytest.skip("SKIPPED the systemd check: systemd-analyze is not installed (Debian package systemd)")
+    verified = subprocess.run([analyze, "verify", str(units / "tilanne.service"), str(units / "tilanne.timer")],
+                              capture_output=True, text=True)
+    assert verified.returncode == 0, verified.stderr

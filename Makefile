@@ -30,14 +30,15 @@ run: build
 
 ## Python packages the acceptance tests read the outputs with (openpyxl, selenium, axe-core).
 test-deps:
-	@$(PYTHON) -c "import openpyxl, selenium, pytest" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
+	@$(PYTHON) -c "import openpyxl, selenium, pytest, aiosmtpd" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
 	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python==0.1.8
 
-## LibreOffice and Chromium, for the tests that open the reports as their readers do.
+## LibreOffice and Chromium, for the tests that open the reports as their readers do; msmtp,
+## the sendmail program the delivery tests mail through.
 test-tools:
 	$(SUDO) apt-get update -qq
-	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui chromium chromium-driver poppler-utils
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui chromium chromium-driver poppler-utils msmtp
 
 swift-test: deps
 	$(SWIFT) test

@@ -35,6 +35,21 @@ struct Console {
         print(ReportStrings(language: language).accounting(accounting))
     }
 
+    /// One line per steering group: what was written and mailed, or with --dry-run what would be.
+    func delivery(_ result: GroupDelivery.Result, dryRun: Bool, language: ReportLanguage) {
+        let fi = language == .fi
+        let what = switch result.outcome {
+        case .sent: fi ? "lähetetty: \(result.recipients.joined(separator: ", "))" : "sent to \(result.recipients.joined(separator: ", "))"
+        case .wouldSend: fi ? "LÄHETETTÄISIIN: \(result.recipients.joined(separator: ", ")), aihe \"\(result.subject ?? "")\""
+            : "WOULD SEND to \(result.recipients.joined(separator: ", ")), subject \"\(result.subject ?? "")\""
+        case .unchanged: fi ? "ei lähetetty: sama kuin edellinen lähetys" : "not sent: the same as the last message"
+        case .filesOnly: fi ? "tiedostot kirjoitettu" : "files written"
+        }
+        let files = result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+        let line = "\(result.group): \(what) [\(files)]"
+        if dryRun { print(line) } else { notice(line) }
+    }
+
     /// A message for people (not for cron): printed unless --quiet.
     func notice(_ text: String) {
         guard !quiet else { return }
@@ -104,6 +119,8 @@ enum ConsoleText {
             case (.unchanged, true): "ei muutoksia, raportit ennallaan"
             case (.published, false): "reports written"
             case (.unchanged, false): "unchanged, reports kept"
+            case (.deliveryFailed, true): "raportit kirjoitettu, postitus epäonnistui"
+            case (.deliveryFailed, false): "reports written, mailing failed"
             }
             lines.append("  #\(run.id ?? 0)  \(run.finishedAt)  \(run.period)  \(run.actions) \(fi ? "toimenpidettä" : "actions"), \(run.warnings) \(fi ? "varoitusta" : "warnings")  \(outcome)")
         }

@@ -13,6 +13,7 @@ enum ExitCodes: Int32 {
     case historyFailed = 5
     case periodAlreadyFrozen = 6
     case anotherRunInProgress = 7
+    case deliveryFailed = 8
     // 64: command-line usage errors, reported by the argument parser itself.
 
     static func status(for diagnostics: [Diagnostic]) -> ExitCodes {
@@ -38,6 +39,9 @@ enum ExitCodes: Int32 {
         } catch let busy as RunLock.Busy {
             problem = ConsoleText.locked(busy)
             code = .anotherRunInProgress
+        } catch let failure as Sendmail.Failure {
+            problem = "tilanne: the reports were written, but mailing failed: \(failure)"
+            code = .deliveryFailed
         }
         if let problem { console.failure(problem) }
         if let journal, let failure = journal.finish(code, problem: problem) { console.failure("tilanne: \(failure)") }
@@ -54,6 +58,7 @@ enum ExitCodes: Int32 {
         case .historyFailed: "history-failed"
         case .periodAlreadyFrozen: "refused"
         case .anotherRunInProgress: "locked"
+        case .deliveryFailed: "delivery-failed"
         }
     }
 }
@@ -65,6 +70,8 @@ final class RunJournal {
     /// Set by the command when the exit code alone does not say it (`unchanged`, `frozen`).
     var outcome: String?
     private let clock = DispatchTime.now()
+    /// Only `run` mails alerts.
+    var sendsAlerts: Bool { summary.command == "run" }
 
     init(command: String, configPath: String) {
         summary = RunSummary(command: command, config: configPath, started: StageClock.timestamp())
@@ -82,6 +89,16 @@ final class RunJournal {
         if code == .anotherRunInProgress {
             return summary.write(json: nil, log: config.logFile)
         }
-        return summary.write(json: config.summaryFile, log: config.logFile)
+        let written = summary.write(json: config.summaryFile, log: config.logFile)
+        // A failed run alerts the administrators (when configured); a refused freeze is a
+        // person at a terminal, and a run that found the lock taken is not a failure.
+        if sendsAlerts, [.invalidInput, .badConfiguration, .outputFailed, .historyFailed, .deliveryFailed].contains(code) {
+            do {
+                try GroupDelivery.alert(config: config, summary: summary)
+            } catch {
+                return [written, "cannot mail the failure alert: \(error)"].compactMap { $0 }.joined(separator: "; ")
+            }
+        }
+        return written
     }
 }

@@ -26,6 +26,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print how long each stage took (to standard error).")
     var timings = false
 
+    @Flag(help: "Write the reports and each steering group's files, but mail nothing: show what would be sent to whom.")
+    var dryRun = false
+
+    @Flag(help: "Mail every steering group again, even those whose report did not change since it was last sent.")
+    var resend = false
+
     func validate() throws {
         for format in formats where OutputFormat(rawValue: format) == nil {
             throw ValidationError("Unknown format \"\(format)\"; use xlsx, csv or html.")
@@ -88,14 +94,28 @@ struct RunCommand: ParsableCommand {
             clock.lap("publish")
             journal.summary.record(outputs: written)
             for url in written { console.detail(ConsoleText.wrote(url.path, config.language)) }
+            // Steering groups: their files, then their mail. A failed delivery is recorded as such,
+            // so that the next run does not skip as "unchanged" and the mail is tried again.
+            var deliveryFailure: Sendmail.Failure?
+            if !config.groups.isEmpty {
+                do {
+                    let results = try GroupDelivery(config: config, store: store).run(model, dryRun: dryRun, force: resend)
+                    journal.summary.deliveries = results
+                    for result in results { console.delivery(result, dryRun: dryRun, language: config.language) }
+                } catch let failure as Sendmail.Failure {
+                    deliveryFailure = failure
+                }
+                clock.lap("deliver")
+            }
             if let store, let history {
                 let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)
                 try store.record(RunRecord(id: nil, startedAt: started, finishedAt: StageClock.timestamp(), period: config.period,
-                                           fingerprint: fingerprint, outcome: .published, actions: programme.actions.count,
-                                           rejected: programme.rejected.count, warnings: counts[.warning] ?? 0,
-                                           errors: counts[.error] ?? 0), rows: history.rows)
+                                           fingerprint: fingerprint, outcome: deliveryFailure == nil ? .published : .deliveryFailed,
+                                           actions: programme.actions.count, rejected: programme.rejected.count,
+                                           warnings: counts[.warning] ?? 0, errors: counts[.error] ?? 0), rows: history.rows)
                 clock.lap("record")
             }
+            if let deliveryFailure { throw deliveryFailure }
             console.accounting(programme.accounting, language: config.language, force: false)
             clock.report()
             return ExitCodes.status(for: programme.diagnostics)

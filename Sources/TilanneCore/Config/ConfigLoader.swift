@@ -38,7 +38,7 @@ public enum ConfigLoader {
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "period", "language", "document", "sources", "legend", "register", "outputs", "validation",
-            "limits", "history", "operations",
+            "limits", "history", "operations", "groups", "delivery",
         ])
         let programme = try readProgramme(top.required("programme"))
         let period = try top.required("period").string()
@@ -53,6 +53,15 @@ public enum ConfigLoader {
         let validation = try top["validation"].map(readValidation) ?? .default
         let limits = try top["limits"].map(readLimits) ?? .default
         let history = try top["history"].map(readHistory)
+        let groups = try top["groups"]?.sequence().map(readGroup) ?? []
+        let delivery = try top["delivery"].map(readDelivery)
+        if delivery == nil, let mailed = groups.first(where: { !$0.email.isEmpty }), let value = top["groups"] {
+            throw value.error("group \"\(mailed.name)\" has e-mail addresses but there is no delivery section (sendmail, from)")
+        }
+        var folders: Set<String> = []
+        for group in groups where !folders.insert(group.folder).inserted {
+            throw try top.required("groups").error("two groups write into the folder \"\(group.folder)\"")
+        }
         var operations = OperationsConfig()
         if let value = top["operations"] {
             let map = try value.mapping(allowed: ["summary", "log"])
@@ -62,7 +71,7 @@ public enum ConfigLoader {
         return TilanneConfig(
             programme: programme, period: period, language: language, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
-            validation: validation, limits: limits, history: history, operations: operations, baseDirectory: baseDirectory.standardizedFileURL
+            validation: validation, limits: limits, history: history, operations: operations, groups: groups, delivery: delivery, baseDirectory: baseDirectory.standardizedFileURL
         )
     }
 
@@ -236,6 +245,56 @@ public enum ConfigLoader {
         }
         guard allowNames else { throw value.error("expected a table number (1, 2, …) or all, found \"\(text)\"") }
         return .named(text)
+    }
+
+    private static func readGroup(_ value: YAMLValue) throws -> SteeringGroup {
+        let map = try value.mapping(allowed: ["name", "folder", "themes", "goals", "responsible", "formats", "email"])
+        let name = try map.required("name").string()
+        let folder = try map["folder"]?.string() ?? slug(name)
+        if folder.isEmpty || folder.hasPrefix("/") || folder.split(separator: "/").contains("..") {
+            throw (map["folder"] ?? value).error("a folder inside the output folder is expected")
+        }
+        let themes = try map["themes"]?.sequenceOrSingle().map { try $0.string() } ?? []
+        let goals = try map["goals"]?.sequenceOrSingle().map { try $0.int() } ?? []
+        let responsible = try map["responsible"]?.sequenceOrSingle().map { try $0.string() } ?? []
+        if themes.isEmpty && goals.isEmpty && responsible.isEmpty {
+            throw value.error("group \"\(name)\" follows nothing: give themes, goals or responsible")
+        }
+        let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? [.xlsx]
+        let email = try map["email"]?.sequenceOrSingle().map { address -> String in
+            let text = try address.string()
+            guard text.contains("@"), !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "," }) else {
+                throw address.error("not an e-mail address: \"\(text)\"")
+            }
+            return text
+        } ?? []
+        return SteeringGroup(name: name, folder: folder, themes: themes, goals: goals, responsible: responsible,
+                             formats: formats, email: email)
+    }
+
+    /// `Elinvoiman ohjausryhmä` → `elinvoiman-ohjausryhma`.
+    static func slug(_ name: String) -> String {
+        let folded = name.lowercased().replacingOccurrences(of: "ä", with: "a").replacingOccurrences(of: "ö", with: "o")
+            .replacingOccurrences(of: "å", with: "a")
+        let words = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        return words.joined(separator: "-")
+    }
+
+    private static func readDelivery(_ value: YAMLValue) throws -> DeliveryConfig {
+        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts"])
+        let sendmail = try map["sendmail"]?.sequenceOrSingle().map { try $0.string() } ?? ["/usr/sbin/sendmail"]
+        var alertTo: [String] = []
+        var alertSubject = "Tilanne: {programme} – ajo epäonnistui (exit {exit}, {outcome})"
+        if let alerts = map["alerts"] {
+            let alertMap = try alerts.mapping(allowed: ["to", "subject"])
+            alertTo = try alertMap.required("to").sequenceOrSingle().map { try $0.string() }
+            alertSubject = try alertMap["subject"]?.string() ?? alertSubject
+        }
+        return DeliveryConfig(
+            sendmail: sendmail, from: try map.required("from").string(),
+            subject: try map["subject"]?.string() ?? "{programme} – tilanne {period}: {group}",
+            body: try map["body"]?.string() ?? "Liitteenä {group}:n seurantaraportti, tilanne {period}.\n",
+            alertTo: alertTo, alertSubject: alertSubject)
     }
 
     private static func readHistory(_ value: YAMLValue) throws -> HistoryConfig {

@@ -19,6 +19,10 @@ public struct TilanneConfig: Sendable, Codable {
     public var history: HistoryConfig?
     /// Run summary and log locations.
     public var operations: OperationsConfig = OperationsConfig()
+    /// Steering groups, each with its own slice of the report.
+    public var groups: [SteeringGroup] = []
+    /// How reports and failure alerts are mailed; nil: nothing is mailed.
+    public var delivery: DeliveryConfig?
     /// Folder of the configuration file; relative paths are resolved against it.
     public var baseDirectory: URL
     /// The configuration file, when loaded from one (its bytes are part of a run's fingerprint).
@@ -164,6 +168,33 @@ public struct ValidationPolicy: Sendable, Codable {
     public var severity: [DiagnosticCode: Severity]
 
     public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
+}
+
+/// A steering group (ohjausryhmä) and what it follows: an action is in its slice when its
+/// theme, its goal or one of its responsible parties is listed.
+public struct SteeringGroup: Sendable, Codable {
+    public var name: String
+    /// Folder for its files, relative to the output folder.
+    public var folder: String
+    public var themes: [String]
+    public var goals: [Int]
+    public var responsible: [String]
+    public var formats: [OutputFormat]
+    /// Addresses its report is mailed to; empty: files only.
+    public var email: [String]
+}
+
+/// Mail through the system's sendmail interface (what cron uses; postfix, exim or msmtp).
+public struct DeliveryConfig: Sendable, Codable {
+    /// The sendmail program and its arguments; recipients are appended.
+    public var sendmail: [String]
+    public var from: String
+    /// Templates: `{programme}`, `{period}`, `{group}`.
+    public var subject: String
+    public var body: String
+    /// Failure alerts: addresses and subject template (`{programme}`, `{period}`, `{exit}`, `{outcome}`).
+    public var alertTo: [String]
+    public var alertSubject: String
 }
 
 /// Where a run reports on itself for the people who look after the server.

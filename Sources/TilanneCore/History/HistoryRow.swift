@@ -41,6 +41,8 @@ public struct RunRecord: Sendable, Codable, Hashable {
         case published
         /// Inputs and config as in the last published run: nothing rewritten.
         case unchanged
+        /// Reports written, but mailing a steering group failed: the next run does it all again.
+        case deliveryFailed = "delivery-failed"
     }
 
     public var id: Int64?

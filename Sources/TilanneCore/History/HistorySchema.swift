@@ -77,6 +77,17 @@ enum HistorySchema {
                 );
                 """)
         }
+        // v3: what was last mailed to each steering group, so an unchanged report is not re-sent.
+        migrator.registerMigration("v3-deliveries") { db in
+            try db.execute(sql: """
+                CREATE TABLE delivery (
+                    groupFolder TEXT PRIMARY KEY,
+                    fingerprint TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    sentAt TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

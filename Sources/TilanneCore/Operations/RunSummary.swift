@@ -30,6 +30,8 @@ public struct RunSummary: Codable, Sendable {
     public var rows: RowAccounting?
     public var findings: Findings?
     public var outputs: [FileRecord] = []
+    /// Each steering group's files and mail.
+    public var deliveries: [GroupDelivery.Result]?
 
     public init(command: String, config: String, started: String) {
         self.command = command

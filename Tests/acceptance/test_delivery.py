@@ -1,0 +1,156 @@
+"""Per-group delivery through a real mail path on this machine: msmtp as the sendmail program,
+a local SMTP server (aiosmtpd) on loopback. The test reads what arrived: recipients, subject,
+attachments opened, nothing re-sent when nothing changed, alerts on failure only."""
+import email
+import email.policy
+import io
+import shutil
+import socket
+
+import openpyxl
+import pytest
+
+from conftest import ROOT, reports_in, require_tool, run_tilanne, write_config
+
+GROUPS = """
+groups:
+  - name: Elinvoiman ohjausryhmä
+    themes: ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"]
+    formats: [xlsx, html]
+    email: [elinvoima@kuopio.example]
+  - name: Työllisyyden ohjausryhmä
+    responsible: [Työllisyyspalvelut]
+    email: [tyollisyys@kuopio.example, pj@kuopio.example]
+  - name: Kaupunkikehitys
+    goals: [9, 10, 11]
+
+delivery:
+  sendmail: [{msmtp}, -C, {rc}]
+  from: "Tilanne <tilanne@kuopio.example>"
+  subject: "{{programme}} – tilanne {{period}}: {{group}}"
+  body: |
+    Hei,
+    liitteenä {{group}}:n seurantaraportti, tilanne {{period}}.
+  alerts:
+    to: [it@kuopio.example]
+"""
+
+
+class Mailbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((sorted(envelope.rcpt_tos), email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(tmp_path):
+    msmtp = require_tool("msmtp", "msmtp", "msmtp")
+    from aiosmtpd.controller import Controller
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    rc = tmp_path / "msmtprc"
+    rc.write_text(f"defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport {port}\nfrom tilanne@kuopio.example\n")
+    rc.chmod(0o600)
+    yield mailbox, msmtp, rc
+    controller.stop()
+
+
+def mail_config(folder, msmtp, rc, source=None):
+    return write_config(folder, source=source, extra_replacements=[
+        ("validation:", GROUPS.format(msmtp=msmtp, rc=rc) + "\nvalidation:")])
+
+
+def status_rows(data):
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True)["Tilanne"]
+    return [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+
+
+def test_each_group_gets_its_own_slice_by_mail_once(tmp_path, smtp):
+    mailbox, msmtp, rc = smtp
+    config = mail_config(tmp_path, msmtp, rc)
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 1, result.stderr
+    assert "Elinvoiman ohjausryhmä: lähetetty: elinvoima@kuopio.example" in result.stdout
+    output = tmp_path / "Output"
+    assert reports_in(output / "elinvoiman-ohjausryhma") == ["kasvava-kuopio-tilanne-1-2024.html", "kasvava-kuopio-tilanne-1-2024.xlsx"]
+    assert reports_in(output / "kaupunkikehitys") == ["kasvava-kuopio-tilanne-1-2024.xlsx"]  # files only, no addresses
+
+    assert len(mailbox.messages) == 2
+    by_subject = {message["subject"]: (rcpts, message) for rcpts, message in mailbox.messages}
+    elinvoima_rcpts, elinvoima = by_subject["Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024: Elinvoiman ohjausryhmä"]
+    assert elinvoima_rcpts == ["elinvoima@kuopio.example"]
+    assert elinvoima["from"] == "Tilanne <tilanne@kuopio.example>"
+    assert "liitteenä Elinvoiman ohjausryhmä:n seurantaraportti, tilanne 1/2024." in elinvoima.get_body().get_content()
+    attachments = {part.get_filename(): part.get_content() for part in elinvoima.iter_attachments()}
+    assert sorted(attachments) == ["kasvava-kuopio-tilanne-1-2024.html", "kasvava-kuopio-tilanne-1-2024.xlsx"]
+    assert attachments["kasvava-kuopio-tilanne-1-2024.xlsx"] == (output / "elinvoiman-ohjausryhma" / "kasvava-kuopio-tilanne-1-2024.xlsx").read_bytes()
+    rows = status_rows(attachments["kasvava-kuopio-tilanne-1-2024.xlsx"])
+    goals = [r for r in rows if str(r).startswith("TAVOITE")]
+    assert [g.split(".")[0] for g in goals] == [f"TAVOITE {n}" for n in range(1, 6)]  # only the theme's goals 1–5
+    assert rows[0].endswith("Elinvoiman ohjausryhmä") or "Elinvoiman ohjausryhmä" in rows[0]
+    assert "<html lang=\"fi\">" in attachments["kasvava-kuopio-tilanne-1-2024.html"]
+
+    tyollisyys_rcpts, tyollisyys = by_subject["Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024: Työllisyyden ohjausryhmä"]
+    assert tyollisyys_rcpts == ["pj@kuopio.example", "tyollisyys@kuopio.example"]
+    workbook = next(part.get_content() for part in tyollisyys.iter_attachments())
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook), read_only=True)["Tilanne"]
+    responsible = [row[2] for row in sheet.iter_rows(min_row=4, values_only=True) if row[3]]
+    assert responsible and all("Työllisyyspalvelut" in r for r in responsible if r and r != "Vastuutaho")
+
+    # Written again with nothing changed: the same files, so nothing is re-sent.
+    again = run_tilanne("run", "--force", "--config", config)
+    assert again.returncode == 1
+    assert "ei lähetetty: sama kuin edellinen lähetys" in again.stdout
+    assert run_tilanne("run", "--config", config).returncode == 0  # unchanged inputs: skipped entirely
+    assert len(mailbox.messages) == 2
+
+
+def test_dry_run_shows_what_would_be_sent_and_sends_nothing(tmp_path, smtp):
+    mailbox, msmtp, rc = smtp
+    config = mail_config(tmp_path, msmtp, rc)
+    result = run_tilanne("run", "--dry-run", "--quiet", "--config", config)
+    assert result.returncode == 1, result.stderr
+    assert "Työllisyyden ohjausryhmä: LÄHETETTÄISIIN: tyollisyys@kuopio.example, pj@kuopio.example" in result.stdout
+    assert mailbox.messages == []
+
+
+def test_a_failed_run_alerts_the_administrators_and_sends_the_groups_nothing(tmp_path, smtp):
+    mailbox, msmtp, rc = smtp
+    broken = tmp_path / "broken.csv"
+    broken.write_text("Painopiste;Tavoite\r\n", encoding="utf-8")
+    config = mail_config(tmp_path, msmtp, rc, source=broken)
+    assert run_tilanne("run", "--quiet", "--config", config).returncode == 2
+    assert len(mailbox.messages) == 1
+    rcpts, alert = mailbox.messages[0]
+    assert rcpts == ["it@kuopio.example"]
+    assert alert["subject"] == "Tilanne: Kasvava Kuopio -toimenpideohjelma – ajo epäonnistui (exit 2, invalid-input)"
+    summary = next(part for part in alert.iter_attachments() if part.get_filename() == "last-run.json")
+    assert b'"outcome" : "invalid-input"' in summary.get_content()
+    assert not (tmp_path / "Output" / "elinvoiman-ohjausryhma").exists()
+
+
+def test_a_failed_delivery_exits_8_and_is_tried_again_next_night(tmp_path, smtp):
+    mailbox, msmtp, rc = smtp
+    dead = tmp_path / "dead-msmtprc"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    dead.write_text(rc.read_text().replace(f"port ", f"port {closed_port}\n# was ", 1))
+    dead.chmod(0o600)
+    config = mail_config(tmp_path, msmtp, dead)
+    failed = run_tilanne("run", "--quiet", "--config", config)
+    assert failed.returncode == 8, failed.stderr
+    assert "the reports were written, but mailing failed" in failed.stderr
+    assert (tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx").exists()
+    # The mail server is back: the next run is not skipped as unchanged, it delivers.
+    shutil.copy(rc, dead)
+    retried = run_tilanne("run", "--quiet", "--config", config)
+    assert retried.returncode == 1, retried.stderr
+    assert sum(1 for rcpts, _ in mailbox.messages if rcpts != ["it@kuopio.example"]) == 2

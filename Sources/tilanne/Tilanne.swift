@@ -17,7 +17,8 @@ struct Tilanne: ParsableCommand {
         Exit codes: 0 done, 1 done with warnings, 2 the input data failed validation
         (no report written), 3 the configuration is wrong, 4 a report could not be
         written, 5 the history database cannot be used, 6 the period is already frozen,
-        7 another run is in progress, 64 the command line is wrong. See docs/exit-codes.md.
+        7 another run is in progress, 8 the reports were written but mailing failed,
+        64 the command line is wrong. See docs/exit-codes.md.
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self, ScheduleCommand.self],
         defaultSubcommand: nil

@@ -25,4 +25,25 @@ struct AggregateTests {
         #expect(goal2.bindingGoal?.text == "Kehitetään yrityksille suunnattuja palveluja yhteistyössä kumppanien kanssa")
         #expect(goal2.title == "Yrityskannan ja työpaikka-määrän kasvattaminen") // the register's official title
     }
+
+    @Test("A steering group's slice: its theme's goals, or its party's actions, with counts recounted")
+    func slice() throws {
+        let config = try TestSupport.kuopioConfig()
+        let model = Pipeline(config: config).report(from: TestSupport.check(config))
+        let theme = SteeringGroup(name: "Elinvoima", folder: "e", themes: ["kilpailukykyinen  yrittäjyysympäristö"], goals: [],
+                                  responsible: [], formats: [.xlsx], email: [])
+        let byTheme = model.slice(for: theme)
+        #expect(byTheme.themes.map(\.title) == ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"])
+        #expect(byTheme.themes[0].goals.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(byTheme.totals.total == byTheme.allActions.count)
+        #expect(byTheme.programme.name == "Kasvava Kuopio -toimenpideohjelma – Elinvoima")
+        let party = SteeringGroup(name: "Työllisyys", folder: "t", themes: [], goals: [12], responsible: ["Työllisyyspalvelut"],
+                                  formats: [.xlsx], email: [])
+        let byParty = model.slice(for: party)
+        let actions = byParty.allActions
+        #expect(actions.allSatisfy { $0.responsible.contains("Työllisyyspalvelut") || $0.goalNumber == 12 })
+        #expect(actions.contains { $0.goalNumber == 12 })
+        #expect(byParty.totals.total == actions.count)
+        #expect(byParty.diagnostics.allSatisfy { finding in actions.contains { $0.source.row == finding.location?.row } })
+    }
 }

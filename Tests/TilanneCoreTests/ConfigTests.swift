@@ -104,4 +104,43 @@ struct ConfigTests {
         }
         #expect(throws: ConfigError.self) { try parse(shipped + "\nlimits:\n  max_columns: 20000\n") }
     }
+
+    @Test("Steering groups and delivery: folders from names, what each follows, addresses checked")
+    func groups() throws {
+        let groups = """
+
+        groups:
+          - name: Elinvoiman ohjausryhmä
+            themes: KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ
+            email: [elinvoima@kuopio.example]
+          - name: Kaupunkikehitys
+            folder: kaupunki
+            goals: [9, 10]
+            formats: [xlsx, html]
+
+        delivery:
+          sendmail: [/usr/bin/msmtp, -C, /etc/msmtprc]
+          from: tilanne@kuopio.example
+        """
+        let config = try parse(shipped + groups)
+        #expect(config.groups.map(\.folder) == ["elinvoiman-ohjausryhma", "kaupunki"])
+        #expect(config.groups[0].themes == ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"])
+        #expect(config.groups[0].formats == [.xlsx])
+        #expect(config.groups[1].goals == [9, 10])
+        #expect(config.delivery?.sendmail == ["/usr/bin/msmtp", "-C", "/etc/msmtprc"])
+        #expect(config.delivery?.subject == "{programme} – tilanne {period}: {group}")
+        for (bad, says) in [
+            (groups.replacingOccurrences(of: "[elinvoima@kuopio.example]", with: "[elinvoima]"), "not an e-mail address"),
+            (groups.replacingOccurrences(of: "folder: kaupunki", with: "folder: ../muualle"), "inside the output folder"),
+            (groups.replacingOccurrences(of: "    goals: [9, 10]\n", with: ""), "follows nothing"),
+            (String(groups[..<groups.range(of: "\ndelivery:")!.lowerBound]), "no delivery section"),
+        ] {
+            do {
+                _ = try parse(shipped + bad)
+                Issue.record("accepted: \(says)")
+            } catch let error as ConfigError {
+                #expect(error.description.contains(says), "\(error.description)")
+            }
+        }
+    }
 }

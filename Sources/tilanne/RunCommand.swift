@@ -52,6 +52,8 @@ struct RunCommand: ParsableCommand {
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
+            // First of all, a set of reports a killed run left half renamed is completed.
+            try ReportPublisher.recover(pipeline.outputFolder)
             let chosen = formats.isEmpty ? nil : formats.compactMap(OutputFormat.init(rawValue:))
             let store = try pipeline.openHistory()
             let fingerprint = store == nil ? "" : pipeline.fingerprint

@@ -121,3 +121,59 @@ def test_schedule_prints_a_crontab_line_and_systemd_units_that_install_as_they_a
     verified = subprocess.run([analyze, "verify", str(units / "tilanne.service"), str(units / "tilanne.timer")],
                               capture_output=True, text=True)
     assert verified.returncode == 0, verified.stderr
+
+
+def complete(folder):
+    """Every published report reads back whole: the workbook as a ZIP with its parts, the CSV and HTML to their end."""
+    import zipfile
+    for path in folder.iterdir():
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as archive:
+                assert archive.testzip() is None, path
+                assert "xl/worksheets/sheet1.xml" in archive.namelist()
+        elif path.suffix == ".html":
+            assert path.read_bytes().endswith(b"</html>\n"), path
+        elif path.suffix == ".csv":
+            assert path.read_bytes().endswith(b"\r\n"), path
+    return True
+
+
+def test_a_run_killed_at_any_stage_leaves_whole_reports_and_the_next_run_succeeds(tmp_path):
+    from test_full_filesystem import larger_table
+    config = write_config(tmp_path, source=larger_table(tmp_path, copies=40))
+    output = tmp_path / "Output"
+    assert run_tilanne("run", "--quiet", "--config", config).returncode == 1
+    for delay in (0.05, 0.15, 0.3, 0.5, 0.8, 1.2, 1.8):
+        process = subprocess.Popen([str(BIN), "run", "--force", "--quiet", "--config", str(config)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert complete(output)
+    final = run_tilanne("run", "--force", "--quiet", "--config", config)
+    assert final.returncode == 1, final.stderr
+    assert complete(output)
+    assert [p.name for p in output.iterdir() if p.name.startswith(".") and p.name != ".tilanne.lock"] == []
+
+
+def test_a_publish_cut_between_two_renames_is_completed_by_the_next_run(tmp_path):
+    """The journal names every rename first; a kill between two renames leaves it, and the next
+    run completes the set (all new) before it does anything else."""
+    config = write_config(tmp_path)
+    output = tmp_path / "Output"
+    assert run_tilanne("run", "--quiet", "--config", config).returncode == 1
+    # As a run killed after renaming the XLSX but not yet the CSV leaves it:
+    newer_csv = output / ".kasvava-kuopio-tilanne-1-2024.csv.99999.tmp"
+    newer_csv.write_bytes((output / "kasvava-kuopio-tilanne-1-2024.csv").read_bytes() + b"uusi;rivi\r\n")
+    (output / ".tilanne-publish.journal").write_text(
+        ".kasvava-kuopio-tilanne-1-2024.xlsx.99999.tmp\tkasvava-kuopio-tilanne-1-2024.xlsx\n"
+        f"{newer_csv.name}\tkasvava-kuopio-tilanne-1-2024.csv\n")
+    (output / ".kasvava-kuopio-tilanne-1-2024.html.88888.tmp").write_text("<html>half")  # a run that died earlier
+    result = run_tilanne("run", "--quiet", "--config", config)
+    assert result.returncode == 0  # inputs unchanged: nothing rendered, but the set was completed first
+    assert not (output / ".tilanne-publish.journal").exists()
+    assert (output / "kasvava-kuopio-tilanne-1-2024.csv").read_bytes().endswith(b"uusi;rivi\r\n")
+    assert [p.name for p in output.iterdir() if p.name.endswith(".tmp")] == []
+    assert complete(output)

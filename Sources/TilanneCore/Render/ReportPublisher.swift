@@ -19,6 +19,7 @@ public struct ReportPublisher: Sendable {
         } catch {
             throw OutputError(path: folder.path, problem: "cannot create the output folder (\(error.localizedDescription))")
         }
+        try Self.recover(folder)
         let pid = ProcessInfo.processInfo.processIdentifier
         let jobs = renderers.map { renderer -> (renderer: any ReportRenderer, final: URL, temporary: URL) in
             let name = fileName(renderer)
@@ -40,14 +41,49 @@ public struct ReportPublisher: Sendable {
             if let failure = failure as? OutputError { throw failure }
             throw OutputError(path: folder.path, problem: "\(failure)")
         }
+        // The journal names every rename before the first one is made: a run killed between two
+        // renames leaves it behind, and the next run completes the set before anything else.
+        let journal = folder.appendingPathComponent(Self.journalName)
+        let lines = jobs.map { "\($0.temporary.lastPathComponent)\t\($0.final.lastPathComponent)" }.joined(separator: "\n") + "\n"
+        do {
+            try Data(lines.utf8).write(to: journal, options: .atomic)
+        } catch {
+            for job in jobs { try? FileManager.default.removeItem(at: job.temporary) }
+            throw OutputError(path: journal.path, problem: "cannot write the publishing journal (\(error.localizedDescription))")
+        }
         for job in jobs {
             if rename(job.temporary.path, job.final.path) != 0 {
                 let problem = String(cString: strerror(errno))
-                for job in jobs { try? FileManager.default.removeItem(at: job.temporary) }
-                throw OutputError(path: job.final.path, problem: problem)
+                throw OutputError(path: job.final.path, problem: "\(problem); the next run completes the set")
             }
         }
+        try? FileManager.default.removeItem(at: journal)
         return jobs.map(\.final)
+    }
+
+    static let journalName = ".tilanne-publish.journal"
+
+    /// Completes a publish that a killed run left half done (the renames its journal names whose
+    /// files are still there; they were all read back before the journal was written), and
+    /// removes temporary files of runs that died before publishing. Runs under the run lock, so
+    /// no other run's files are touched.
+    public static func recover(_ folder: URL) throws {
+        let journal = folder.appendingPathComponent(journalName)
+        if let text = try? String(contentsOf: journal, encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                let names = line.split(separator: "\t").map(String.init)
+                guard names.count == 2, !names[0].contains("/"), !names[1].contains("/") else { continue }
+                let temporary = folder.appendingPathComponent(names[0])
+                if FileManager.default.fileExists(atPath: temporary.path),
+                   rename(temporary.path, folder.appendingPathComponent(names[1]).path) != 0 {
+                    throw OutputError(path: temporary.path, problem: "cannot complete an interrupted publish (\(String(cString: strerror(errno))))")
+                }
+            }
+            try? FileManager.default.removeItem(at: journal)
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 }
 

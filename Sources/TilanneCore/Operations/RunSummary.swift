@@ -58,10 +58,19 @@ public struct RunSummary: Codable, Sendable {
         outputs = urls.map(Self.file)
     }
 
+    /// Size and SHA-256, read in 1 MiB chunks: the reports can be tens of megabytes and the
+    /// summary must not add them to the run's peak memory.
     static func file(_ url: URL) -> FileRecord {
-        let data = (try? Data(contentsOf: url, options: .alwaysMapped)) ?? Data()
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return FileRecord(path: url.path, bytes: data.count, sha256: digest)
+        var hasher = SHA256()
+        var bytes = 0
+        if let handle = try? FileHandle(forReadingFrom: url) {
+            defer { try? handle.close() }
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+                bytes += chunk.count
+            }
+        }
+        return FileRecord(path: url.path, bytes: bytes, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
     }
 
     /// The log line: time, command, period, exit code, outcome and counts, `key=value` words.

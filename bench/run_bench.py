@@ -75,7 +75,7 @@ def main():
     print(f"Input: {ROWS:,} action rows, {size:.1f} MiB CSV; median of {RUNS} runs each, measured now on this machine.")
     floor_wall, floor_mem = median_of([str(floor), str(rows), str(WORK / "floor.xlsx")])
     wall, mem = median_of([str(tilanne), "run", "--quiet", "--config", str(config)])
-    outputs = sorted((WORK / "out").iterdir())
+    outputs = sorted(p for p in (WORK / "out").iterdir() if p.suffix in (".xlsx", ".csv", ".html"))
     history_wall, history_mem = median_of([str(tilanne), "run", "--force", "--quiet", "--config", str(history_config)])
     print()
     print(f"| program | wall s | peak MiB | wall vs floor | memory vs floor |")

@@ -37,13 +37,16 @@ struct Console {
 
     /// One line per steering group: what was written and mailed, or with --dry-run what would be.
     func delivery(_ result: GroupDelivery.Result, dryRun: Bool, language: ReportLanguage) {
-        let fi = language == .fi
+        let say = ReportStrings(language: language).pick
+        let to = result.recipients.joined(separator: ", ")
+        let subject = result.subject ?? ""
         let what = switch result.outcome {
-        case .sent: fi ? "lähetetty: \(result.recipients.joined(separator: ", "))" : "sent to \(result.recipients.joined(separator: ", "))"
-        case .wouldSend: fi ? "LÄHETETTÄISIIN: \(result.recipients.joined(separator: ", ")), aihe \"\(result.subject ?? "")\""
-            : "WOULD SEND to \(result.recipients.joined(separator: ", ")), subject \"\(result.subject ?? "")\""
-        case .unchanged: fi ? "ei lähetetty: sama kuin edellinen lähetys" : "not sent: the same as the last message"
-        case .filesOnly: fi ? "tiedostot kirjoitettu" : "files written"
+        case .sent: say("lähetetty: \(to)", "skickat till \(to)", "sent to \(to)")
+        case .wouldSend: say("LÄHETETTÄISIIN: \(to), aihe \"\(subject)\"", "SKULLE SKICKAS till \(to), ämne \"\(subject)\"",
+                             "WOULD SEND to \(to), subject \"\(subject)\"")
+        case .unchanged: say("ei lähetetty: sama kuin edellinen lähetys", "inte skickat: samma som förra meddelandet",
+                             "not sent: the same as the last message")
+        case .filesOnly: say("tiedostot kirjoitettu", "filerna skrivna", "files written")
         }
         let files = result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let line = "\(result.group): \(what) [\(files)]"
@@ -81,65 +84,73 @@ enum ConsoleText {
     }
 
     static func unchanged(_ since: String, _ language: ReportLanguage) -> String {
-        language == .fi
-            ? "Ei muutoksia lähdetiedostoissa eikä asetuksissa edellisen ajon (\(since)) jälkeen; raportit ennallaan. (--force kirjoittaa ne silti.)"
-            : "Nothing changed in the sources or the configuration since the last run (\(since)); the reports are as they were. (--force writes them anyway.)"
+        ReportStrings(language: language).pick(
+            "Ei muutoksia lähdetiedostoissa eikä asetuksissa edellisen ajon (\(since)) jälkeen; raportit ennallaan. (--force kirjoittaa ne silti.)",
+            "Inga ändringar i källfilerna eller inställningarna sedan förra körningen (\(since)); rapporterna är oförändrade. (--force skriver dem ändå.)",
+            "Nothing changed in the sources or the configuration since the last run (\(since)); the reports are as they were. (--force writes them anyway.)")
     }
 
     static func notFrozen(_ language: ReportLanguage) -> String {
-        language == .fi
-            ? "Lähdetiedoissa on virheitä; kautta ei jäädytetty."
-            : "The source files have errors; the period was not frozen."
+        ReportStrings(language: language).pick(
+            "Lähdetiedoissa on virheitä; kautta ei jäädytetty.",
+            "Källfilerna har fel; perioden frystes inte.",
+            "The source files have errors; the period was not frozen.")
     }
 
     static func frozen(_ period: String, _ count: Int, replaced: Bool, _ language: ReportLanguage) -> String {
-        language == .fi
-            ? "Kausi \(period) jäädytetty (\(count) toimenpidettä)\(replaced ? "; aiempi jäädytys korvattiin" : "")."
-            : "Period \(period) frozen (\(count) actions)\(replaced ? "; the earlier snapshot was replaced" : "")."
+        ReportStrings(language: language).pick(
+            "Kausi \(period) jäädytetty (\(count) toimenpidettä)\(replaced ? "; aiempi jäädytys korvattiin" : "").",
+            "Period \(period) frusen (\(count) åtgärder)\(replaced ? "; den tidigare frysningen ersattes" : "").",
+            "Period \(period) frozen (\(count) actions)\(replaced ? "; the earlier snapshot was replaced" : "").")
     }
 
     static func alreadyFrozen(_ period: String, _ at: String, _ language: ReportLanguage) -> String {
-        language == .fi
-            ? "Kausi \(period) on jo jäädytetty (\(at)); sitä ei muutettu. Korvaa se tarvittaessa valitsimella --force."
-            : "Period \(period) is already frozen (\(at)); it was not changed. Use --force to replace it."
+        ReportStrings(language: language).pick(
+            "Kausi \(period) on jo jäädytetty (\(at)); sitä ei muutettu. Korvaa se tarvittaessa valitsimella --force.",
+            "Period \(period) är redan frusen (\(at)); den ändrades inte. Ersätt den vid behov med --force.",
+            "Period \(period) is already frozen (\(at)); it was not changed. Use --force to replace it.")
     }
 
     static func historyListing(_ path: String, periods: [FrozenPeriodInfo], runs: [RunRecord], _ language: ReportLanguage) -> String {
-        let fi = language == .fi
-        var lines = [fi ? "Historia: \(path)" : "History: \(path)", "", fi ? "Jäädytetyt kaudet:" : "Frozen periods:"]
-        if periods.isEmpty { lines.append(fi ? "  (ei yhtään)" : "  (none)") }
+        let say = ReportStrings(language: language).pick
+        var lines = [say("Historia: \(path)", "Historik: \(path)", "History: \(path)"), "",
+                     say("Jäädytetyt kaudet:", "Frysta perioder:", "Frozen periods:")]
+        let none = say("  (ei yhtään)", "  (inga)", "  (none)")
+        let actions = say("toimenpidettä", "åtgärder", "actions")
+        if periods.isEmpty { lines.append(none) }
         for period in periods {
-            lines.append("  \(period.label)  \(period.frozenAt)  \(period.actions) \(fi ? "toimenpidettä" : "actions")")
+            lines.append("  \(period.label)  \(period.frozenAt)  \(period.actions) \(actions)")
         }
-        lines += ["", fi ? "Viimeisimmät ajot:" : "Latest runs:"]
-        if runs.isEmpty { lines.append(fi ? "  (ei yhtään)" : "  (none)") }
+        lines += ["", say("Viimeisimmät ajot:", "Senaste körningar:", "Latest runs:")]
+        if runs.isEmpty { lines.append(none) }
         for run in runs {
-            let outcome = switch (run.outcome, fi) {
-            case (.published, true): "raportit kirjoitettu"
-            case (.unchanged, true): "ei muutoksia, raportit ennallaan"
-            case (.published, false): "reports written"
-            case (.unchanged, false): "unchanged, reports kept"
-            case (.deliveryFailed, true): "raportit kirjoitettu, postitus epäonnistui"
-            case (.deliveryFailed, false): "reports written, mailing failed"
+            let outcome = switch run.outcome {
+            case .published: say("raportit kirjoitettu", "rapporterna skrivna", "reports written")
+            case .unchanged: say("ei muutoksia, raportit ennallaan", "inga ändringar, rapporterna oförändrade", "unchanged, reports kept")
+            case .deliveryFailed: say("raportit kirjoitettu, postitus epäonnistui", "rapporterna skrivna, utskicket misslyckades",
+                                      "reports written, mailing failed")
             }
-            lines.append("  #\(run.id ?? 0)  \(run.finishedAt)  \(run.period)  \(run.actions) \(fi ? "toimenpidettä" : "actions"), \(run.warnings) \(fi ? "varoitusta" : "warnings")  \(outcome)")
+            lines.append("  #\(run.id ?? 0)  \(run.finishedAt)  \(run.period)  \(run.actions) \(actions), \(run.warnings) "
+                         + "\(say("varoitusta", "varningar", "warnings"))  \(outcome)")
         }
         return lines.joined(separator: "\n")
     }
 
     static func notPublished(_ language: ReportLanguage) -> String {
-        language == .fi
-            ? "Lähdetiedoissa on virheitä; raportteja ei kirjoitettu. Edelliset raportit ovat ennallaan."
-            : "The source files have errors; no report was written. The previous reports are unchanged."
+        ReportStrings(language: language).pick(
+            "Lähdetiedoissa on virheitä; raportteja ei kirjoitettu. Edelliset raportit ovat ennallaan.",
+            "Källfilerna har fel; inga rapporter skrevs. De tidigare rapporterna är oförändrade.",
+            "The source files have errors; no report was written. The previous reports are unchanged.")
     }
 
     static func wrote(_ path: String, _ language: ReportLanguage) -> String {
-        language == .fi ? "Kirjoitettu: \(path)" : "Written: \(path)"
+        ReportStrings(language: language).pick("Kirjoitettu: \(path)", "Skrivet: \(path)", "Written: \(path)")
     }
 
     static func more(_ count: Int, _ language: ReportLanguage) -> String {
-        language == .fi
-            ? "… ja \(count) muuta havaintoa (kaikki: --verbose tai raportin Tarkistukset-osa)."
-            : "… and \(count) more findings (all of them: --verbose or the report's Checks part)."
+        ReportStrings(language: language).pick(
+            "… ja \(count) muuta havaintoa (kaikki: --verbose tai raportin Tarkistukset-osa).",
+            "… och \(count) iakttagelser till (alla: --verbose eller rapportens del Kontroller).",
+            "… and \(count) more findings (all of them: --verbose or the report's Checks part).")
     }
 }

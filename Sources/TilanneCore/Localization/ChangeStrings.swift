@@ -1,70 +1,70 @@
 /// Report texts for the comparison with the previous period and the update lists.
 extension ReportStrings {
-    private func say(_ fi: String, _ en: String) -> String { language == .fi ? fi : en }
+    private func say(_ fi: String, _ sv: String, _ en: String) -> String { pick(fi, sv, en) }
 
-    public var changesSheet: String { say("Muutokset", "Changes") }
-    public var updatesSheet: String { say("Päivitettävät", "Updates needed") }
-    public var noResponsible: String { say("(vastuutaho puuttuu)", "(no responsible party)") }
-    public var noChanges: String { say("Ei muutoksia edelliseen kauteen.", "No changes since the previous period.") }
-    public var noUpdates: String { say("Kaikki rivit on päivitetty.", "Every row is up to date.") }
-    public var changeKindColumn: String { say("Muutos", "Change") }
-    public var progressBefore: String { say("Eteneminen ennen", "Progress before") }
-    public var progressNow: String { say("Eteneminen nyt", "Progress now") }
-    public var directionColumn: String { say("Suunta", "Direction") }
-    public var statusUpdated: String { say("Tilanneteksti päivitetty", "Status text updated") }
-    public var previousWording: String { say("Aiempi muotoilu", "Previous wording") }
-    public var statusBefore: String { say("Tilanne ennen", "Status before") }
-    public var reasonColumn: String { say("Miksi päivitettävä", "Why it needs an update") }
-    public var yes: String { say("kyllä", "yes") }
+    public var changesSheet: String { say("Muutokset", "Förändringar", "Changes") }
+    public var updatesSheet: String { say("Päivitettävät", "Att uppdatera", "Updates needed") }
+    public var noResponsible: String { say("(vastuutaho puuttuu)", "(ansvarig saknas)", "(no responsible party)") }
+    public var noChanges: String { say("Ei muutoksia edelliseen kauteen.", "Inga förändringar sedan föregående period.", "No changes since the previous period.") }
+    public var noUpdates: String { say("Kaikki rivit on päivitetty.", "Alla rader är uppdaterade.", "Every row is up to date.") }
+    public var changeKindColumn: String { say("Muutos", "Förändring", "Change") }
+    public var progressBefore: String { say("Eteneminen ennen", "Framsteg förut", "Progress before") }
+    public var progressNow: String { say("Eteneminen nyt", "Framsteg nu", "Progress now") }
+    public var directionColumn: String { say("Suunta", "Riktning", "Direction") }
+    public var statusUpdated: String { say("Tilanneteksti päivitetty", "Lägestexten uppdaterad", "Status text updated") }
+    public var previousWording: String { say("Aiempi muotoilu", "Tidigare formulering", "Previous wording") }
+    public var statusBefore: String { say("Tilanne ennen", "Läge förut", "Status before") }
+    public var reasonColumn: String { say("Miksi päivitettävä", "Varför den ska uppdateras", "Why it needs an update") }
+    public var yes: String { say("kyllä", "ja", "yes") }
 
-    public func changeColumn(_ previous: String) -> String { say("Muutos (vrt. \(previous))", "Change (vs \(previous))") }
+    public func changeColumn(_ previous: String) -> String { say("Muutos (vrt. \(previous))", "Förändring (jfr \(previous))", "Change (vs \(previous))") }
 
     public func changesTitle(_ previous: String, _ now: String) -> String {
-        say("Muutokset kaudesta \(previous) kauteen \(now)", "Changes from period \(previous) to \(now)")
+        say("Muutokset kaudesta \(previous) kauteen \(now)", "Förändringar från period \(previous) till \(now)", "Changes from period \(previous) to \(now)")
     }
 
     public func updatesTitle(_ period: String) -> String {
-        say("Päivitettävät rivit vastuutahoittain – tilanne \(period)", "Rows to update, by responsible party – status \(period)")
+        say("Päivitettävät rivit vastuutahoittain – tilanne \(period)", "Rader att uppdatera per ansvarig – läge \(period)", "Rows to update, by responsible party – status \(period)")
     }
 
     public func kind(_ kind: ActionChange.Kind) -> String {
         switch kind {
-        case .new: say("Uusi toimenpide", "New action")
-        case .dropped: say("Ei enää raportoitu", "No longer reported")
-        case .changed: say("Muuttunut", "Changed")
+        case .new: say("Uusi toimenpide", "Ny åtgärd", "New action")
+        case .dropped: say("Ei enää raportoitu", "Rapporteras inte längre", "No longer reported")
+        case .changed: say("Muuttunut", "Förändrad", "Changed")
         }
     }
 
     public func direction(_ direction: ChangeDirection) -> String {
         switch direction {
-        case .improved: say("↑ parantunut", "↑ improved")
-        case .worsened: say("↓ heikentynyt", "↓ worsened")
-        case .unchanged: say("ennallaan", "unchanged")
-        case .notComparable: say("muuttunut", "changed")
+        case .improved: say("↑ parantunut", "↑ förbättrad", "↑ improved")
+        case .worsened: say("↓ heikentynyt", "↓ försämrad", "↓ worsened")
+        case .unchanged: say("ennallaan", "oförändrad", "unchanged")
+        case .notComparable: say("muuttunut", "förändrad", "changed")
         }
     }
 
     /// The text of the change cell on the status sheet: `↑ parantunut (- → +/-)`, `uusi`.
     public func changeNote(_ note: ActionChangeNote, now: String) -> String {
-        if note.isNew { return say("uusi", "new") }
+        if note.isNew { return say("uusi", "ny", "new") }
         var parts: [String] = []
         if let direction = note.direction, direction != .unchanged {
             parts.append("\(self.direction(direction)) (\(shown(note.progressBefore)) → \(shown(now)))")
         } else {
             parts.append(self.direction(.unchanged))
         }
-        if note.statusChanged { parts.append(say("tilanneteksti päivitetty", "status text updated")) }
-        if note.reworded { parts.append(say("muotoiltu uudelleen", "reworded")) }
+        if note.statusChanged { parts.append(say("tilanneteksti päivitetty", "lägestexten uppdaterad", "status text updated")) }
+        if note.reworded { parts.append(say("muotoiltu uudelleen", "omformulerad", "reworded")) }
         if let goal = note.movedFromGoal { parts.append(movedFrom(goal)) }
-        if note.uncertain { parts.append(say("vastaavuus tarkistettava", "match to check")) }
+        if note.uncertain { parts.append(say("vastaavuus tarkistettava", "motsvarigheten bör kontrolleras", "match to check")) }
         return parts.joined(separator: "; ")
     }
 
-    public func movedFrom(_ goal: Int) -> String { say("siirretty tavoitteesta \(goal)", "moved from goal \(goal)") }
+    public func movedFrom(_ goal: Int) -> String { say("siirretty tavoitteesta \(goal)", "flyttad från mål \(goal)", "moved from goal \(goal)") }
 
     public func checkMatch(_ similarity: Double) -> String {
         let percent = Int((similarity * 100).rounded())
-        return say("vastaavuus epävarma (\(percent) %), tarkista", "uncertain match (\(percent) %), check")
+        return say("vastaavuus epävarma (\(percent) %), tarkista", "osäker motsvarighet (\(percent) %), kontrollera", "uncertain match (\(percent) %), check")
     }
 
     public func staleReason(_ stale: StaleNote) -> String {
@@ -72,8 +72,9 @@ extension ReportStrings {
             switch reason {
             case .statusUnchanged:
                 say("tilanneteksti ennallaan \(stale.unchangedPeriods) kautta" + (stale.unchangedSince.map { " (kaudesta \($0))" } ?? ""),
+                    "lägestexten oförändrad i \(stale.unchangedPeriods) perioder" + (stale.unchangedSince.map { " (sedan \($0))" } ?? ""),
                     "status text unchanged for \(stale.unchangedPeriods) periods" + (stale.unchangedSince.map { " (since \($0))" } ?? ""))
-            case .noInformation: say("etenemisestä ei tietoa", "no information on progress")
+            case .noInformation: say("etenemisestä ei tietoa", "ingen information om framsteg", "no information on progress")
             }
         }.joined(separator: "; ")
     }
@@ -81,13 +82,15 @@ extension ReportStrings {
     public func changeCounts(_ counts: ChangeCounts) -> String {
         say("Parantunut \(counts.improved), heikentynyt \(counts.worsened), muu koodimuutos \(counts.codeChanged), uusia \(counts.new), "
             + "ei enää raportoitu \(counts.dropped), tilanneteksti päivitetty \(counts.statusChanged).",
+            "Förbättrade \(counts.improved), försämrade \(counts.worsened), annan kodändring \(counts.codeChanged), nya \(counts.new), "
+            + "rapporteras inte längre \(counts.dropped), lägestexten uppdaterad \(counts.statusChanged).",
             "Improved \(counts.improved), worsened \(counts.worsened), other code change \(counts.codeChanged), new \(counts.new), "
             + "no longer reported \(counts.dropped), status text updated \(counts.statusChanged).")
     }
 
     /// A code as shown in change texts; an empty code as a dash-free word.
     public func shown(_ code: String?) -> String {
-        guard let code, !code.isEmpty else { return say("ei koodia", "no code") }
+        guard let code, !code.isEmpty else { return say("ei koodia", "ingen kod", "no code") }
         return code
     }
 }

@@ -19,6 +19,9 @@ public struct MessageCatalogue: Sendable {
         case (.fi, .error): "virhe"
         case (.fi, .warning): "varoitus"
         case (.fi, .info): "tieto"
+        case (.sv, .error): "fel"
+        case (.sv, .warning): "varning"
+        case (.sv, .info): "upplysning"
         case (.en, .error): "error"
         case (.en, .warning): "warning"
         case (.en, .info): "note"
@@ -26,7 +29,7 @@ public struct MessageCatalogue: Sendable {
     }
 
     /// "taulukko" / "table", as locations of document tables are written.
-    public var tableWord: String { language == .fi ? "taulukko" : "table" }
+    public var tableWord: String { ReportStrings(language: language).pick("taulukko", "tabell", "table") }
 
     /// What a file that is not the format its name says turned out to be.
     func detectedContent(_ detected: String) -> String {
@@ -35,6 +38,10 @@ public struct MessageCatalogue: Sendable {
         case (.fi, "empty"): "tyhjä"
         case (.fi, "text"): "tekstiä (esimerkiksi CSV)"
         case (.fi, "binary"): "tunnistamatonta binääridataa"
+        case (.sv, "OLE2 (.xls/.doc)"): "det gamla binära formatet (.xls eller .doc)"
+        case (.sv, "empty"): "tom"
+        case (.sv, "text"): "text (till exempel CSV)"
+        case (.sv, "binary"): "okända binära data"
         case (.en, "OLE2 (.xls/.doc)"): "the old binary format (.xls or .doc)"
         case (.en, "text"): "text (CSV, for example)"
         case (.en, "binary"): "unrecognised binary data"
@@ -45,6 +52,7 @@ public struct MessageCatalogue: Sendable {
     private func template(_ code: DiagnosticCode) -> String {
         switch language {
         case .fi: finnish(code)
+        case .sv: swedish(code)
         case .en: english(code)
         }
     }
@@ -90,6 +98,50 @@ public struct MessageCatalogue: Sendable {
         case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. XLSX-raportissa teksti katkaistaan."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
         case .historyUncertainMatch: "Toimenpide tulkittiin samaksi kuin kauden {0} toimenpide \"{1}\" (sanoista yhteisiä {2} %). Tarkista, että kyse on samasta toimenpiteestä."
+        }
+    }
+
+    private func swedish(_ code: DiagnosticCode) -> String {
+        switch code {
+        case .sourceMissing: "Källfilen hittas inte: {0}"
+        case .sourceUnreadable: "Källfilen kan inte läsas: {0}"
+        case .sourceEmpty: "Filen är tom."
+        case .sourceEncodingFallback: "Filen är inte i UTF-8; den lästes som Windows-1252."
+        case .sourceInvalidUTF8: "Cellen innehåller tecken som inte är UTF-8; de ersattes med �."
+        case .headerNotFound: "Rubrikraden saknar kolumnen \"{0}\". Kolumner som hittades: {1}"
+        case .noDataRows: "Filen har inga åtgärdsrader efter rubrikraden."
+        case .csvUnterminatedQuote: "Ett citattecken stängs aldrig; resten av filen lästes in i denna cell. Raden förkastades."
+        case .csvStrayQuote: "Ett citattecken mitt i en cell utan citattecken; cellen lästes som den är."
+        case .csvRaggedRow: "Raden har {0} kolumner, rubrikraden {1}. Raden förkastades."
+        case .sourceWrongFormat: "Filen är ingen {0}-fil fastän namnet säger så; innehållet är {1}. Spara filen på nytt i rätt format."
+        case .archiveDamaged: "Filen är skadad eller avbruten och kan inte läsas ({0}). Spara filen på nytt."
+        case .archiveUnsafePath: "Filen har en del vars namn pekar utanför filen (\"{0}\"). Filen lästes inte."
+        case .archiveTooLarge: "Filen packas upp till över {0} MB (del {1}); gränsen finns i inställningarna (limits.max_expanded_mb). Filen lästes inte."
+        case .archiveMissingPart: "Filen saknar delen {0}; den är ingen {1}-fil eller så är den skadad."
+        case .xmlForbiddenDTD: "Delen {0} innehåller en DTD-definition (DOCTYPE), vilket Office-filer aldrig har. Filen lästes inte av säkerhetsskäl."
+        case .xmlMalformed: "Delen {0} är inte giltig XML (rad {1}: {2}). Filen lästes inte."
+        case .sheetTooLarge: "Cellen {0} ligger utanför kolumngränsen {1} (limits.max_columns). Filen lästes inte."
+        case .sheetBadReference: "Ogiltig cellreferens \"{0}\". Filen lästes inte."
+        case .sheetNotFound: "Arbetsboken har inget blad \"{0}\". Blad: {1}"
+        case .tableNotFound: "Dokumentet har ingen tabell {0}; det har {1}."
+        case .partSkipped: "Hoppades över: {0} har ingen rad med de angivna rubrikerna."
+        case .cellFormulaError: "Cellens formel slutar i felet {0}; värdet visas som det är."
+        case .nestedTable: "I cellen finns en inbäddad tabell; den lästes inte."
+        case .rowOutsideGoal: "En åtgärdsrad före den första MÅL-raden. Raden förkastades."
+        case .rowUnrecognised: "Raden är varken en fokusområdes-, mål- eller åtgärdsrad: \"{0}\". Raden förkastades."
+        case .actionMissing: "Åtgärdens text saknas. Raden förkastades."
+        case .actionDuplicate: "Åtgärden \"{0}\" finns redan på rad {1}. Raden förkastades."
+        case .progressUnknown: "Okänd framstegskod \"{0}\"; den visas som den är och markeras för kontroll."
+        case .progressMissing: "Framstegskoden saknas."
+        case .statusMissing: "Lägestexten saknas."
+        case .responsibleMissing: "Ansvarig saknas."
+        case .goalNumberInvalid: "Målets nummer \"{0}\" är inget heltal. Raden förkastades."
+        case .goalNotInRegister: "Mål {0} finns inte i programmets målförteckning. Raden förkastades."
+        case .goalTitleDiffers: "Namnet på mål {0} avviker från målförteckningen: i tabellen \"{1}\", i förteckningen \"{2}\"."
+        case .themeDiffers: "Fokusområdet \"{0}\" avviker från målförteckningen, enligt vilken mål {1} hör till \"{2}\"."
+        case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I XLSX-rapporten avkortas texten."
+        case .textControlCharacters: "Texten innehöll {0} styrtecken; de togs bort."
+        case .historyUncertainMatch: "Åtgärden tolkades som samma som period {0}s åtgärd \"{1}\" ({2} % av orden gemensamma). Kontrollera att det är samma åtgärd."
         }
     }
 

@@ -1,74 +1,92 @@
 import Foundation
 
-/// Every label a reader sees in the reports, in the report language.
+/// Every label a reader sees in the reports, in the report language (Finnish, Swedish or
+/// English). Each label is given in all three, so a missing translation does not compile.
 public struct ReportStrings: Sendable {
     public let language: ReportLanguage
 
     public init(language: ReportLanguage) { self.language = language }
 
-    private func pick(_ fi: String, _ en: String) -> String { language == .fi ? fi : en }
+    public func pick(_ fi: String, _ sv: String, _ en: String) -> String {
+        switch language {
+        case .fi: fi
+        case .sv: sv
+        case .en: en
+        }
+    }
 
-    public var statusSheet: String { pick("Tilanne", "Status") }
-    public var summarySheet: String { pick("Yhteenveto", "Summary") }
-    public var checksSheet: String { pick("Tarkistukset", "Checks") }
-    public func statusColumn(_ period: String) -> String { pick("Tilanne \(period)", "Status \(period)") }
-    public var theme: String { pick("Painopiste", "Theme") }
-    public var goal: String { pick("Tavoite", "Goal") }
-    public var goalNumber: String { pick("Tavoite nro", "Goal no.") }
-    public func goalHeading(_ number: Int, _ title: String) -> String { pick("TAVOITE \(number). \(title)", "GOAL \(number). \(title)") }
-    public var action: String { pick("Toimenpide", "Action") }
-    public var projects: String { pick("Hankkeet", "Projects") }
-    public var responsible: String { pick("Vastuutaho", "Responsible") }
-    public var progress: String { pick("Eteneminen", "Progress") }
-    public var progressLabel: String { pick("Etenemisen selite", "Progress label") }
-    public var identifier: String { pick("Tunnus", "ID") }
-    public var source: String { pick("Lähde", "Source") }
-    public var legend: String { pick("Selitteet", "Legend") }
-    public var checkFlag: String { pick("Tarkistettava", "To check") }
-    public var unknownCode: String { pick("tuntematon koodi – tarkista", "unknown code – check") }
-    public var missingCode: String { pick("koodi puuttuu", "code missing") }
-    public var unknownCodesColumn: String { pick("Muu koodi", "Other code") }
-    public var missingColumn: String { pick("Ei koodia", "No code") }
-    public var total: String { pick("Yhteensä", "Total") }
-    public var programmeTotal: String { pick("Koko ohjelma", "Whole programme") }
-    public var count: String { pick("lkm", "count") }
-    public var share: String { pick("osuus", "share") }
-    public var noActions: String { pick("Ei toimenpiteitä tällä kaudella.", "No actions this period.") }
-    public var summaryTitle: String { pick("Toimenpiteiden eteneminen tavoitteittain", "Progress of actions by goal") }
-    public var chartTitle: String { pick("Toimenpiteet etenemisen mukaan", "Actions by progress") }
-    public var diagnosticsTitle: String { pick("Havainnot lähdetiedoista", "Findings in the source files") }
-    public var rejectedTitle: String { pick("Hylätyt rivit", "Rejected rows") }
-    public var severity: String { pick("Vakavuus", "Severity") }
-    public var code: String { pick("Koodi", "Code") }
-    public var message: String { pick("Viesti", "Message") }
-    public var file: String { pick("Tiedosto", "File") }
-    public var row: String { pick("Rivi", "Row") }
-    public var column: String { pick("Sarake", "Column") }
-    public var reason: String { pick("Syy", "Reason") }
-    public var content: String { pick("Rivin sisältö", "Row content") }
-    public var noFindings: String { pick("Ei havaintoja.", "No findings.") }
-    public var noRejected: String { pick("Ei hylättyjä rivejä.", "No rejected rows.") }
-    public var page: String { pick("Sivu", "Page") }
-    public var truncated: String { pick("… [teksti katkaistu, koko teksti HTML- ja CSV-raportissa]", "… [text truncated; full text in the HTML and CSV reports]") }
-    public var contents: String { pick("Sisältö", "Contents") }
+    public var statusSheet: String { pick("Tilanne", "Läge", "Status") }
+    public var summarySheet: String { pick("Yhteenveto", "Sammandrag", "Summary") }
+    public var checksSheet: String { pick("Tarkistukset", "Kontroller", "Checks") }
+    public func statusColumn(_ period: String) -> String { pick("Tilanne \(period)", "Läge \(period)", "Status \(period)") }
+    public var theme: String { pick("Painopiste", "Fokusområde", "Theme") }
+    public var goal: String { pick("Tavoite", "Mål", "Goal") }
+    public var goalNumber: String { pick("Tavoite nro", "Mål nr", "Goal no.") }
+    public func goalHeading(_ number: Int, _ title: String) -> String {
+        pick("TAVOITE \(number). \(title)", "MÅL \(number). \(title)", "GOAL \(number). \(title)")
+    }
+    public var action: String { pick("Toimenpide", "Åtgärd", "Action") }
+    public var projects: String { pick("Hankkeet", "Projekt", "Projects") }
+    public var responsible: String { pick("Vastuutaho", "Ansvarig", "Responsible") }
+    public var progress: String { pick("Eteneminen", "Framsteg", "Progress") }
+    public var progressLabel: String { pick("Etenemisen selite", "Förklaring av framsteg", "Progress label") }
+    public var identifier: String { pick("Tunnus", "Kod", "ID") }
+    public var source: String { pick("Lähde", "Källa", "Source") }
+    public var legend: String { pick("Selitteet", "Teckenförklaring", "Legend") }
+    public var checkFlag: String { pick("Tarkistettava", "Att kontrollera", "To check") }
+    public var unknownCode: String { pick("tuntematon koodi – tarkista", "okänd kod – kontrollera", "unknown code – check") }
+    public var missingCode: String { pick("koodi puuttuu", "kod saknas", "code missing") }
+    public var unknownCodesColumn: String { pick("Muu koodi", "Annan kod", "Other code") }
+    public var missingColumn: String { pick("Ei koodia", "Ingen kod", "No code") }
+    public var total: String { pick("Yhteensä", "Totalt", "Total") }
+    public var programmeTotal: String { pick("Koko ohjelma", "Hela programmet", "Whole programme") }
+    public var count: String { pick("lkm", "antal", "count") }
+    public var share: String { pick("osuus", "andel", "share") }
+    public var noActions: String { pick("Ei toimenpiteitä tällä kaudella.", "Inga åtgärder under perioden.", "No actions this period.") }
+    public var summaryTitle: String { pick("Toimenpiteiden eteneminen tavoitteittain", "Åtgärdernas framsteg per mål", "Progress of actions by goal") }
+    public var chartTitle: String { pick("Toimenpiteet etenemisen mukaan", "Åtgärder enligt framsteg", "Actions by progress") }
+    public var diagnosticsTitle: String { pick("Havainnot lähdetiedoista", "Iakttagelser i källfilerna", "Findings in the source files") }
+    public var rejectedTitle: String { pick("Hylätyt rivit", "Förkastade rader", "Rejected rows") }
+    public var severity: String { pick("Vakavuus", "Allvarlighet", "Severity") }
+    public var code: String { pick("Koodi", "Kod", "Code") }
+    public var message: String { pick("Viesti", "Meddelande", "Message") }
+    public var file: String { pick("Tiedosto", "Fil", "File") }
+    public var row: String { pick("Rivi", "Rad", "Row") }
+    public var column: String { pick("Sarake", "Kolumn", "Column") }
+    public var reason: String { pick("Syy", "Orsak", "Reason") }
+    public var content: String { pick("Rivin sisältö", "Radens innehåll", "Row content") }
+    public var noFindings: String { pick("Ei havaintoja.", "Inga iakttagelser.", "No findings.") }
+    public var noRejected: String { pick("Ei hylättyjä rivejä.", "Inga förkastade rader.", "No rejected rows.") }
+    public var page: String { pick("Sivu", "Sida", "Page") }
+    public var truncated: String {
+        pick("… [teksti katkaistu, koko teksti HTML- ja CSV-raportissa]",
+             "… [texten avkortad, hela texten finns i HTML- och CSV-rapporten]",
+             "… [text truncated; full text in the HTML and CSV reports]")
+    }
+    public var contents: String { pick("Sisältö", "Innehåll", "Contents") }
     public func accounting(_ accounting: RowAccounting) -> String {
-        var parts = [pick("\(accounting.reported) raportissa", "\(accounting.reported) in the report"),
-                     pick("\(accounting.rejected) hylätty", "\(accounting.rejected) rejected")]
-        if accounting.structure > 0 { parts.append(pick("\(accounting.structure) otsikko- tai väliotsikkoriviä", "\(accounting.structure) heading rows")) }
-        if accounting.blank > 0 { parts.append(pick("\(accounting.blank) tyhjää", "\(accounting.blank) blank")) }
-        return pick("Rivejä luettu \(accounting.rowsIn): ", "Rows read \(accounting.rowsIn): ") + parts.joined(separator: ", ")
+        var parts = [pick("\(accounting.reported) raportissa", "\(accounting.reported) i rapporten", "\(accounting.reported) in the report"),
+                     pick("\(accounting.rejected) hylätty", "\(accounting.rejected) förkastade", "\(accounting.rejected) rejected")]
+        if accounting.structure > 0 {
+            parts.append(pick("\(accounting.structure) otsikko- tai väliotsikkoriviä", "\(accounting.structure) rubrikrader",
+                              "\(accounting.structure) heading rows"))
+        }
+        if accounting.blank > 0 { parts.append(pick("\(accounting.blank) tyhjää", "\(accounting.blank) tomma", "\(accounting.blank) blank")) }
+        return pick("Rivejä luettu \(accounting.rowsIn): ", "Lästa rader \(accounting.rowsIn): ", "Rows read \(accounting.rowsIn): ")
+            + parts.joined(separator: ", ")
     }
     public func reportTitle(_ programme: String, _ period: String) -> String {
-        pick("\(programme) – tilanne \(period)", "\(programme) – status \(period)")
+        pick("\(programme) – tilanne \(period)", "\(programme) – läge \(period)", "\(programme) – status \(period)")
     }
     public func bindingGoal(_ label: String, _ text: String) -> String { "(\(label): \(text))" }
 
-    /// Finnish number formatting for shares: `66,2 %`.
+    /// Shares as a Finnish or Swedish reader writes them (`66,2 %`) or an English one (`66.2%`).
     public func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         var text = value == value.rounded() ? String(Int(value)) : String(format1(value))
-        if language == .fi { text = text.replacingOccurrences(of: ".", with: ",") }
-        return language == .fi ? "\(text) %" : "\(text)%"
+        guard language != .en else { return "\(text)%" }
+        text = text.replacingOccurrences(of: ".", with: ",")
+        return "\(text) %"
     }
 
     private func format1(_ value: Double) -> String {

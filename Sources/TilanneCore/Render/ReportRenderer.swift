@@ -25,8 +25,10 @@ public enum ReportVariant: String, Sendable {
         switch (self, language) {
         case (.report, _): ""
         case (.changes, .fi): "-muutokset"
+        case (.changes, .sv): "-forandringar"
         case (.changes, .en): "-changes"
         case (.updates, .fi): "-paivitettavat"
+        case (.updates, .sv): "-att-uppdatera"
         case (.updates, .en): "-updates"
         }
     }

@@ -146,7 +146,8 @@ final class WorksheetHandler: XMLStreamHandler {
             return OOXMLText.string(buffer)
         case .boolean:
             let isTrue = buffer == [0x31] || buffer == Array("true".utf8)
-            return context.language == .fi ? (isTrue ? "TOSI" : "EPÄTOSI") : (isTrue ? "TRUE" : "FALSE")
+            return ReportStrings(language: context.language).pick(isTrue ? "TOSI" : "EPÄTOSI", isTrue ? "SANT" : "FALSKT",
+                                                                 isTrue ? "TRUE" : "FALSE")
         case .error:
             let text = String(decoding: buffer, as: UTF8.self)
             errorCells.append(ErrorCell(reference: CellReference(column: column, row: rowNumber), text: text))
@@ -210,6 +211,6 @@ enum NumberText {
     static func text(_ number: Double, language: ReportLanguage) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         let text = String(format: "%.15g", number)
-        return language == .fi ? text.replacingOccurrences(of: ".", with: ",") : text
+        return language.decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import TilanneCore
+
+/// Every label and message Tilanne writes exists in Finnish, Swedish and English. A label left
+/// untranslated (copied from another language) fails here; one left out does not compile.
+@Suite("Localization: Finnish, Swedish, English")
+struct LocalizationTests {
+    static let labels: [(String, @Sendable (ReportStrings) -> String)] = [
+        ("statusSheet", \.statusSheet), ("summarySheet", \.summarySheet), ("checksSheet", \.checksSheet),
+        ("theme", \.theme), ("goal", \.goal), ("goalNumber", \.goalNumber), ("action", \.action), ("projects", \.projects),
+        ("responsible", \.responsible), ("progress", \.progress), ("progressLabel", \.progressLabel), ("source", \.source),
+        ("legend", \.legend), ("checkFlag", \.checkFlag), ("unknownCode", \.unknownCode), ("missingCode", \.missingCode),
+        ("unknownCodesColumn", \.unknownCodesColumn), ("missingColumn", \.missingColumn), ("total", \.total),
+        ("programmeTotal", \.programmeTotal), ("count", \.count), ("share", \.share), ("noActions", \.noActions),
+        ("summaryTitle", \.summaryTitle), ("chartTitle", \.chartTitle), ("diagnosticsTitle", \.diagnosticsTitle),
+        ("rejectedTitle", \.rejectedTitle), ("severity", \.severity), ("message", \.message), ("file", \.file),
+        ("row", \.row), ("column", \.column), ("reason", \.reason), ("content", \.content), ("noFindings", \.noFindings),
+        ("noRejected", \.noRejected), ("page", \.page), ("truncated", \.truncated), ("contents", \.contents),
+        ("changesSheet", \.changesSheet), ("updatesSheet", \.updatesSheet), ("noResponsible", \.noResponsible),
+        ("noChanges", \.noChanges), ("noUpdates", \.noUpdates), ("changeKindColumn", \.changeKindColumn),
+        ("progressBefore", \.progressBefore), ("progressNow", \.progressNow), ("directionColumn", \.directionColumn),
+        ("statusUpdated", \.statusUpdated), ("previousWording", \.previousWording), ("statusBefore", \.statusBefore),
+        ("reasonColumn", \.reasonColumn), ("yes", \.yes),
+        ("statusColumn", { $0.statusColumn("1/2024") }), ("goalHeading", { $0.goalHeading(1, "") }),
+        ("reportTitle", { $0.reportTitle("", "1/2024") }), ("changeColumn", { $0.changeColumn("2/2023") }),
+        ("changesTitle", { $0.changesTitle("2/2023", "1/2024") }), ("updatesTitle", { $0.updatesTitle("1/2024") }),
+        ("accounting", { $0.accounting(RowAccounting(rowsIn: 3, reported: 1, rejected: 1, structure: 1, blank: 0)) }),
+        ("changeCounts", { $0.changeCounts(ChangeCounts()) }),
+        ("staleReason", { $0.staleReason(StaleNote(reasons: [.statusUnchanged, .noInformation], unchangedPeriods: 2, unchangedSince: "2/2023")) }),
+    ]
+
+    @Test("Every report label differs between Finnish, Swedish and English", arguments: labels.map(\.0))
+    func label(_ name: String) throws {
+        let label = try #require(Self.labels.first { $0.0 == name }?.1)
+        let fi = label(ReportStrings(language: .fi)), sv = label(ReportStrings(language: .sv)), en = label(ReportStrings(language: .en))
+        #expect(!sv.isEmpty)
+        #expect(sv != fi, "\(name): the Swedish label is the Finnish one: \(sv)")
+        #expect(sv != en || ["Status"].contains(sv), "\(name): the Swedish label is the English one: \(sv)")
+    }
+
+    @Test("Every finding's message exists in all three languages, with the same placeholders")
+    func messages() {
+        for code in DiagnosticCode.allCases {
+            let arguments = ["A", "B", "C"]
+            let texts = ReportLanguage.allCases.map { MessageCatalogue(language: $0).message(code, arguments) }
+            #expect(Set(texts).count == 3, "\(code.rawValue): \(texts)")
+            let template = MessageCatalogue(language: .fi).message(code, ["{0}", "{1}", "{2}"])
+            for language in ReportLanguage.allCases {
+                let used = (0..<3).filter { MessageCatalogue(language: language).message(code, ["{0}", "{1}", "{2}"]).contains("{\($0)}") }
+                let expected = (0..<3).filter { template.contains("{\($0)}") }
+                #expect(used == expected, "\(code.rawValue) in \(language.rawValue) uses placeholders \(used), Finnish \(expected)")
+            }
+            for language in ReportLanguage.allCases {
+                #expect(!MessageCatalogue(language: language).severityName(code.defaultSeverity).isEmpty)
+            }
+        }
+    }
+
+    @Test("Numbers and booleans as a Swedish reader writes them")
+    func swedishNumbers() {
+        #expect(ReportStrings(language: .sv).percent(0.6623) == "66,2 %")
+        #expect(NumberText.text(7.8, language: .sv) == "7,8")
+        #expect(ReportVariant.changes.suffix(.sv) == "-forandringar")
+    }
+}

@@ -7,11 +7,21 @@ public struct Diagnostic: Codable, Sendable, Hashable {
     /// Human-readable text in the report language.
     public var message: String
     public var location: SourceLocation?
+    /// What the message was filled in with, so it can be written again in another language.
+    public var arguments: [String]
 
-    public init(severity: Severity, code: DiagnosticCode, message: String, location: SourceLocation?) {
+    public init(severity: Severity, code: DiagnosticCode, message: String, location: SourceLocation?, arguments: [String] = []) {
         self.severity = severity
         self.code = code
         self.message = message
         self.location = location
+        self.arguments = arguments
+    }
+
+    /// The same finding with its message in another language.
+    public func localized(_ catalogue: MessageCatalogue) -> Diagnostic {
+        var copy = self
+        copy.message = catalogue.message(code, arguments)
+        return copy
     }
 }

@@ -21,7 +21,8 @@ public struct DiagnosticLog: Sendable {
             severity: severityOverrides[code] ?? code.defaultSeverity,
             code: code,
             message: catalogue.message(code, arguments),
-            location: location
+            location: location,
+            arguments: arguments
         )
         diagnostics.append(diagnostic)
         return diagnostic

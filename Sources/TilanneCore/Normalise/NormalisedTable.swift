@@ -68,4 +68,19 @@ public struct RejectedRow: Sendable, Codable, Hashable {
     public var reason: String
     /// The row's cells joined, shortened, so a reader can recognise it.
     public var content: String
+    /// The finding's arguments, so the reason can be written again in another language.
+    public var arguments: [String] = []
+
+    public init(location: SourceLocation, code: DiagnosticCode, reason: String, content: String, arguments: [String] = []) {
+        self.location = location
+        self.code = code
+        self.reason = reason
+        self.content = content
+        self.arguments = arguments
+    }
+
+    /// A row rejected for `finding`.
+    public init(finding: Diagnostic, location: SourceLocation, content: String) {
+        self.init(location: location, code: finding.code, reason: finding.message, content: content, arguments: finding.arguments)
+    }
 }

@@ -28,7 +28,8 @@ public struct Normaliser: Sendable {
                     location: table.origin.at(row: record.row),
                     code: reason?.code ?? .headerNotFound,
                     reason: reason?.message ?? "",
-                    content: preview(record.cells)
+                    content: preview(record.cells),
+                    arguments: reason?.arguments ?? []
                 ))
             }
             return result
@@ -41,8 +42,8 @@ public struct Normaliser: Sendable {
         for (index, record) in table.records.enumerated() where index != headerIndex {
             if record.isBlank { result.blankRows += 1; continue }
             if let rejection = record.rejection {
-                result.rejected.append(RejectedRow(location: rejection.location ?? table.origin.at(row: record.row),
-                                                   code: rejection.code, reason: rejection.message, content: preview(record.cells)))
+                result.rejected.append(RejectedRow(finding: rejection, location: rejection.location ?? table.origin.at(row: record.row),
+                                                   content: preview(record.cells)))
                 continue
             }
             if isRepeatedHeader(record, headerKeys: headerKeys) { result.structureRows += 1; continue }
@@ -63,8 +64,7 @@ public struct Normaliser: Sendable {
                 }
                 guard context.goalNumber != nil else {
                     let finding = log.emit(.rowOutsideGoal, at: table.origin.at(row: record.row))
-                    result.rejected.append(RejectedRow(location: finding.location!, code: finding.code,
-                                                       reason: finding.message, content: preview(record.cells)))
+                    result.rejected.append(RejectedRow(finding: finding, location: finding.location!, content: preview(record.cells)))
                     continue
                 }
                 result.actions.append(makeAction(record, table: table, locations: locations, context: context, log: &log))

@@ -31,8 +31,7 @@ public struct Validator: Sendable {
                 func reject(_ code: DiagnosticCode, field: Field?, _ arguments: String...) {
                     let location = field.map { row.fieldLocations.location(row: rowNumber, field: $0) } ?? row.location
                     let finding = log.emit(code, at: location, arguments: arguments)
-                    rejected.append(RejectedRow(location: row.location, code: code, reason: finding.message,
-                                                content: preview(row)))
+                    rejected.append(RejectedRow(finding: finding, location: row.location, content: preview(row)))
                 }
                 if row.action.isEmpty {
                     reject(.actionMissing, field: .action)

@@ -57,7 +57,7 @@ struct ConfigTests {
         }
         #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "\"#C6EFCE\"", with: "green")) }
         #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "[xlsx, csv, html]", with: "[xlsx, pdf]")) }
-        #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "language: fi", with: "language: de")) }
+        #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "languages: [fi, sv]", with: "languages: [fi, de]")) }
     }
 
     @Test("Broken YAML gives the line of the problem")

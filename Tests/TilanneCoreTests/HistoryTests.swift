@@ -13,6 +13,7 @@ struct HistoryTests {
         config.period = period
         config.sources[0].columns[.status] = "Tilanne \(period)"
         config.history = HistoryConfig(stateFolder: state.path, staleAfterPeriods: 2)
+        config.languages = [.fi]
         return config
     }
 

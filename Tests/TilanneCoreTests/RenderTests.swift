@@ -13,7 +13,10 @@ struct RenderTests {
         let model = pipeline.report(from: pipeline.check())
         let written = try pipeline.publish(model)
         var files: [OutputFormat: URL] = [:]
-        for url in written { files[OutputFormat(rawValue: url.pathExtension)!] = url }
+        // The Finnish report (the Swedish files end in -sv).
+        for url in written where !url.deletingPathExtension().lastPathComponent.hasSuffix("-sv") {
+            files[OutputFormat(rawValue: url.pathExtension)!] = url
+        }
         return (config, model, files)
     }
 
@@ -39,6 +42,28 @@ struct RenderTests {
         let json = try TestSupport.temporaryFolder().appendingPathComponent("model.json")
         try model.jsonData().write(to: json)
         try Self.expectMatchesReference(json, "kuopio-1-2024.model.json")
+    }
+
+    @Test("The Swedish report of the same run: Swedish labels and titles, each Finnish-only text marked and flagged")
+    func swedishReport() throws {
+        let (config, _, _) = try kuopioOutputs()
+        let folder = URL(fileURLWithPath: config.outputs.folder)
+        let html = folder.appendingPathComponent("kasvava-kuopio-tilanne-1-2024-sv.html")
+        try Self.expectMatchesReference(html, "kuopio-1-2024-sv.html")
+        try Self.expectMatchesReference(folder.appendingPathComponent("kasvava-kuopio-tilanne-1-2024-sv.csv"), "kuopio-1-2024-sv.csv")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        #expect(text.contains("<html lang=\"sv\">"))
+        #expect(text.contains("<title>Åtgärdsprogrammet Växande Kuopio – läge 1/2024</title>"))
+        #expect(text.contains("KONKURRENSKRAFTIG FÖRETAGSMILJÖ"))
+        // The source has no Swedish action or status texts: each is shown in Finnish, marked, with its language.
+        #expect(text.components(separatedBy: "<span class=\"untranslated\">[på finska]</span> <span lang=\"fi\">").count - 1 >= 77)
+        let model = Pipeline(config: config).report(from: Pipeline(config: config).check()).translated(to: .sv, config: config)
+        let missing = model.diagnostics.filter { $0.code == .translationMissing }
+        #expect(missing.count == 77)
+        #expect(missing.first?.message.hasPrefix("Text på svenska saknas (Åtgärd, Läge 1/2024)") == true)
+        #expect(model.legend.map(\.label) == ["Framskrider positivt", "Framskrider delvis positivt", "Har inte framskridit",
+                                               "Ingen information om framsteg"])
+        #expect(model.diagnostics.contains { $0.code == .progressUnknown && $0.message.hasPrefix("Okänd framstegskod \"+?\"") })
     }
 
     @Test("Identical input and config give a byte-identical XLSX")

@@ -55,3 +55,13 @@ def check_with_axe(page):
     summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in report["violations"]]
     assert summary == [], f"axe {report['version']} found: {summary}"
     assert report["passes"] > 10
+
+
+def test_swedish_html_with_finnish_parts_passes_axe(kuopio_run):
+    """The Swedish report: `lang="sv"`, every Finnish-only text in `lang="fi"` and marked."""
+    _, output = kuopio_run
+    page = output / f"{KUOPIO}-sv.html"
+    text = page.read_text(encoding="utf-8")
+    assert '<html lang="sv">' in text
+    assert text.count('<span class="untranslated">[på finska]</span> <span lang="fi">') >= 77
+    check_with_axe(page)

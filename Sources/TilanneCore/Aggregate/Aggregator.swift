@@ -27,10 +27,10 @@ public struct Aggregator: Sendable {
                 let actions = (byGoal[goal.number] ?? []).map { report($0, theme: theme, goal: goal) }
                 let tableBinding = byGoal[goal.number]?.lazy.compactMap(\.row.bindingGoal).first
                 let binding = goal.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBinding
-                return GoalReport(number: goal.number, title: goal.title, bindingGoal: binding,
+                return GoalReport(number: goal.number, title: goal.title, untranslatedTitle: nil, bindingGoal: binding,
                                   actions: actions, counts: Self.count(actions.map(\.progress), legend: legend))
             }
-            return ThemeReport(title: theme.title, goals: goals,
+            return ThemeReport(title: theme.title, untranslatedTitle: nil, goals: goals,
                                counts: Self.count(goals.flatMap { $0.actions.map(\.progress) }, legend: legend))
         }
         let totals = Self.count(themes.flatMap { $0.goals.flatMap { $0.actions.map(\.progress) } }, legend: legend)
@@ -88,7 +88,8 @@ public struct Aggregator: Sendable {
         return ActionReport(
             id: row.identity, source: row.location, theme: theme.title, goalNumber: goal.number, goalTitle: goal.title,
             action: row.action, projects: row.projects, responsible: row.responsible, progress: cell,
-            status: row.status, findings: action.findings
+            status: row.status, findings: action.findings,
+            translations: row.translations.isEmpty ? nil : row.translations
         )
     }
 

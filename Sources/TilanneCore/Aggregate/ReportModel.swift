@@ -18,6 +18,20 @@ public struct ReportModel: Sendable, Codable {
     public var comparison: PeriodComparison?
     /// Rows to update, per responsible party; set when the history is on.
     public var updateRequests: [UpdateRequest]?
+    /// In a report translated from the main language: that language (untranslated texts are in it).
+    public var sourceLanguage: ReportLanguage?
+
+    /// A text as the report shows it: marked `[på finska]` when it is in the source's language
+    /// for want of a translation.
+    public func shown(_ text: String, untranslated: Bool) -> String {
+        guard untranslated, let sourceLanguage, !text.isEmpty else { return text }
+        return ReportStrings(language: language).untranslatedMarker(sourceLanguage) + " " + text
+    }
+
+    public func shown(_ action: ActionReport, _ field: Field) -> String {
+        let text = field == .action ? action.action : action.status
+        return shown(text, untranslated: action.untranslated?.contains(field) == true)
+    }
 
     /// Every action in report order (theme, goal, source order).
     public var allActions: [ActionReport] { themes.flatMap { $0.goals.flatMap(\.actions) } }
@@ -38,6 +52,8 @@ public struct LegendItem: Sendable, Codable, Hashable {
 
 public struct ThemeReport: Sendable, Codable, Hashable {
     public var title: String
+    /// Set when the title is shown in the source's language for want of a translation.
+    public var untranslatedTitle: Bool?
     public var goals: [GoalReport]
     public var counts: ProgressCounts
 }
@@ -46,6 +62,7 @@ public struct GoalReport: Sendable, Codable, Hashable {
     public var number: Int
     /// The register's official title.
     public var title: String
+    public var untranslatedTitle: Bool?
     public var bindingGoal: BindingGoal?
     public var actions: [ActionReport]
     public var counts: ProgressCounts
@@ -66,6 +83,11 @@ public struct ActionReport: Sendable, Codable, Hashable {
     public var findings: [DiagnosticCode]
     public var change: ActionChangeNote?
     public var stale: StaleNote?
+    /// The action's own texts in other report languages; nil when the source gives none.
+    public var translations: [ReportLanguage: TranslatedTexts]?
+    /// In a report in another language: the fields shown in the source's language because the
+    /// source has no translation (marked in every format).
+    public var untranslated: [Field]?
 }
 
 /// What the progress cell shows: the code as written, its label when the legend knows it,

@@ -27,7 +27,7 @@ extension ReportModel {
                 slicedGoals.append(sliced)
             }
             guard !slicedGoals.isEmpty else { continue }
-            slicedThemes.append(ThemeReport(title: theme.title, goals: slicedGoals,
+            slicedThemes.append(ThemeReport(title: theme.title, untranslatedTitle: theme.untranslatedTitle, goals: slicedGoals,
                                             counts: Aggregator.count(slicedGoals.flatMap { $0.actions.map(\.progress) }, legend: legendEntries)))
         }
         var model = self

@@ -37,17 +37,33 @@ public enum ConfigLoader {
             throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
-            "programme", "period", "language", "document", "sources", "legend", "register", "outputs", "validation",
+            "programme", "period", "language", "languages", "document", "sources", "legend", "register", "outputs", "validation",
             "limits", "history", "operations", "groups", "delivery",
         ])
         let programme = try readProgramme(top.required("programme"))
         let period = try top.required("period").string()
-        let language = try top["language"]?.oneOf(ReportLanguage.self) ?? .fi
+        var language = try top["language"]?.oneOf(ReportLanguage.self) ?? .fi
+        var languages = [language]
+        if let list = top["languages"] {
+            languages = try list.sequenceOrSingle().map { try $0.oneOf(ReportLanguage.self) }
+            if languages.isEmpty || Set(languages).count != languages.count { throw list.error("list each report language once") }
+            if top["language"] == nil { language = languages[0] }
+            guard languages.first == language else {
+                throw list.error("the main language (\"language: \(language.rawValue)\") must come first")
+            }
+        }
         let document = try top["document"].map(readDocument) ?? DocumentProperties()
         let sourcesValue = try top.required("sources")
         let sources = try sourcesValue.sequence().map(readSource)
         if sources.isEmpty { throw sourcesValue.error("at least one source is needed") }
         let legend = try readLegend(top.required("legend"))
+        // The legend is part of every report's own labels: each language needs its words for it.
+        for language in languages.dropFirst() {
+            for entry in legend.entries where entry.labels[language] == nil {
+                throw try top.required("legend").error(
+                    "the code \"\(entry.code)\" needs label_\(language.rawValue) for the report in \(language.rawValue)")
+            }
+        }
         let register = try readRegister(top.required("register"))
         let outputs = try readOutputs(top.required("outputs"))
         let validation = try top["validation"].map(readValidation) ?? .default
@@ -69,7 +85,7 @@ public enum ConfigLoader {
             operations.logFile = try map["log"]?.string()
         }
         return TilanneConfig(
-            programme: programme, period: period, language: language, document: document,
+            programme: programme, period: period, language: language, languages: languages, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
             validation: validation, limits: limits, history: history, operations: operations, groups: groups, delivery: delivery, baseDirectory: baseDirectory.standardizedFileURL
         )
@@ -85,12 +101,27 @@ public enum ConfigLoader {
     }
 
     private static func readProgramme(_ value: YAMLValue) throws -> ProgrammeInfo {
-        let map = try value.mapping(allowed: ["name", "organisation", "strategy"])
-        return ProgrammeInfo(
+        let map = try value.mapping(allowed: ["name", "organisation", "strategy"] + translatedKeys("name"))
+        var info = ProgrammeInfo(
             name: try map.required("name").string(),
             organisation: try map["organisation"]?.string(),
             strategy: try map["strategy"]?.string()
         )
+        info.names = try translations(map, "name")
+        return info
+    }
+
+    /// `name_sv`, `name_en`: the keys that give a text in another report language.
+    static func translatedKeys(_ key: String) -> [String] {
+        ReportLanguage.allCases.map { "\(key)_\($0.rawValue)" }
+    }
+
+    private static func translations(_ map: YAMLMapping, _ key: String) throws -> [ReportLanguage: String] {
+        var result: [ReportLanguage: String] = [:]
+        for language in ReportLanguage.allCases {
+            if let value = map["\(key)_\(language.rawValue)"] { result[language] = try value.string() }
+        }
+        return result
     }
 
     private static func readDocument(_ value: YAMLValue) throws -> DocumentProperties {
@@ -133,7 +164,14 @@ public enum ConfigLoader {
         }
         let columnsValue = try map.required("columns")
         var columns: [Field: String] = [:]
+        var translatedColumns: [ReportLanguage: [Field: String]] = [:]
         for (key, header, line) in try columnsValue.freeMapping() {
+            // `action_sv`, `status_sv`: the texts in another report language.
+            if let separator = key.lastIndex(of: "_"), let language = ReportLanguage(rawValue: String(key[key.index(after: separator)...])),
+               let field = Field(rawValue: String(key[..<separator])), Field.translatable.contains(field) {
+                translatedColumns[language, default: [:]][field] = try header.string()
+                continue
+            }
             guard let field = Field(rawValue: key) else {
                 let allowed = Field.allCases.map(\.rawValue)
                 let hint = closest(to: key, among: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
@@ -155,7 +193,7 @@ public enum ConfigLoader {
         }
         return SourceConfig(
             path: try map.required("path").string(), format: format, part: part, shape: shape, encoding: encoding, delimiter: delimiter,
-            columns: columns, sections: sections, configLine: value.line ?? 0
+            columns: columns, translatedColumns: translatedColumns, sections: sections, configLine: value.line ?? 0
         )
     }
 
@@ -176,7 +214,7 @@ public enum ConfigLoader {
     private static func readLegend(_ value: YAMLValue) throws -> ProgressLegend {
         var entries: [ProgressLegendEntry] = []
         for item in try value.sequence() {
-            let map = try item.mapping(allowed: ["code", "label", "colour", "aliases", "ranked"])
+            let map = try item.mapping(allowed: ["code", "label", "colour", "aliases", "ranked"] + translatedKeys("label"))
             let colourValue = try map.required("colour")
             let colour = try colourValue.string()
             guard HexColour(colour) != nil else { throw colourValue.error("expected a colour as #RRGGBB, found \"\(colour)\"") }
@@ -187,7 +225,8 @@ public enum ConfigLoader {
                 label: try map.required("label").string(),
                 colour: colour,
                 aliases: try map["aliases"]?.sequence().map { try $0.string() } ?? [],
-                ranked: try map["ranked"]?.bool() ?? true
+                ranked: try map["ranked"]?.bool() ?? true,
+                labels: try translations(map, "label")
             ))
         }
         if entries.isEmpty { throw value.error("the legend needs at least one code") }
@@ -195,28 +234,32 @@ public enum ConfigLoader {
     }
 
     private static func readRegister(_ value: YAMLValue) throws -> ProgrammeRegister {
-        let map = try value.mapping(allowed: ["binding_goal_label", "themes"])
+        let map = try value.mapping(allowed: ["binding_goal_label", "themes"] + translatedKeys("binding_goal_label"))
         var themes: [RegisteredTheme] = []
         var seenNumbers: Set<Int> = []
         for themeValue in try map.required("themes").sequence() {
-            let themeMap = try themeValue.mapping(allowed: ["title", "goals"])
+            let themeMap = try themeValue.mapping(allowed: ["title", "goals"] + translatedKeys("title"))
             var goals: [RegisteredGoal] = []
             for goalValue in try themeMap.required("goals").sequence() {
-                let goalMap = try goalValue.mapping(allowed: ["number", "title", "binding_goal"])
+                let goalMap = try goalValue.mapping(allowed: ["number", "title", "binding_goal"] + translatedKeys("title"))
                 let number = try goalMap.required("number").int()
                 guard seenNumbers.insert(number).inserted else { throw goalValue.error("goal number \(number) is listed twice") }
                 goals.append(RegisteredGoal(
                     number: number,
                     title: try goalMap.required("title").string(),
-                    bindingGoal: try goalMap["binding_goal"]?.string()
+                    bindingGoal: try goalMap["binding_goal"]?.string(),
+                    titles: try translations(goalMap, "title")
                 ))
             }
-            themes.append(RegisteredTheme(title: try themeMap.required("title").string(), goals: goals))
+            themes.append(RegisteredTheme(title: try themeMap.required("title").string(), goals: goals,
+                                          titles: try translations(themeMap, "title")))
         }
-        return ProgrammeRegister(
+        var register = ProgrammeRegister(
             bindingGoalLabel: try map["binding_goal_label"]?.string() ?? "Sitova tavoite",
             themes: themes
         )
+        register.bindingGoalLabels = try translations(map, "binding_goal_label")
+        return register
     }
 
     private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {

@@ -2,6 +2,8 @@
 public struct ProgrammeRegister: Sendable, Codable {
     /// How the binding budget goal is introduced in the report, e.g. `Sitova tavoite TA2021`.
     public var bindingGoalLabel: String
+    /// The label in the other report languages (`binding_goal_label_sv`).
+    public var bindingGoalLabels: [ReportLanguage: String] = [:]
     public var themes: [RegisteredTheme]
 
     public func goal(number: Int) -> (theme: RegisteredTheme, goal: RegisteredGoal)? {
@@ -15,10 +17,13 @@ public struct ProgrammeRegister: Sendable, Codable {
 public struct RegisteredTheme: Sendable, Codable, Hashable {
     public var title: String
     public var goals: [RegisteredGoal]
+    /// The title in the other report languages (`title_sv`).
+    public var titles: [ReportLanguage: String] = [:]
 }
 
 public struct RegisteredGoal: Sendable, Codable, Hashable {
     public var number: Int
     public var title: String
     public var bindingGoal: String?
+    public var titles: [ReportLanguage: String] = [:]
 }

@@ -18,4 +18,15 @@ public struct ProgressLegendEntry: Sendable, Codable, Hashable {
     public var aliases: [String]
     /// Whether the code takes part in the better/worse order (`?` does not).
     public var ranked: Bool
+    /// The label in the other report languages (`label_sv`).
+    public var labels: [ReportLanguage: String] = [:]
+
+    public init(code: String, label: String, colour: String, aliases: [String], ranked: Bool, labels: [ReportLanguage: String] = [:]) {
+        self.code = code
+        self.label = label
+        self.colour = colour
+        self.aliases = aliases
+        self.ranked = ranked
+        self.labels = labels
+    }
 }

@@ -7,6 +7,8 @@ public struct TilanneConfig: Sendable, Codable {
     /// Reporting period label as the council reads it, e.g. `1/2024`.
     public var period: String
     public var language: ReportLanguage
+    /// Every language the report is written in, the main `language` first; one file each.
+    public var languages: [ReportLanguage] = []
     public var document: DocumentProperties
     public var sources: [SourceConfig]
     public var legend: ProgressLegend
@@ -28,6 +30,11 @@ public struct TilanneConfig: Sendable, Codable {
     /// The configuration file, when loaded from one (its bytes are part of a run's fingerprint).
     public var file: URL?
 
+    /// The languages the report is written in, the main one first.
+    public var reportLanguages: [ReportLanguage] {
+        [language] + languages.filter { $0 != language }
+    }
+
     /// The folder above the config file's folder; source paths are shown relative to it.
     public var projectRoot: URL { baseDirectory.deletingLastPathComponent() }
 
@@ -39,6 +46,8 @@ public struct TilanneConfig: Sendable, Codable {
 
 public struct ProgrammeInfo: Sendable, Codable {
     public var name: String
+    /// The name in the other report languages (`name_sv`).
+    public var names: [ReportLanguage: String] = [:]
     public var organisation: String?
     public var strategy: String?
 }
@@ -81,6 +90,9 @@ public enum Field: String, Sendable, Codable, CaseIterable {
     case responsible
     case progress
     case status
+
+    /// The fields a source can give in several languages (`action_sv`, `status_sv`).
+    public static let translatable: [Field] = [.action, .status]
 }
 
 /// What kind of file a source is; by default taken from the file name's extension.
@@ -119,6 +131,8 @@ public struct SourceConfig: Sendable, Codable {
     /// `nil` means detect from the header row.
     public var delimiter: UInt8?
     public var columns: [Field: String]
+    /// Columns holding the texts in another report language (`action_sv`, `status_sv`).
+    public var translatedColumns: [ReportLanguage: [Field: String]] = [:]
     public var sections: SectionPatterns
     /// Line of the source entry in the config file, for messages about it.
     public var configLine: Int

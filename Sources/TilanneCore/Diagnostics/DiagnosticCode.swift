@@ -45,11 +45,13 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case textControlCharacters = "text.control-characters"
     // Comparison with the previous period
     case historyUncertainMatch = "history.uncertain-match"
+    // Reports in several languages
+    case translationMissing = "translation.missing"
 
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
         switch self {
-        case .sourceEncodingFallback, .partSkipped: .info
+        case .sourceEncodingFallback, .partSkipped, .translationMissing: .info
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
              .textControlCharacters, .cellFormulaError, .nestedTable, .historyUncertainMatch:

@@ -18,6 +18,8 @@ public struct RawTable: Sendable {
     public var columns: [Field: Int]
     public var headerCells: [String]
     public var diagnostics: [Diagnostic]
+    /// Where the texts in other report languages are (`action_sv`), by 0-based column index.
+    public var translatedColumns: [ReportLanguage: [Field: Int]] = [:]
 
     public init(file: String, format: SourceFormat, sheet: String? = nil, tableNumber: Int? = nil, shape: TableShape,
                 encoding: SourceEncoding, delimiter: String = "", records: [RawRecord] = [], headerIndex: Int? = nil,

@@ -45,6 +45,7 @@ public struct SourceIngester: Sendable {
             return
         }
         guard let headerIndex = table.headerIndex else { return }
+        locateTranslatedColumns(in: &table, source: source, log: &log)
         if table.format == .csv {
             checkWidths(in: &table, after: headerIndex, log: &log)
         } else {
@@ -79,6 +80,23 @@ public struct SourceIngester: Sendable {
             }
         }
         return false
+    }
+
+    /// The columns with texts in other report languages, in the header row already found.
+    private func locateTranslatedColumns(in table: inout RawTable, source: SourceConfig, log: inout DiagnosticLog) {
+        guard !source.translatedColumns.isEmpty, let headerIndex = table.headerIndex else { return }
+        let header = table.records[headerIndex]
+        let keys = header.cells.map { TextNormaliser.comparisonKey($0) }
+        for (language, fields) in source.translatedColumns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for (field, name) in fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                if let column = keys.firstIndex(of: TextNormaliser.comparisonKey(name)) {
+                    table.translatedColumns[language, default: [:]][field] = column
+                } else {
+                    let found = header.cells.filter { !$0.isEmpty }.map { "\"\(TextNormaliser.singleLine($0))\"" }.joined(separator: ", ")
+                    log.emit(.headerNotFound, at: table.origin.at(row: header.row), name, found)
+                }
+            }
+        }
     }
 
     /// Names each configured header missing from the row that came closest to being the header.

@@ -97,6 +97,7 @@ public struct MessageCatalogue: Sendable {
         case .themeDiffers: "Painopiste \"{0}\" poikkeaa tavoiteluettelosta, jonka mukaan tavoite {1} kuuluu painopisteeseen \"{2}\"."
         case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. XLSX-raportissa teksti katkaistaan."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
+        case .translationMissing: "Teksti puuttuu kielellä {0} ({1}); raportissa näytetään alkuperäinen teksti merkittynä."
         case .historyUncertainMatch: "Toimenpide tulkittiin samaksi kuin kauden {0} toimenpide \"{1}\" (sanoista yhteisiä {2} %). Tarkista, että kyse on samasta toimenpiteestä."
         }
     }
@@ -141,6 +142,7 @@ public struct MessageCatalogue: Sendable {
         case .themeDiffers: "Fokusområdet \"{0}\" avviker från målförteckningen, enligt vilken mål {1} hör till \"{2}\"."
         case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I XLSX-rapporten avkortas texten."
         case .textControlCharacters: "Texten innehöll {0} styrtecken; de togs bort."
+        case .translationMissing: "Text på {0} saknas ({1}); rapporten visar originaltexten, markerad."
         case .historyUncertainMatch: "Åtgärden tolkades som samma som period {0}s åtgärd \"{1}\" ({2} % av orden gemensamma). Kontrollera att det är samma åtgärd."
         }
     }
@@ -185,6 +187,7 @@ public struct MessageCatalogue: Sendable {
         case .themeDiffers: "The theme \"{0}\" differs from the register, where goal {1} belongs to \"{2}\"."
         case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. It is truncated in the XLSX report."
         case .textControlCharacters: "The text held {0} control characters; they were removed."
+        case .translationMissing: "The {0} text is missing ({1}); the report shows the original text, marked."
         case .historyUncertainMatch: "The action was taken to be period {0}'s action \"{1}\" ({2} % of the words shared). Check that it is the same action."
         }
     }

@@ -80,6 +80,15 @@ public struct ReportStrings: Sendable {
     }
     public func bindingGoal(_ label: String, _ text: String) -> String { "(\(label): \(text))" }
 
+    /// Marks a text left in another language: `[på finska]`.
+    public func untranslatedMarker(_ language: ReportLanguage) -> String {
+        switch language {
+        case .fi: pick("[suomeksi]", "[på finska]", "[in Finnish]")
+        case .sv: pick("[ruotsiksi]", "[på svenska]", "[in Swedish]")
+        case .en: pick("[englanniksi]", "[på engelska]", "[in English]")
+        }
+    }
+
     /// Shares as a Finnish or Swedish reader writes them (`66,2 %`) or an English one (`66.2%`).
     public func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10

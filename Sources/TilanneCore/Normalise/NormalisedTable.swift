@@ -34,6 +34,14 @@ public struct ActionRow: Sendable {
     public var status: String
     /// Where each field's cell is, for findings about it.
     public var fieldLocations: FieldLocations
+    /// The action's texts in other report languages, as the source gives them.
+    public var translations: [ReportLanguage: TranslatedTexts] = [:]
+}
+
+/// An action's own texts in another report language (`action_sv`, `status_sv` columns).
+public struct TranslatedTexts: Sendable, Codable, Hashable {
+    public var action: String?
+    public var status: String?
 }
 
 public struct BindingGoal: Sendable, Codable, Hashable {

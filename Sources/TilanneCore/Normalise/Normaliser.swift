@@ -181,7 +181,7 @@ public struct Normaliser: Sendable {
         }
         let action = text(.action)
         let explicitID = nonEmpty(TextNormaliser.singleLine(text(.id)))
-        return ActionRow(
+        var row = ActionRow(
             location: table.origin.at(row: record.row),
             identity: explicitID ?? ActionIdentity.derive(goalNumber: goalNumber, action: action),
             theme: theme,
@@ -195,6 +195,12 @@ public struct Normaliser: Sendable {
             status: text(.status),
             fieldLocations: locations
         )
+        for (language, columns) in table.translatedColumns {
+            let texts = TranslatedTexts(action: columns[.action].map { nonEmpty(TextNormaliser.clean(record.cell($0)).text) } ?? nil,
+                                        status: columns[.status].map { nonEmpty(TextNormaliser.clean(record.cell($0)).text) } ?? nil)
+            if texts.action != nil || texts.status != nil { row.translations[language] = texts }
+        }
+        return row
     }
 
     private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }

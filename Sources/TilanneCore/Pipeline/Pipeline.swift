@@ -85,8 +85,11 @@ public struct Pipeline: Sendable {
         return renderers
     }
 
-    public func fileName(_ renderer: any ReportRenderer) -> String {
-        config.outputs.fileName(for: renderer.format, period: config.period, suffix: renderer.variant.suffix(config.language))
+    public func fileName(_ renderer: any ReportRenderer, language: ReportLanguage? = nil) -> String {
+        let language = language ?? config.language
+        let languageSuffix = language == config.language ? "" : "-\(language.rawValue)"
+        return config.outputs.fileName(for: renderer.format, period: config.period,
+                                       suffix: renderer.variant.suffix(language) + languageSuffix)
     }
 
     /// Whether every file a run would write is in the output folder.
@@ -96,10 +99,18 @@ public struct Pipeline: Sendable {
             config.outputs.fileName(for: $0, period: config.period)).path) }
     }
 
-    /// Writes all configured formats; all are published together or none is.
+    /// Writes all configured formats in every report language (the main one without a suffix,
+    /// the others as `…-sv.xlsx`); all are published together or none is.
     public func publish(_ model: ReportModel, formats: [OutputFormat]? = nil) throws -> [URL] {
-        let publisher = ReportPublisher(folder: outputFolder, renderers: renderers(for: formats ?? config.outputs.formats, model: model))
-        return try publisher.publish(model) { fileName($0) }
+        let chosen = formats ?? config.outputs.formats
+        var items: [ReportPublisher.Item] = []
+        for language in config.reportLanguages {
+            let translated = model.translated(to: language, config: config)
+            for renderer in renderers(for: chosen, model: translated) {
+                items.append(.init(model: translated, renderer: renderer, fileName: fileName(renderer, language: language)))
+            }
+        }
+        return try ReportPublisher(folder: outputFolder, renderers: []).publish(items)
     }
 }
 

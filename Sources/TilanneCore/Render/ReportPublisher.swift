@@ -12,8 +12,26 @@ public struct ReportPublisher: Sendable {
         self.renderers = renderers
     }
 
+    /// One file of a set: a model (a language's), its renderer and its name.
+    public struct Item: Sendable {
+        public var model: ReportModel
+        public var renderer: any ReportRenderer
+        public var fileName: String
+
+        public init(model: ReportModel, renderer: any ReportRenderer, fileName: String) {
+            self.model = model
+            self.renderer = renderer
+            self.fileName = fileName
+        }
+    }
+
     /// Renders the formats side by side (the XLSX writer is the slow one) and publishes them.
     public func publish(_ model: ReportModel, fileName: (any ReportRenderer) -> String) throws -> [URL] {
+        try publish(renderers.map { Item(model: model, renderer: $0, fileName: fileName($0)) })
+    }
+
+    /// Publishes the items as one set: all of them, or none.
+    public func publish(_ items: [Item]) throws -> [URL] {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -21,17 +39,16 @@ public struct ReportPublisher: Sendable {
         }
         try Self.recover(folder)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let jobs = renderers.map { renderer -> (renderer: any ReportRenderer, final: URL, temporary: URL) in
-            let name = fileName(renderer)
-            return (renderer, folder.appendingPathComponent(name), folder.appendingPathComponent(".\(name).\(pid).tmp"))
+        let jobs = items.map { item -> (item: Item, final: URL, temporary: URL) in
+            (item, folder.appendingPathComponent(item.fileName), folder.appendingPathComponent(".\(item.fileName).\(pid).tmp"))
         }
         try PublishChecks.freeSpace(output: folder, previous: jobs.map(\.final))
         let failures = FailureList()
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
-                try job.renderer.render(model, to: job.temporary)
-                try PublishChecks.verify(job.temporary, format: job.renderer.format, shownAs: job.final)
+                try job.item.renderer.render(job.item.model, to: job.temporary)
+                try PublishChecks.verify(job.temporary, format: job.item.renderer.format, shownAs: job.final)
             } catch {
                 failures.add(error)
             }

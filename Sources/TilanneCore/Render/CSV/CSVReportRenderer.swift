@@ -28,16 +28,16 @@ public struct CSVReportRenderer: ReportRenderer {
                     line.reserveCapacity(512)
                     var cells: [String] = [
                         CSVCell.encode(action.id),
-                        CSVCell.encode(theme.title),
+                        CSVCell.encode(model.shown(theme.title, untranslated: theme.untranslatedTitle == true)),
                         String(goal.number),
-                        CSVCell.encode(goal.title),
+                        CSVCell.encode(model.shown(goal.title, untranslated: goal.untranslatedTitle == true)),
                         CSVCell.encode(binding),
-                        CSVCell.encode(action.action),
+                        CSVCell.encode(model.shown(action, .action)),
                         CSVCell.encode(action.projects.map(\.text).joined(separator: "\n")),
                         CSVCell.encode(action.responsible.joined(separator: ", ")),
                         CSVCell.encode(action.progress.code, isProgressCode: true),
                         CSVCell.encode(ProgressText.label(action.progress, strings: strings)),
-                        CSVCell.encode(action.status),
+                        CSVCell.encode(model.shown(action, .status)),
                         CSVCell.encode(action.findings.map(\.rawValue).joined(separator: ", ")),
                     ]
                     if model.comparison != nil {

@@ -37,7 +37,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         out.write("<nav aria-label=\"\(e(strings.contents))\"><ul>\n")
         out.write("<li><a href=\"#yhteenveto\">\(e(strings.summarySheet))</a></li>\n")
         for (index, theme) in model.themes.enumerated() {
-            out.write("<li><a href=\"#painopiste-\(index + 1)\">\(e(theme.title))</a></li>\n")
+            out.write("<li><a href=\"#painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</a></li>\n")
         }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
         if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
@@ -47,7 +47,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         writeSummary(model, strings: strings, out: out)
         for (index, theme) in model.themes.enumerated() {
             out.write("<section aria-labelledby=\"painopiste-\(index + 1)\">\n")
-            out.write("<h2 id=\"painopiste-\(index + 1)\">\(e(theme.title))</h2>\n")
+            out.write("<h2 id=\"painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</h2>\n")
             for goal in theme.goals {
                 writeGoal(goal, model: model, strings: strings, legendIndex: legendIndex, out: out)
             }
@@ -79,8 +79,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         out.write("<th scope=\"col\">\(e(strings.unknownCodesColumn))</th><th scope=\"col\">\(e(strings.missingColumn))</th>")
         out.write("<th scope=\"col\">\(e(strings.total))</th></tr></thead>\n<tbody>\n")
+        /// `header` is HTML already (escaped, untranslated parts marked).
         func row(_ header: String, _ counts: ProgressCounts, bold: Bool) {
-            out.write("<tr><th scope=\"row\">\(bold ? "<strong>" : "")\(e(header))\(bold ? "</strong>" : "")</th>")
+            out.write("<tr><th scope=\"row\">\(bold ? "<strong>" : "")\(header)\(bold ? "</strong>" : "")</th>")
             for item in counts.byCode {
                 out.write("<td class=\"number\">\(item.count) (\(e(strings.percent(item.share))))</td>")
             }
@@ -88,10 +89,10 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write("<td class=\"number\">\(counts.total)</td></tr>\n")
         }
         for theme in model.themes {
-            row(theme.title, theme.counts, bold: true)
-            for goal in theme.goals { row("\(goal.number). \(goal.title)", goal.counts, bold: false) }
+            row(Self.part(theme.title, theme.untranslatedTitle, model), theme.counts, bold: true)
+            for goal in theme.goals { row("\(goal.number). \(Self.part(goal.title, goal.untranslatedTitle, model))", goal.counts, bold: false) }
         }
-        row(strings.programmeTotal, model.totals, bold: true)
+        row(e(strings.programmeTotal), model.totals, bold: true)
         out.write("</tbody>\n</table>\n</section>\n")
     }
 
@@ -99,7 +100,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                            out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
         let m = HTMLEscaping.multiline
-        out.write("<table class=\"status-table\">\n<caption>\(e(strings.goalHeading(goal.number, goal.title)))")
+        out.write("<table class=\"status-table\">\n<caption>\(strings.goalHeading(goal.number, Self.part(goal.title, goal.untranslatedTitle, model)))")
         if let binding = goal.bindingGoal {
             out.write("<span class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</span>")
         }
@@ -113,7 +114,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write("<tr><td colspan=\"\(model.comparison == nil ? 5 : 6)\">\(e(strings.noActions))</td></tr>\n")
         }
         for action in goal.actions {
-            var line = "<tr><th scope=\"row\">\(m(action.action))</th><td>"
+            var line = "<tr><th scope=\"row\">\(Self.part(action.action, action.untranslated?.contains(.action), model, multiline: true))</th><td>"
             if action.projects.count > 1 {
                 line += "<ul class=\"plain\">"
                 for project in action.projects { line += "<li>\(e(project.text))</li>" }
@@ -132,7 +133,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             case .missing:
                 line += "<td class=\"progress missing\">\(e(strings.missingCode))</td>"
             }
-            line += "<td>\(m(action.status))</td>"
+            line += "<td>\(Self.part(action.status, action.untranslated?.contains(.status), model, multiline: true))</td>"
             if model.comparison != nil {
                 line += "<td class=\"change\">\(e(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))</td>"
             }
@@ -179,5 +180,14 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write("</tbody>\n</table>\n")
         }
         out.write("</section>\n")
+    }
+
+    /// Escaped text; one left in the source's language for want of a translation is marked
+    /// visibly and given its `lang`, so a screen reader reads it with the right voice (WCAG 3.1.2).
+    static func part(_ text: String, _ untranslated: Bool?, _ model: ReportModel, multiline: Bool = false) -> String {
+        let escaped = multiline ? HTMLEscaping.multiline(text) : HTMLEscaping.escape(text)
+        guard untranslated == true, let source = model.sourceLanguage, !text.isEmpty else { return escaped }
+        let marker = ReportStrings(language: model.language).untranslatedMarker(source)
+        return "<span class=\"untranslated\">\(HTMLEscaping.escape(marker))</span> <span lang=\"\(source.rawValue)\">\(escaped)</span>"
     }
 }

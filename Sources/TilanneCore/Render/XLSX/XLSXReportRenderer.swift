@@ -73,11 +73,12 @@ public struct XLSXReportRenderer: ReportRenderer {
         let totalWidth = widths.reduce(0, +)
 
         for theme in model.themes {
-            sheet.merge(row, 0, lastColumn, theme.title, styles.theme)
-            sheet.height(row, XLSXText.rowHeight(theme.title, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
+            let themeTitle = model.shown(theme.title, untranslated: theme.untranslatedTitle == true)
+            sheet.merge(row, 0, lastColumn, themeTitle, styles.theme)
+            sheet.height(row, XLSXText.rowHeight(themeTitle, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
             row += 1
             for goal in theme.goals {
-                var text = strings.goalHeading(goal.number, goal.title)
+                var text = strings.goalHeading(goal.number, model.shown(goal.title, untranslated: goal.untranslatedTitle == true))
                 if let binding = goal.bindingGoal {
                     text += "\n" + strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)
                 }
@@ -90,11 +91,11 @@ public struct XLSXReportRenderer: ReportRenderer {
                 }
                 for action in goal.actions {
                     var texts = [
-                        XLSXText.fit(action.action, strings: strings),
+                        XLSXText.fit(model.shown(action, .action), strings: strings),
                         XLSXText.fit(action.projects.map(\.text).joined(separator: "\n"), strings: strings),
                         XLSXText.fit(action.responsible.joined(separator: ", "), strings: strings),
                         progressText(action.progress, strings: strings),
-                        XLSXText.fit(action.status, strings: strings),
+                        XLSXText.fit(model.shown(action, .status), strings: strings),
                     ]
                     if model.comparison != nil {
                         texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")

@@ -38,8 +38,8 @@ enum XLSXSummarySheet {
         let firstGoalRow = row
         for theme in model.themes {
             for goal in theme.goals {
-                sheet.string(row, 0, theme.title, styles.cell)
-                sheet.string(row, 1, "\(goal.number). \(goal.title)", styles.cell)
+                sheet.string(row, 0, model.shown(theme.title, untranslated: theme.untranslatedTitle == true), styles.cell)
+                sheet.string(row, 1, "\(goal.number). \(model.shown(goal.title, untranslated: goal.untranslatedTitle == true))", styles.cell)
                 counts(row, goal.counts, bold: false)
                 row += 1
             }
@@ -47,7 +47,7 @@ enum XLSXSummarySheet {
         let lastGoalRow = row - 1
         row += 1
         for theme in model.themes {
-            sheet.string(row, 0, theme.title, styles.textBold)
+            sheet.string(row, 0, model.shown(theme.title, untranslated: theme.untranslatedTitle == true), styles.textBold)
             sheet.string(row, 1, strings.total, styles.textBold)
             counts(row, theme.counts, bold: true)
             row += 1

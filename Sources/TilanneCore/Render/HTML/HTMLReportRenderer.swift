@@ -75,7 +75,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         out.write("<table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
         out.write("<th scope=\"col\">\(e(strings.goal))</th>")
         for item in model.legend {
-            out.write("<th scope=\"col\"><span class=\"code\">\(e(item.code))</span> \(e(item.label))</th>")
+            // The code is for the eye; a screen reader says the label, not "plus slash minus".
+            out.write("<th scope=\"col\"><span class=\"code\" aria-hidden=\"true\">\(e(item.code))</span> \(e(item.label))</th>")
         }
         out.write("<th scope=\"col\">\(e(strings.unknownCodesColumn))</th><th scope=\"col\">\(e(strings.missingColumn))</th>")
         out.write("<th scope=\"col\">\(e(strings.total))</th></tr></thead>\n<tbody>\n")
@@ -127,7 +128,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             switch progress.status {
             case .known:
                 let index = legendIndex[progress.code] ?? 0
-                line += "<td class=\"progress p\(index)\"><span class=\"code\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
+                line += "<td class=\"progress p\(index)\"><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
             case .unknown:
                 line += "<td class=\"progress unknown\"><span class=\"code\">\(e(progress.code))</span> <span class=\"flag\">\(e(strings.unknownCode))</span></td>"
             case .missing:

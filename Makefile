@@ -7,7 +7,7 @@ PYTHON     ?= python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ROWS ?= 100000
 
-.PHONY: run test deps test-deps test-tools build build-debug swift-test acceptance bench references clean
+.PHONY: run test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench references clean
 
 ## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
 ## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them) and SQLite (the history).
@@ -45,6 +45,18 @@ swift-test: deps
 
 acceptance: build-debug test-deps
 	TILANNE_BIN=$(DEBUG) $(PYTHON) -m pytest -q -rs Tests/acceptance
+
+## The reports in the programs people open them with: LibreOffice opens every workbook and prints
+## it (PDF output, page width, header on every page at 1,000 actions), Chromium renders the HTML
+## and axe-core finds no WCAG 2.1 A/AA violation (Finnish and Swedish), openpyxl reads the
+## workbook back. A missing program fails here instead of skipping.
+check-clients: build-debug test-deps
+	TILANNE_REQUIRE_TOOLS=1 TILANNE_BIN=$(DEBUG) $(PYTHON) -m pytest -q -rs Tests/acceptance/test_clients.py \
+	  Tests/acceptance/test_libreoffice.py Tests/acceptance/test_html_accessibility.py Tests/acceptance/test_xlsx_readback.py
+
+## The README's pictures, made by Chromium and LibreOffice from the shipped report.
+screenshots: build
+	bash docs/images/make_screenshots.sh
 
 ## Every test: the Swift suites (each stage, reference files) and the acceptance suite
 ## (the built command, the XLSX read back, LibreOffice's PDF, axe-core in Chromium).

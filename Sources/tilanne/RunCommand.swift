@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         for format in formats where OutputFormat(rawValue: format) == nil {
-            throw ValidationError("Unknown format \"\(format)\"; use xlsx, csv or html.")
+            throw ValidationError("Unknown format \"\(format)\"; use xlsx, csv, html or pdf.")
         }
     }
 

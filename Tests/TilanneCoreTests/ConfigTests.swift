@@ -56,7 +56,7 @@ struct ConfigTests {
             try parse(shipped.replacingOccurrences(of: "      responsible: Vastuutaho", with: "      responsable: Vastuutaho"))
         }
         #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "\"#C6EFCE\"", with: "green")) }
-        #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "[xlsx, csv, html]", with: "[xlsx, pdf]")) }
+        #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "[xlsx, csv, html]", with: "[xlsx, docx]")) }
         #expect(throws: ConfigError.self) { try parse(shipped.replacingOccurrences(of: "languages: [fi, sv]", with: "languages: [fi, de]")) }
     }
 

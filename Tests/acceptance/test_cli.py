@@ -89,7 +89,7 @@ def test_unwritable_output_exits_4_and_keeps_the_previous_reports(tmp_path):
 
 
 def test_usage_error_exits_64():
-    result = run_tilanne("run", "--format", "pdf")
+    result = run_tilanne("run", "--format", "docx")
     assert result.returncode == 64
     assert "Unknown format" in result.stderr
 

@@ -264,7 +264,7 @@ public enum ConfigLoader {
 
     private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {
         let map = try value.mapping(allowed: ["folder", "formats", "file_names"])
-        let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? OutputFormat.allCases
+        let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? OutputFormat.standard
         var fileNames: [OutputFormat: String] = [:]
         if let namesValue = map["file_names"] {
             let names = try namesValue.mapping(allowed: OutputFormat.allCases.map(\.rawValue))

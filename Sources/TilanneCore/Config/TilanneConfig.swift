@@ -161,7 +161,10 @@ public struct OutputConfig: Sendable, Codable {
     public var fileNames: [OutputFormat: String]
 
     public func fileName(for format: OutputFormat, period: String, suffix: String = "") -> String {
-        let template = fileNames[format] ?? "tilanne-{period}.\(format.rawValue)"
+        // A PDF is named after the workbook unless it has a name of its own.
+        let template = fileNames[format]
+            ?? (format == .pdf ? fileNames[.xlsx].map { $0.hasSuffix(".xlsx") ? String($0.dropLast(5)) + ".pdf" : $0 + ".pdf" } : nil)
+            ?? "tilanne-{period}.\(format.rawValue)"
         let name = template.replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "/", with: "-"))
         guard !suffix.isEmpty else { return name }
         let ext = "." + format.rawValue
@@ -173,6 +176,12 @@ public enum OutputFormat: String, Sendable, Codable, CaseIterable {
     case xlsx
     case csv
     case html
+    /// The council attachment as PDF, printed from the workbook by LibreOffice (or from the
+    /// HTML by Chromium) with the same page setup; optional, needs one of them installed.
+    case pdf
+
+    /// What a config without `formats` writes.
+    public static let standard: [OutputFormat] = [.xlsx, .csv, .html]
 }
 
 /// Which severities fail the run, and per-code severity overrides.

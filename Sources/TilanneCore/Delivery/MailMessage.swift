@@ -30,6 +30,7 @@ public struct MailMessage: Sendable {
         case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case .csv: "text/csv; charset=utf-8"
         case .html: "text/html; charset=utf-8"
+        case .pdf: "application/pdf"
         }
     }
 

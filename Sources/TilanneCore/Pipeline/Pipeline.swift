@@ -76,6 +76,7 @@ public struct Pipeline: Sendable {
             case .xlsx: XLSXReportRenderer()
             case .csv: CSVReportRenderer()
             case .html: HTMLReportRenderer()
+            case .pdf: PDFReportRenderer()
             }
         }
         if formats.contains(.csv) {

@@ -46,6 +46,11 @@ enum PublishChecks {
             } catch {
                 throw OutputError(path: final.path, problem: "the written workbook does not read back (\(error)); not published")
             }
+        case .pdf:
+            let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 5)) ?? nil
+            guard head == Data("%PDF-".utf8), try tail(url).contains("%%EOF") else {
+                throw OutputError(path: final.path, problem: "the written PDF is incomplete; not published")
+            }
         case .html:
             guard try tail(url).hasSuffix("</html>\n") else {
                 throw OutputError(path: final.path, problem: "the written HTML is incomplete; not published")

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The council attachment as PDF. The workbook is printed by LibreOffice, so the PDF has the
+/// workbook's own page setup (A4 landscape, one page wide, the header row on every page); where
+/// LibreOffice is missing, Chromium prints the HTML with its print stylesheet. Where neither is
+/// installed, the run stops with a message saying what to install.
+public struct PDFReportRenderer: ReportRenderer {
+    public let format = OutputFormat.pdf
+
+    public init() {}
+
+    public func render(_ model: ReportModel, to url: URL) throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tilanne-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        if let soffice = Self.find(["soffice", "libreoffice"]) {
+            let workbook = work.appendingPathComponent("report.xlsx")
+            try XLSXReportRenderer().render(model, to: workbook)
+            try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf",
+                                   "--outdir", work.path, workbook.path], timeout: 300)
+            try Self.move(work.appendingPathComponent("report.pdf"), to: url)
+        } else if let chromium = Self.find(["chromium", "chromium-browser", "google-chrome"]) {
+            let page = work.appendingPathComponent("report.html")
+            try HTMLReportRenderer().render(model, to: page)
+            let pdf = work.appendingPathComponent("report.pdf")
+            try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                    "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: 300)
+            try Self.move(pdf, to: url)
+        } else {
+            throw OutputError(path: url.path, problem: "a PDF needs LibreOffice (Debian: libreoffice-calc-nogui) or Chromium "
+                              + "(Debian: chromium); neither is installed. Install one, or leave pdf out of outputs.formats")
+        }
+    }
+
+    static func find(_ names: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in names {
+            for folder in path.split(separator: ":") {
+                let candidate = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    private static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            throw OutputError(path: program, problem: "did not finish the PDF in \(Int(timeout)) s")
+        }
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile().prefix(1000), as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw OutputError(path: program, problem: "exit \(process.terminationStatus): \(said)")
+        }
+    }
+
+    private static func move(_ produced: URL, to url: URL) throws {
+        guard FileManager.default.fileExists(atPath: produced.path) else {
+            throw OutputError(path: url.path, problem: "the PDF was not produced")
+        }
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: produced, to: url)
+    }
+}

@@ -59,8 +59,51 @@ struct LocalizationTests {
 
     @Test("Numbers and booleans as a Swedish reader writes them")
     func swedishNumbers() {
-        #expect(ReportStrings(language: .sv).percent(0.6623) == "66,2 %")
+        #expect(ReportStrings(language: .sv).percent(0.6623) == "66,2\u{00A0}%")
+        #expect(ReportStrings(language: .fi).number(1_234_567) == "1\u{00A0}234\u{00A0}567")
+        #expect(ReportStrings(language: .en).number(1_001) == "1,001")
+        #expect(ReportStrings(language: .fi).number(999) == "999")
         #expect(NumberText.text(7.8, language: .sv) == "7,8")
         #expect(ReportVariant.changes.suffix(.sv) == "-forandringar")
+    }
+
+    @Test("A source with Swedish columns: the Swedish report uses them; a row without is marked and flagged")
+    func bilingualSource() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("kaksikielinen.csv")
+        let header = TestSupport.flatHeader + ["Toimenpide på svenska", "Läge på svenska"]
+        try TestSupport.writeFlatCSV([
+            TestSupport.actionRow() + ["Utveckling av inflyttningstjänster", "Webbplatsen är i bruk."],
+            TestSupport.actionRow([4: "Osaajien rekrytoinnin tuki", 8: "Jatkuu."]) + ["", ""],
+        ], to: file, header: header)
+        var config = try TestSupport.config(reading: file)
+        config.languages = [.fi, .sv]
+        config.sources[0].translatedColumns = [.sv: [.action: "Toimenpide på svenska", .status: "Läge på svenska"]]
+        let pipeline = Pipeline(config: config)
+        let finnish = pipeline.report(from: pipeline.check())
+        #expect(finnish.allActions.map(\.action) == ["Muuttajapalvelujen kehittäminen", "Osaajien rekrytoinnin tuki"])
+        let swedish = finnish.translated(to: .sv, config: config)
+        let actions = swedish.allActions
+        #expect(actions[0].action == "Utveckling av inflyttningstjänster")
+        #expect(actions[0].status == "Webbplatsen är i bruk.")
+        #expect(actions[0].untranslated == nil)
+        #expect(actions[1].untranslated == [.action, .status])
+        #expect(swedish.shown(actions[1], .action) == "[på finska] Osaajien rekrytoinnin tuki")
+        let missing = swedish.diagnostics.filter { $0.code == .translationMissing }
+        #expect(missing.map(\.location?.row) == [3])
+    }
+
+    @Test("Columns in another language are configured as field_language")
+    func translatedColumnKeys() throws {
+        let shipped = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
+        let text = shipped.replacingOccurrences(of: "      status: Tilanne 1/2024\n",
+                                                with: "      status: Tilanne 1/2024\n      action_sv: Åtgärd\n      status_sv: Läge 1/2024\n")
+        let config = try ConfigLoader.parse(text, file: "tilanne.yml", baseDirectory: TestSupport.repositoryRoot.appendingPathComponent("Config"))
+        #expect(config.sources[0].translatedColumns[.sv] == [.action: "Åtgärd", .status: "Läge 1/2024"])
+        #expect(config.reportLanguages == [.fi, .sv])
+        #expect(throws: ConfigError.self) {
+            try ConfigLoader.parse(shipped.replacingOccurrences(of: "    label_sv: Har inte framskridit\n", with: ""), file: "tilanne.yml",
+                                   baseDirectory: TestSupport.repositoryRoot.appendingPathComponent("Config"))
+        }
     }
 }

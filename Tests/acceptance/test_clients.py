@@ -68,3 +68,14 @@ def test_libreoffice_opens_the_swedish_workbook_without_repair(kuopio_run, tmp_p
     text = "".join(pages)
     assert "Åtgärdsprogrammet Växande Kuopio – läge 1/2024" in text
     assert "[på finska]" in text and "Teckenförklaring" in text
+
+
+def test_pdf_without_libreoffice_or_chromium_says_what_to_install(tmp_path):
+    import os
+    config = write_config(tmp_path)
+    env = {"PATH": str(tmp_path / "no-programs-here"), "HOME": os.environ.get("HOME", "/root")}
+    from conftest import BIN
+    result = subprocess.run([str(BIN), "run", "--quiet", "--format", "pdf", "--config", str(config)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 4, result.stderr
+    assert "a PDF needs LibreOffice (Debian: libreoffice-calc-nogui) or Chromium (Debian: chromium)" in result.stderr

@@ -65,15 +65,33 @@ public struct ReportStrings: Sendable {
     }
     public var contents: String { pick("Sisältö", "Innehåll", "Contents") }
     public func accounting(_ accounting: RowAccounting) -> String {
-        var parts = [pick("\(accounting.reported) raportissa", "\(accounting.reported) i rapporten", "\(accounting.reported) in the report"),
-                     pick("\(accounting.rejected) hylätty", "\(accounting.rejected) förkastade", "\(accounting.rejected) rejected")]
+        let (rowsIn, reported, rejected) = (number(accounting.rowsIn), number(accounting.reported), number(accounting.rejected))
+        var parts = [pick("\(reported) raportissa", "\(reported) i rapporten", "\(reported) in the report"),
+                     pick("\(rejected) hylätty", "\(rejected) förkastade", "\(rejected) rejected")]
         if accounting.structure > 0 {
-            parts.append(pick("\(accounting.structure) otsikko- tai väliotsikkoriviä", "\(accounting.structure) rubrikrader",
-                              "\(accounting.structure) heading rows"))
+            let structure = number(accounting.structure)
+            parts.append(pick("\(structure) otsikko- tai väliotsikkoriviä", "\(structure) rubrikrader", "\(structure) heading rows"))
         }
-        if accounting.blank > 0 { parts.append(pick("\(accounting.blank) tyhjää", "\(accounting.blank) tomma", "\(accounting.blank) blank")) }
-        return pick("Rivejä luettu \(accounting.rowsIn): ", "Lästa rader \(accounting.rowsIn): ", "Rows read \(accounting.rowsIn): ")
-            + parts.joined(separator: ", ")
+        if accounting.blank > 0 {
+            let blank = number(accounting.blank)
+            parts.append(pick("\(blank) tyhjää", "\(blank) tomma", "\(blank) blank"))
+        }
+        return pick("Rivejä luettu \(rowsIn): ", "Lästa rader \(rowsIn): ", "Rows read \(rowsIn): ") + parts.joined(separator: ", ")
+    }
+
+    /// A whole number as the reader writes it: `12 345` with a no-break space between digit
+    /// groups in Finnish and Swedish, `12,345` in English.
+    public func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        guard digits.count > 3 else { return value < 0 ? "-" + digits : digits }
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: language == .en ? "," : "\u{00A0}")
     }
     public func reportTitle(_ programme: String, _ period: String) -> String {
         pick("\(programme) – tilanne \(period)", "\(programme) – läge \(period)", "\(programme) – status \(period)")
@@ -89,13 +107,14 @@ public struct ReportStrings: Sendable {
         }
     }
 
-    /// Shares as a Finnish or Swedish reader writes them (`66,2 %`) or an English one (`66.2%`).
+    /// Shares as a Finnish or Swedish reader writes them (`66,2 %`, a no-break space before the
+    /// sign so it never wraps alone) or an English one (`66.2%`).
     public func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         var text = value == value.rounded() ? String(Int(value)) : String(format1(value))
         guard language != .en else { return "\(text)%" }
         text = text.replacingOccurrences(of: ".", with: ",")
-        return "\(text) %"
+        return "\(text)\u{00A0}%"
     }
 
     private func format1(_ value: Double) -> String {

@@ -84,10 +84,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         func row(_ header: String, _ counts: ProgressCounts, bold: Bool) {
             out.write("<tr><th scope=\"row\">\(bold ? "<strong>" : "")\(header)\(bold ? "</strong>" : "")</th>")
             for item in counts.byCode {
-                out.write("<td class=\"number\">\(item.count) (\(e(strings.percent(item.share))))</td>")
+                out.write("<td class=\"number\">\(strings.number(item.count)) (\(e(strings.percent(item.share))))</td>")
             }
-            out.write("<td class=\"number\">\(counts.unknownTotal)</td><td class=\"number\">\(counts.missing)</td>")
-            out.write("<td class=\"number\">\(counts.total)</td></tr>\n")
+            out.write("<td class=\"number\">\(strings.number(counts.unknownTotal))</td><td class=\"number\">\(strings.number(counts.missing))</td>")
+            out.write("<td class=\"number\">\(strings.number(counts.total))</td></tr>\n")
         }
         for theme in model.themes {
             row(Self.part(theme.title, theme.untranslatedTitle, model), theme.counts, bold: true)

@@ -67,6 +67,8 @@ enum ExitCodes: Int32 {
 final class RunJournal {
     var summary: RunSummary
     var config: TilanneConfig?
+    /// A run whose summary is taken from it when the run ends (`run` keeps its own as it goes).
+    private var run: NightlyRun?
     /// Set by the command when the exit code alone does not say it (`unchanged`, `frozen`).
     var outcome: String?
     private let clock = DispatchTime.now()
@@ -74,14 +76,20 @@ final class RunJournal {
     var sendsAlerts: Bool { summary.command == "run" }
 
     init(command: String, configPath: String) {
-        summary = RunSummary(command: command, config: configPath, started: StageClock.timestamp())
+        summary = RunSummary(command: command, config: configPath, started: Timestamp.now())
+    }
+
+    func follow(_ run: NightlyRun) {
+        self.run = run
+        config = run.config
     }
 
     /// Writes `last-run.json` and the log line; a run that found another holding the lock only
     /// logs, so the summary of the run in progress is not overwritten.
     func finish(_ code: ExitCodes, problem: String?) -> String? {
         guard let config else { return nil }
-        summary.finished = StageClock.timestamp()
+        if let run { summary = run.summary }
+        summary.finished = Timestamp.now()
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
         summary.exitCode = code.rawValue
         summary.outcome = outcome ?? code.outcome

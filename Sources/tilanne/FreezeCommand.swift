@@ -41,16 +41,13 @@ struct FreezeCommand: ParsableCommand {
                 console.failure(ConsoleText.notFrozen(config.language))
                 return .invalidInput
             }
-            let rows = try pipeline.frozenRows(programme, period: label, store: store)
             do {
-                let replaced = try store.freeze(label, rows: rows, fingerprint: pipeline.fingerprint, at: StageClock.timestamp(), force: force)
-                console.notice(ConsoleText.frozen(label, rows.count, replaced: replaced, config.language))
+                let stored = try pipeline.freeze(programme, period: label, store: store, force: force)
+                console.notice(ConsoleText.frozen(label, stored.actions, replaced: stored.replaced, config.language))
                 journal.outcome = "frozen"
             } catch let refused as PeriodAlreadyFrozen {
                 console.failure(ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, config.language))
                 return .periodAlreadyFrozen
-            } catch {
-                throw HistoryError(path: store.url.path, problem: "\(error)")
             }
             return ExitCodes.status(for: programme.diagnostics)
         }

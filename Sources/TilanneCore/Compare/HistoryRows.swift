@@ -20,11 +20,8 @@ enum HistoryRows {
     /// string (the texts are long and there is one per action): ASCII letters and Å, Ä, Ö are
     /// folded to lower case, white space, `-` and the en and em dashes are skipped.
     static func statusKey(_ status: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        var hash = FNV1a()
+        func add(_ byte: UInt8) { hash.add(byte) }
         var bytes = status.utf8.makeIterator()
         while let byte = bytes.next() {
             switch byte {
@@ -44,7 +41,6 @@ enum HistoryRows {
             default: add(byte)
             }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 }

@@ -62,7 +62,7 @@ public struct GroupDelivery {
                 continue
             }
             try Sendmail(command: delivery.sendmail).send(message)
-            try store?.recordDelivery(group: group.folder, fingerprint: fingerprint, recipients: group.email, at: Self.now())
+            try store?.recordDelivery(group: group.folder, fingerprint: fingerprint, recipients: group.email, at: Timestamp.now())
             results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .sent))
         }
         return results
@@ -98,12 +98,6 @@ public struct GroupDelivery {
             hasher.update(data: Data((attachment.fileName + "\u{0}").utf8))
             hasher.update(data: attachment.data)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = .current
-        return formatter.string(from: Date())
+        return HexDigits.of(hasher.finalize())
     }
 }

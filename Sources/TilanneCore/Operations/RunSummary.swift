@@ -70,7 +70,7 @@ public struct RunSummary: Codable, Sendable {
                 bytes += chunk.count
             }
         }
-        return FileRecord(path: url.path, bytes: bytes, sha256: hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        return FileRecord(path: url.path, bytes: bytes, sha256: HexDigits.of(hasher.finalize()))
     }
 
     /// The log line: time, command, period, exit code, outcome and counts, `key=value` words.

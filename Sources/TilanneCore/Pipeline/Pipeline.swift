@@ -57,6 +57,20 @@ public struct Pipeline: Sendable {
         return PeriodComparer(config: config).compare(programme, previous: previous)
     }
 
+    /// Stores the checked programme as the official snapshot of `period` (`tilanne freeze`).
+    /// - Returns: the number of actions stored and whether an earlier snapshot was replaced.
+    /// - Throws: `PeriodAlreadyFrozen` without `force`; `HistoryError` when the store fails.
+    public func freeze(_ programme: ValidatedProgramme, period: String, store: HistoryStore, force: Bool) throws -> (actions: Int, replaced: Bool) {
+        let rows = try frozenRows(programme, period: period, store: store)
+        do {
+            return (rows.count, try store.freeze(period, rows: rows, fingerprint: fingerprint, at: Timestamp.now(), force: force))
+        } catch let refused as PeriodAlreadyFrozen {
+            throw refused
+        } catch {
+            throw HistoryError(path: store.url.path, problem: "\(error)")
+        }
+    }
+
     /// The rows `freeze` stores for `period`: matched to the period before it, so that each
     /// action keeps its lineage across rewording.
     public func frozenRows(_ programme: ValidatedProgramme, period: String, store: HistoryStore) throws(HistoryError) -> [HistoryRow] {

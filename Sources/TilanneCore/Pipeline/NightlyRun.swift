@@ -1,0 +1,117 @@
+import Foundation
+
+/// One `tilanne run` from start to end, in the order that keeps it safe unattended: the lock,
+/// completing a publish a killed run left half done, the skip when nothing changed, the stages,
+/// publishing, the steering groups, and the history record. The command prints what comes back;
+/// `summary` holds what the run did even when it throws, for the run summary and the log.
+public final class NightlyRun {
+    public struct Options: Sendable {
+        /// nil: the configured formats.
+        public var formats: [OutputFormat]?
+        /// Write the reports even when nothing changed.
+        public var force = false
+        /// Mail every group even when its report did not change.
+        public var resend = false
+        /// Mail nothing; say what would be sent.
+        public var dryRun = false
+        /// Also write the report model as JSON here.
+        public var dumpModel: URL?
+
+        public init() {}
+    }
+
+    public enum Outcome {
+        /// Inputs and configuration as in the last published run (at `since`): reports kept.
+        case unchanged(since: String)
+        /// Findings at or above the policy's threshold: nothing published.
+        case invalidInput(ValidatedProgramme)
+        case published(ValidatedProgramme, files: [URL], deliveries: [GroupDelivery.Result])
+    }
+
+    public let config: TilanneConfig
+    public private(set) var summary: RunSummary
+    /// Seconds per stage, for `--timings` and `make bench`.
+    public private(set) var timings: [(stage: String, seconds: Double)] = []
+    private var lapStart = DispatchTime.now()
+
+    public init(config: TilanneConfig, summary: RunSummary) {
+        self.config = config
+        self.summary = summary
+        self.summary.config = config.file?.path ?? summary.config
+        self.summary.period = config.period
+        self.summary.record(inputsOf: config)
+    }
+
+    /// - Parameter checked: called with the findings once they are all known, before anything is
+    ///   written, so they are printed even when publishing then fails.
+    public func execute(_ options: Options, checked: (ValidatedProgramme) -> Void) throws -> Outcome {
+        let started = Timestamp.now()
+        let pipeline = Pipeline(config: config)
+        let lock = try RunLock(folder: pipeline.outputFolder)
+        defer { lock.release() }
+        try ReportPublisher.recover(pipeline.outputFolder)
+        let store = try pipeline.openHistory()
+        let fingerprint = store == nil ? "" : pipeline.fingerprint
+        if let store, !options.force, options.dumpModel == nil, let last = try store.lastPublishedRun(),
+           last.fingerprint == fingerprint, pipeline.outputsExist(formats: options.formats) {
+            var record = last
+            record.id = nil
+            (record.startedAt, record.finishedAt, record.outcome) = (started, Timestamp.now(), .unchanged)
+            try store.record(record, rows: [])
+            return .unchanged(since: last.finishedAt)
+        }
+        lap("fingerprint")
+        var programme = pipeline.check()
+        summary.record(programme)
+        lap("check")
+        let history = try store.map { store throws(HistoryError) in try pipeline.compare(programme, store: store) }
+        if let history {
+            programme.diagnostics += history.diagnostics
+            summary.record(programme)
+        }
+        lap("compare")
+        let model = pipeline.report(from: programme, history: history)
+        lap("aggregate")
+        checked(programme)
+        if let dumpModel = options.dumpModel {
+            do {
+                try model.jsonData().write(to: dumpModel, options: .atomic)
+            } catch {
+                throw OutputError(path: dumpModel.path, problem: error.localizedDescription)
+            }
+        }
+        if pipeline.failsPolicy(programme.diagnostics) { return .invalidInput(programme) }
+        let written = try pipeline.publish(model, formats: options.formats)
+        summary.record(outputs: written)
+        lap("publish")
+        // Steering groups: their files, then their mail. A failed delivery is recorded as such,
+        // so that the next run does not skip as "unchanged" and the mail is tried again.
+        var deliveries: [GroupDelivery.Result] = []
+        var deliveryFailure: Sendmail.Failure?
+        if !config.groups.isEmpty {
+            do {
+                deliveries = try GroupDelivery(config: config, store: store).run(model, dryRun: options.dryRun, force: options.resend)
+                summary.deliveries = deliveries
+            } catch let failure as Sendmail.Failure {
+                deliveryFailure = failure
+            }
+            lap("deliver")
+        }
+        if let store, let history {
+            let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)
+            try store.record(RunRecord(id: nil, startedAt: started, finishedAt: Timestamp.now(), period: config.period,
+                                       fingerprint: fingerprint, outcome: deliveryFailure == nil ? .published : .deliveryFailed,
+                                       actions: programme.actions.count, rejected: programme.rejected.count,
+                                       warnings: counts[.warning] ?? 0, errors: counts[.error] ?? 0), rows: history.rows)
+            lap("record")
+        }
+        if let deliveryFailure { throw deliveryFailure }
+        return .published(programme, files: written, deliveries: deliveries)
+    }
+
+    private func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        timings.append((stage, Double(now.uptimeNanoseconds - lapStart.uptimeNanoseconds) / 1e9))
+        lapStart = now
+    }
+}

@@ -34,10 +34,10 @@ public struct GroupDelivery {
     public func run(_ model: ReportModel, dryRun: Bool, force: Bool) throws -> [Result] {
         var results: [Result] = []
         let root = config.resolve(config.outputs.folder)
+        let pipeline = Pipeline(config: config)
         for group in config.groups {
             let slice = model.slice(for: group)
             let folder = root.appendingPathComponent(group.folder)
-            let pipeline = Pipeline(config: config)
             let publisher = ReportPublisher(folder: folder, renderers: pipeline.renderers(for: group.formats, model: slice))
             let files = try publisher.publish(slice) { pipeline.fileName($0) }
             guard !group.email.isEmpty, let delivery = config.delivery else {

@@ -51,7 +51,7 @@ public final class NightlyRun {
         defer { lock.release() }
         try ReportPublisher.recover(pipeline.outputFolder)
         let store = try pipeline.openHistory()
-        let fingerprint = store == nil ? "" : pipeline.fingerprint
+        let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
         if let store, !options.force, options.dumpModel == nil, let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint, pipeline.outputsExist(formats: options.formats) {
             var record = last

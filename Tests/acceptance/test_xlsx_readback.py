@@ -84,3 +84,13 @@ def test_checks_sheet_lists_findings_with_locations(kuopio_run):
     findings = [[c.value for c in row] for row in ws.iter_rows(min_row=5) if row[1].value == "progress.unknown-code"]
     assert [f[4] for f in findings] == [52, 53, 55]
     assert all(f[5] == "H (Eteneminen)" and f[0] == "varoitus" for f in findings)
+
+
+def test_summary_rows_are_tall_enough_for_their_wrapped_names(kuopio_run):
+    """Spreadsheet programs do not grow rows on opening: a long theme name needs a tall row, or
+    it is printed over the next one."""
+    _, output = kuopio_run
+    sheet = workbook(output)["Yhteenveto"]
+    rows = {sheet.cell(r, 1).value: r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 2).value == "Yhteensä"}
+    long_theme = "VETOVOIMAINEN INNOVAATIO- JA OPPIMISYMPÄRISTÖ SEKÄ LAADUKAS KOULUTUSKETJU VARHAISKASVATUKSESTA KORKEAKOULUTUKSEEN"
+    assert sheet.row_dimensions[rows[long_theme]].height >= 45  # three or more lines of 15 pt

@@ -42,7 +42,7 @@ enum XLSXChangesSheet {
 /// Sheet "Päivitettävät": per responsible party, the rows whose status text has not been
 /// updated for the configured number of periods or whose progress is unknown; ready to send.
 enum XLSXUpdatesSheet {
-    static let widths: [Double] = [30, 12, 8, 44, 10, 50, 34]
+    static let widths: [Double] = [30, 12, 11, 44, 13, 50, 34]
 
     static func write(_ requests: [UpdateRequest], model: ReportModel, strings: ReportStrings,
                       workbook: XLSXWorkbook, styles: XLSXStyles) throws {

@@ -14,8 +14,15 @@ enum XLSXSummarySheet {
             headers.append("\(item.code) \(strings.share)")
         }
         headers += [strings.unknownCodesColumn, strings.missingColumn, strings.total]
-        sheet.width(0, 34)
-        sheet.width(1, 44)
+        let (themeWidth, goalWidth) = (34.0, 44.0)
+        sheet.width(0, themeWidth)
+        sheet.width(1, goalWidth)
+        // Wrapped names need tall rows; spreadsheet programs do not grow them on opening.
+        func fit(_ row: Int, _ theme: String, _ goal: String) {
+            // Theme names are capitals (bold in the totals): fewer fit on a line than of body text.
+            let lines = max(XLSXText.lineCount(theme, width: themeWidth, charactersPerUnit: 0.75), XLSXText.lineCount(goal, width: goalWidth))
+            if lines > 1 { sheet.height(row, XLSXText.height(lines: lines)) }
+        }
         for column in 2..<headers.count { sheet.width(column, 12) }
         let headerRow = 2
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
@@ -38,8 +45,11 @@ enum XLSXSummarySheet {
         let firstGoalRow = row
         for theme in model.themes {
             for goal in theme.goals {
-                sheet.string(row, 0, model.shown(theme.title, untranslated: theme.untranslatedTitle == true), styles.cell)
-                sheet.string(row, 1, "\(goal.number). \(model.shown(goal.title, untranslated: goal.untranslatedTitle == true))", styles.cell)
+                let themeTitle = model.shown(theme.title, untranslated: theme.untranslatedTitle == true)
+                let goalTitle = "\(goal.number). \(model.shown(goal.title, untranslated: goal.untranslatedTitle == true))"
+                sheet.string(row, 0, themeTitle, styles.cell)
+                sheet.string(row, 1, goalTitle, styles.cell)
+                fit(row, themeTitle, goalTitle)
                 counts(row, goal.counts, bold: false)
                 row += 1
             }
@@ -47,8 +57,10 @@ enum XLSXSummarySheet {
         let lastGoalRow = row - 1
         row += 1
         for theme in model.themes {
-            sheet.string(row, 0, model.shown(theme.title, untranslated: theme.untranslatedTitle == true), styles.textBold)
+            let themeTitle = model.shown(theme.title, untranslated: theme.untranslatedTitle == true)
+            sheet.string(row, 0, themeTitle, styles.textBold)
             sheet.string(row, 1, strings.total, styles.textBold)
+            fit(row, themeTitle, strings.total)
             counts(row, theme.counts, bold: true)
             row += 1
         }

@@ -49,6 +49,9 @@ public struct Aggregator: Sendable {
             sources: programme.sources,
             document: config.document
         )
+        if !config.indicators.isEmpty {
+            model.indicators = IndicatorAggregator(config: config).aggregate(programme.indicators, diagnostics: programme.diagnostics)
+        }
         if let history {
             model.comparison = history.comparison
             model.updateRequests = Self.updateRequests(model.allActions, language: config.language)

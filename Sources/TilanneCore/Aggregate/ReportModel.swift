@@ -20,6 +20,8 @@ public struct ReportModel: Sendable, Codable {
     public var updateRequests: [UpdateRequest]?
     /// In a report translated from the main language: that language (untranslated texts are in it).
     public var sourceLanguage: ReportLanguage?
+    /// The indicators (mittarit); nil when the config has none.
+    public var indicators: [IndicatorReport]?
 
     /// A text as the report shows it: marked `[på finska]` when it is in the source's language
     /// for want of a translation.

@@ -56,6 +56,19 @@ extension ReportModel {
                 }
             }
         }
+        model.indicators = indicators?.map { indicator in
+            var indicator = indicator
+            let texts = indicator.translations?[target]
+            if let name = texts?.name { indicator.name = name } else { indicator.untranslatedName = true }
+            if let themeTitle = indicator.theme, let title = register.themes.first(where: { $0.title == themeTitle })?.titles[target] {
+                indicator.theme = title
+            }
+            // The file's own label in that language (PX files carry fi, sv and en), else the main one.
+            if let unit = texts?.unit { indicator.unit = unit }
+            if let title = texts?.tableTitle { indicator.tableTitle = title }
+            if let source = texts?.statisticsSource { indicator.statisticsSource = source }
+            return indicator
+        }
         model.diagnostics = diagnostics.map { $0.localized(catalogue) } + log.diagnostics
         model.rejectedRows = rejectedRows.map { row in
             var row = row

@@ -38,7 +38,7 @@ public enum ConfigLoader {
         }
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "period", "language", "languages", "document", "sources", "legend", "register", "outputs", "validation",
-            "limits", "history", "operations", "groups", "delivery",
+            "limits", "history", "operations", "groups", "delivery", "indicators",
         ])
         let programme = try readProgramme(top.required("programme"))
         let period = try top.required("period").string()
@@ -65,6 +65,7 @@ public enum ConfigLoader {
             }
         }
         let register = try readRegister(top.required("register"))
+        let indicators = try top["indicators"].map { try readIndicators($0, register: register) } ?? []
         let outputs = try readOutputs(top.required("outputs"))
         let validation = try top["validation"].map(readValidation) ?? .default
         let limits = try top["limits"].map(readLimits) ?? .default
@@ -87,7 +88,8 @@ public enum ConfigLoader {
         return TilanneConfig(
             programme: programme, period: period, language: language, languages: languages, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
-            validation: validation, limits: limits, history: history, operations: operations, groups: groups, delivery: delivery, baseDirectory: baseDirectory.standardizedFileURL
+            validation: validation, limits: limits, history: history, operations: operations, groups: groups, delivery: delivery,
+            indicators: indicators, baseDirectory: baseDirectory.standardizedFileURL
         )
     }
 
@@ -116,7 +118,7 @@ public enum ConfigLoader {
         ReportLanguage.allCases.map { "\(key)_\($0.rawValue)" }
     }
 
-    private static func translations(_ map: YAMLMapping, _ key: String) throws -> [ReportLanguage: String] {
+    static func translations(_ map: YAMLMapping, _ key: String) throws -> [ReportLanguage: String] {
         var result: [ReportLanguage: String] = [:]
         for language in ReportLanguage.allCases {
             if let value = map["\(key)_\(language.rawValue)"] { result[language] = try value.string() }

@@ -25,6 +25,8 @@ public struct TilanneConfig: Sendable, Codable {
     public var groups: [SteeringGroup] = []
     /// How reports and failure alerts are mailed; nil: nothing is mailed.
     public var delivery: DeliveryConfig?
+    /// The indicators (mittarit) the programme is measured by; empty: the report has none.
+    public var indicators: [IndicatorConfig] = []
     /// Folder of the configuration file; relative paths are resolved against it.
     public var baseDirectory: URL
     /// The configuration file, when loaded from one (its bytes are part of a run's fingerprint).

@@ -47,11 +47,39 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case historyUncertainMatch = "history.uncertain-match"
     // Reports in several languages
     case translationMissing = "translation.missing"
+    // Statistics files (PX, JSON-stat, Sotkanet and other long tables)
+    case statisticsUnreadable = "statistics.unreadable"
+    case statisticsSyntax = "statistics.syntax"
+    case statisticsCellCount = "statistics.cell-count"
+    case statisticsBadValue = "statistics.bad-value"
+    case statisticsEncodingMismatch = "statistics.encoding-mismatch"
+    case statisticsUnsupported = "statistics.unsupported"
+    case statisticsDuplicateCell = "statistics.duplicate-cell"
+    // Indicators
+    case indicatorDimensionNotFound = "indicator.variable-not-found"
+    case indicatorCodeNotFound = "indicator.code-not-found"
+    case indicatorSelectionNeeded = "indicator.selection-needed"
+    case indicatorNoValues = "indicator.no-values"
+    case indicatorUnitChanged = "indicator.unit-changed"
+    case indicatorTargetBeforeBaseline = "indicator.target-before-baseline"
+    case indicatorBaselineMissing = "indicator.baseline-missing"
+    case indicatorStale = "indicator.stale"
+    case indicatorValueMissing = "indicator.value-missing"
+    case indicatorDuplicateValue = "indicator.duplicate-value"
 
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
         switch self {
-        case .sourceEncodingFallback, .partSkipped, .translationMissing: .info
+        case .sourceEncodingFallback, .partSkipped, .translationMissing, .statisticsEncodingMismatch, .indicatorStale,
+             .indicatorValueMissing:
+            .info
+        // An indicator that cannot be read is shown without data and listed; the action report
+        // is still published (raise these with validation.severity to stop the run instead).
+        case .statisticsUnreadable, .statisticsSyntax, .statisticsCellCount, .statisticsBadValue, .statisticsUnsupported,
+             .statisticsDuplicateCell, .indicatorDimensionNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
+             .indicatorNoValues, .indicatorUnitChanged, .indicatorTargetBeforeBaseline, .indicatorBaselineMissing,
+             .indicatorDuplicateValue:
+            .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
              .textControlCharacters, .cellFormulaError, .nestedTable, .historyUncertainMatch:

@@ -40,7 +40,10 @@ public struct RunSummary: Codable, Sendable {
     }
 
     public mutating func record(inputsOf config: TilanneConfig) {
-        inputs = config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) }.map(Self.file)
+        // The indicators' statistics files count as inputs: a new download changes the report.
+        let indicatorFiles = config.indicators.flatMap(\.sources).map { config.resolve($0.path) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        inputs = (config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) } + indicatorFiles).map(Self.file)
     }
 
     public mutating func record(_ programme: ValidatedProgramme) {

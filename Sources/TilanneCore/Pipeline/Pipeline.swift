@@ -20,7 +20,21 @@ public struct Pipeline: Sendable {
                 tables.append(normaliser.normalise(raw, source: source))
             }
         }
-        return Validator(config: config).validate(tables, ingestDiagnostics: ingestDiagnostics)
+        var programme = Validator(config: config).validate(tables, ingestDiagnostics: ingestDiagnostics)
+        checkIndicators(into: &programme)
+        return programme
+    }
+
+    /// The indicators' files: ingest, normalise and validate each indicator's series.
+    func checkIndicators(into programme: inout ValidatedProgramme) {
+        let ingester = IndicatorIngester(config: config)
+        let normaliser = IndicatorNormaliser(language: config.language)
+        let rules = IndicatorRules(config: config)
+        for indicator in config.indicators {
+            let series = normaliser.normalise(indicator, reads: ingester.ingest(indicator))
+            programme.diagnostics += series.diagnostics + rules.check(series)
+            programme.indicators.append(series)
+        }
     }
 
     public func report(from programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {

@@ -6,6 +6,8 @@ public struct ValidatedProgramme: Sendable {
     public var diagnostics: [Diagnostic]
     public var accounting: RowAccounting
     public var sources: [SourceSummary]
+    /// The indicators' values, checked; empty when the config has none.
+    public var indicators: [IndicatorSeries] = []
 }
 
 public struct ValidatedAction: Sendable {

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Aggregate stage for indicators: from each checked series, the latest value and its year,
+/// the change from the baseline, the share of the way to the target, and the status by the
+/// direction and thresholds. Indicators are listed in the register's theme order, then in
+/// the order of the config.
+public struct IndicatorAggregator: Sendable {
+    public let config: TilanneConfig
+
+    public init(config: TilanneConfig) { self.config = config }
+
+    public func aggregate(_ series: [IndicatorSeries], diagnostics: [Diagnostic]) -> [IndicatorReport] {
+        let themeOrder = Dictionary(config.register.themes.enumerated().map { (TextNormaliser.comparisonKey($1.title), $0) },
+                                    uniquingKeysWith: { first, _ in first })
+        let reports = series.map { report($0, diagnostics: diagnostics) }
+        return reports.enumerated().sorted { a, b in
+            let ta = a.element.theme.flatMap { themeOrder[TextNormaliser.comparisonKey($0)] } ?? Int.max
+            let tb = b.element.theme.flatMap { themeOrder[TextNormaliser.comparisonKey($0)] } ?? Int.max
+            return (ta, a.offset) < (tb, b.offset)
+        }.map(\.element)
+    }
+
+    func report(_ series: IndicatorSeries, diagnostics: [Diagnostic]) -> IndicatorReport {
+        let indicator = series.indicator
+        let language = config.language.rawValue
+        let values = series.points.filter { $0.value != nil }
+        let latest = values.last
+        var baseline: IndicatorPoint?
+        if let configured = indicator.baseline {
+            if let value = configured.value {
+                baseline = IndicatorPoint(period: "\(configured.year)", year: configured.year, value: value, symbol: nil)
+            } else {
+                // The baseline year's value; for monthly or quarterly data, that year's last value.
+                baseline = series.points.last { $0.year == configured.year && $0.value != nil }
+            }
+        } else {
+            baseline = values.first
+        }
+        let target = indicator.target.map { IndicatorPoint(period: "\($0.year)", year: $0.year, value: $0.value, symbol: nil) }
+        var report = IndicatorReport(
+            id: indicator.id, name: indicator.name, untranslatedName: nil, theme: themeTitle(indicator), goal: indicator.goal,
+            unit: indicator.unit ?? series.fileUnits.first?.units[language] ?? "", direction: indicator.direction, band: indicator.band,
+            baseline: baseline, latest: latest, target: target, change: nil, changeShare: nil, progress: nil,
+            expectedProgress: nil, status: .noData, stale: false, missing: [], series: series.points,
+            decimals: indicator.decimals ?? Self.decimals(values.compactMap(\.value)),
+            files: series.files, tableTitle: series.tableTitle[language], statisticsSource: series.statisticsSource[language],
+            lastUpdated: series.lastUpdated, findings: [], translations: nil)
+        let files = Set(series.files)
+        // Its findings: those in its files, and those that name it.
+        report.findings = Array(Set(diagnostics.filter { finding in
+            finding.location.map { files.contains($0.file) } == true || finding.arguments.first == indicator.id
+        }.map(\.code))).sorted { $0.rawValue < $1.rawValue }
+        if let first = series.points.firstIndex(where: { $0.value != nil }), let last = series.points.lastIndex(where: { $0.value != nil }) {
+            report.missing = series.points[first...last].filter { $0.value == nil }
+        }
+        if let reportYear = IndicatorRules(config: config).reportYear, let year = latest?.year {
+            report.stale = year < reportYear - indicator.maxAgeYears
+        }
+        var translations: [ReportLanguage: IndicatorTexts] = [:]
+        for other in config.reportLanguages where other != config.language {
+            translations[other] = IndicatorTexts(
+                name: indicator.names[other],
+                unit: indicator.unit == nil ? series.fileUnits.first?.units[other.rawValue] : indicator.units[other],
+                tableTitle: series.tableTitle[other.rawValue], statisticsSource: series.statisticsSource[other.rawValue])
+        }
+        report.translations = translations.isEmpty ? nil : translations
+        guard let latest, let latestValue = latest.value else { return report }
+        if let baselineValue = baseline?.value {
+            report.change = latestValue - baselineValue
+            if baselineValue != 0 { report.changeShare = (latestValue - baselineValue) / abs(baselineValue) }
+        }
+        report.status = status(indicator, baseline: baseline, latest: latest, target: target, report: &report)
+        return report
+    }
+
+    /// The traffic light: the share of the way covered against the share a straight line would
+    /// have covered by the latest year; for a band, whether the value is inside it.
+    private func status(_ indicator: IndicatorConfig, baseline: IndicatorPoint?, latest: IndicatorPoint, target: IndicatorPoint?,
+                        report: inout IndicatorReport) -> IndicatorStatus {
+        let value = latest.value!
+        if indicator.direction == .band, let band = indicator.band {
+            if value >= band.low && value <= band.high { return .onTrack }
+            guard let start = baseline?.value else { return .wrongWay }
+            let distanceNow = value < band.low ? band.low - value : value - band.high
+            let distanceThen = start < band.low ? band.low - start : max(start - band.high, 0)
+            return distanceNow < distanceThen ? .behind : .wrongWay
+        }
+        guard let start = baseline?.value, let goal = target?.value, let startYear = baseline?.year else { return .noData }
+        let sign: Double = indicator.direction == .higher ? 1 : -1
+        let way = goal - start
+        let covered = value - start
+        if sign * (value - goal) >= 0 { report.progress = way == 0 ? 1 : covered / way; return .achieved }
+        guard way != 0, sign * way > 0 else { return sign * covered > 0 ? .behind : .wrongWay }
+        let progress = covered / way
+        report.progress = progress
+        var expected = 1.0
+        if let targetYear = target?.year, let latestYear = latest.year, targetYear > startYear {
+            expected = min(max(Double(latestYear - startYear) / Double(targetYear - startYear), 0), 1)
+        }
+        report.expectedProgress = expected
+        if progress >= expected * indicator.thresholds.onTrack { return progress > indicator.thresholds.stalled ? .onTrack : .behind }
+        return progress > indicator.thresholds.stalled ? .behind : .wrongWay
+    }
+
+    private func themeTitle(_ indicator: IndicatorConfig) -> String? {
+        if let theme = indicator.theme {
+            let key = TextNormaliser.comparisonKey(theme)
+            return config.register.themes.first { TextNormaliser.comparisonKey($0.title) == key }?.title ?? theme
+        }
+        if let goal = indicator.goal { return config.register.themes.first { $0.goals.contains { $0.number == goal } }?.title }
+        return nil
+    }
+
+    /// As many decimals as the values use, at most two.
+    static func decimals(_ values: [Double]) -> Int {
+        for places in 0...1 {
+            let scale = pow(10.0, Double(places))
+            if values.allSatisfy({ abs(($0 * scale).rounded() - $0 * scale) < 1e-9 }) { return places }
+        }
+        return 2
+    }
+}

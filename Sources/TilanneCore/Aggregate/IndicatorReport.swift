@@ -1,0 +1,78 @@
+/// One indicator as every renderer shows it: baseline, latest value, target, how far along
+/// the way it is, and its traffic-light status, with the series for a small chart.
+public struct IndicatorReport: Sendable, Codable, Hashable {
+    public var id: String
+    public var name: String
+    /// Set when the name is shown in the main language for want of a translation.
+    public var untranslatedName: Bool?
+    /// The register theme it belongs to (the goal's theme when it names a goal), and the goal.
+    public var theme: String?
+    public var goal: Int?
+    public var unit: String
+    public var direction: IndicatorDirection
+    public var band: IndicatorBand?
+    public var baseline: IndicatorPoint?
+    public var latest: IndicatorPoint?
+    public var target: IndicatorPoint?
+    /// Latest minus baseline, and as a share of the baseline.
+    public var change: Double?
+    public var changeShare: Double?
+    /// Share of the way from the baseline to the target covered by the latest value (1 = reached).
+    public var progress: Double?
+    /// Share of the way a straight line from baseline to target would have covered by the latest year.
+    public var expectedProgress: Double?
+    public var status: IndicatorStatus
+    /// The latest value is older than the indicator allows.
+    public var stale: Bool
+    /// Periods between the first and latest value without a value, with their symbols.
+    public var missing: [IndicatorPoint]
+    /// Every period with its value, for the chart and the series sheet.
+    public var series: [IndicatorPoint]
+    public var decimals: Int
+    /// The statistics files and the table they hold.
+    public var files: [String]
+    public var tableTitle: String?
+    public var statisticsSource: String?
+    public var lastUpdated: String?
+    /// Codes of the findings about this indicator.
+    public var findings: [DiagnosticCode]
+    /// Name and unit in the other report languages (from the config, else from the files).
+    public var translations: [ReportLanguage: IndicatorTexts]?
+}
+
+public struct IndicatorTexts: Sendable, Codable, Hashable {
+    public var name: String?
+    public var unit: String?
+    public var tableTitle: String?
+    public var statisticsSource: String?
+}
+
+/// The traffic light. Each status has a symbol like the progress legend's, a colour, and a
+/// text, so colour is never the only signal.
+public enum IndicatorStatus: String, Sendable, Codable, CaseIterable {
+    case achieved
+    case onTrack = "on-track"
+    case behind
+    case wrongWay = "wrong-way"
+    case noData = "no-data"
+
+    public var symbol: String {
+        switch self {
+        case .achieved, .onTrack: "+"
+        case .behind: "+/-"
+        case .wrongWay: "-"
+        case .noData: "?"
+        }
+    }
+
+    /// Fill colours that keep black text at a contrast of at least 4.5:1 (WCAG 2.1 AA).
+    public var colour: String {
+        switch self {
+        case .achieved: "#7FC97F"
+        case .onTrack: "#B8E0B0"
+        case .behind: "#FFE08A"
+        case .wrongWay: "#F4A6A6"
+        case .noData: "#D9D9D9"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// The `indicators:` section (docs/config.md, "Indicators").
+extension ConfigLoader {
+    static func readIndicators(_ value: YAMLValue, register: ProgrammeRegister) throws -> [IndicatorConfig] {
+        var indicators: [IndicatorConfig] = []
+        for item in try value.sequence() {
+            let map = try item.mapping(allowed: [
+                "id", "name", "theme", "goal", "unit", "direction", "band", "baseline", "target", "thresholds", "decimals",
+                "max_age_years", "source", "sources",
+            ] + translatedKeys("name") + translatedKeys("unit"))
+            let id = try map.required("id").string()
+            if indicators.contains(where: { $0.id == id }) { throw item.error("the indicator id \"\(id)\" is used twice") }
+            let theme = try map["theme"]?.string()
+            if let theme, let themeValue = map["theme"],
+               !register.themes.contains(where: { TextNormaliser.comparisonKey($0.title) == TextNormaliser.comparisonKey(theme) }) {
+                throw themeValue.error("no theme \"\(theme)\" in the register")
+            }
+            let goal = try map["goal"]?.int()
+            if let goal, let goalValue = map["goal"], !register.themes.contains(where: { $0.goals.contains { $0.number == goal } }) {
+                throw goalValue.error("no goal \(goal) in the register")
+            }
+            let direction = try map.required("direction").oneOf(IndicatorDirection.self)
+            var band: IndicatorBand?
+            if let bandValue = map["band"] {
+                let bandMap = try bandValue.mapping(allowed: ["low", "high"])
+                band = IndicatorBand(low: try bandMap.required("low").number(), high: try bandMap.required("high").number())
+                if band!.low > band!.high { throw bandValue.error("low is above high") }
+            }
+            if direction == .band, band == nil { throw item.error("direction band needs band: {low: …, high: …}") }
+            let target = try map["target"].map(readYearValue)
+            if direction != .band, target?.value == nil {
+                throw (map["target"] ?? item).error("direction \(direction.rawValue) needs target: {year: …, value: …}")
+            }
+            var thresholds = IndicatorThresholds.default
+            if let thresholdsValue = map["thresholds"] {
+                let thresholdMap = try thresholdsValue.mapping(allowed: ["on_track", "stalled"])
+                if let onTrack = thresholdMap["on_track"] { thresholds.onTrack = try onTrack.number() }
+                if let stalled = thresholdMap["stalled"] { thresholds.stalled = try stalled.number() }
+                guard thresholds.stalled < thresholds.onTrack else {
+                    throw thresholdsValue.error("stalled must be below on_track (shares of the expected progress, e.g. 0 and 0.9)")
+                }
+            }
+            let sourcesValues: [YAMLValue]
+            if let single = map["source"] {
+                if map["sources"] != nil { throw single.error("give either source or sources") }
+                sourcesValues = [single]
+            } else {
+                sourcesValues = try map.required("sources").sequence()
+            }
+            var maxAge = 2
+            if let age = map["max_age_years"] {
+                maxAge = try age.int()
+                guard (0...50).contains(maxAge) else { throw age.error("expected 0 to 50 (years)") }
+            }
+            indicators.append(IndicatorConfig(
+                id: id, name: try map.required("name").string(), names: try translations(map, "name"),
+                theme: theme, goal: goal, unit: try map["unit"]?.string(), units: try translations(map, "unit"),
+                direction: direction, band: band,
+                baseline: try map["baseline"].map(readYearValue), target: target,
+                thresholds: thresholds, decimals: try map["decimals"]?.int(), maxAgeYears: maxAge,
+                sources: try sourcesValues.map(readIndicatorSource), configLine: item.line ?? 0))
+        }
+        return indicators
+    }
+
+    private static func readYearValue(_ value: YAMLValue) throws -> IndicatorYearValue {
+        let map = try value.mapping(allowed: ["year", "value"])
+        return IndicatorYearValue(year: try map.required("year").int(), value: try map["value"]?.number())
+    }
+
+    private static func readIndicatorSource(_ value: YAMLValue) throws -> IndicatorSource {
+        let map = try value.mapping(allowed: ["path", "format", "select", "time", "value", "sheet"])
+        var select: [IndicatorSelection] = []
+        if let selectValue = map["select"] {
+            for (key, category, _) in try selectValue.freeMapping() {
+                select.append(IndicatorSelection(variable: key, category: try category.string()))
+            }
+        }
+        return IndicatorSource(path: try map.required("path").string(),
+                               format: try map["format"]?.oneOf(StatisticalCube.Format.self),
+                               select: select, time: try map["time"]?.string(), value: try map["value"]?.string(),
+                               sheet: try map["sheet"]?.string())
+    }
+}
+
+extension YAMLValue {
+    /// A number as YAML writes it (`7.8`, `-3`, `124025`).
+    func number() throws -> Double {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            throw error("expected a number, found \(describeValueForNumber)")
+        }
+        return value
+    }
+
+    private var describeValueForNumber: String {
+        if case .scalar(let scalar) = node { return "\"\(scalar.string)\"" }
+        return "a list or mapping"
+    }
+}

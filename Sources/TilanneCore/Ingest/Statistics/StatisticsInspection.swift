@@ -1,0 +1,38 @@
+import Foundation
+
+/// What `tilanne inspect` shows of a statistics file: its variables and codes (to write an
+/// indicator's `select:`), how many cells it has and how many are missing, and their sum as a
+/// check figure. A PX file is streamed: the cells are counted, never all kept.
+public struct StatisticsInspection: Sendable {
+    public var cube: StatisticalCube
+    public var values: Int
+    public var missing: Int
+    public var sum: Double
+
+    public static func inspect(_ url: URL, format: StatisticalCube.Format? = nil, columns: [String] = [], config: TilanneConfig?) -> StatisticsInspection {
+        let language = config?.language ?? .fi
+        let catalogue = MessageCatalogue(language: language)
+        let shown = config.map { DisplayPath.of(url, root: $0.projectRoot) } ?? url.path
+        var values = 0
+        var missing = 0
+        var sum = 0.0
+        let cube: StatisticalCube
+        switch format ?? IndicatorSource.format(of: url.path) {
+        case .px:
+            cube = PXReader(file: shown, catalogue: catalogue).read(url, query: { _ in nil }) { _, cell in
+                if let value = cell.value { values += 1; sum += value } else { missing += 1 }
+            }
+            return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum)
+        case .jsonstat:
+            cube = JSONStatReader(file: shown, catalogue: catalogue).read(url) { .everything($0.dimensions.count) }
+        case .table:
+            cube = LongTableReader(file: shown, catalogue: catalogue, limits: config?.limits ?? .default, language: language)
+                .read(url, columns: columns, timeColumn: nil, valueColumn: nil, sheet: nil)
+        }
+        for cell in cube.cells.values {
+            if let value = cell.value { values += 1; sum += value }
+        }
+        missing = cube.cellCount - values
+        return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum)
+    }
+}

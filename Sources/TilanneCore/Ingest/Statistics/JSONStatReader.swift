@@ -115,7 +115,6 @@ struct JSONStatReader {
         }
         cube.missingCount = missing
         cube.diagnostics = log.diagnostics
-        cube.damaged = true
         return cube
     }
 }

@@ -135,7 +135,6 @@ struct LongTableReader {
         }
         cube.missingCount += cube.cellCount - firstRow.count
         cube.diagnostics = log.diagnostics
-        cube.damaged = true
         return cube
     }
 }

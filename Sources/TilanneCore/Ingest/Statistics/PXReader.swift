@@ -90,7 +90,6 @@ struct PXReader {
             cube.damaged = true
         }
         cube.diagnostics = log.diagnostics
-        cube.damaged = true
         return cube
     }
 

@@ -13,8 +13,9 @@ struct RenderTests {
         let model = pipeline.report(from: pipeline.check())
         let written = try pipeline.publish(model)
         var files: [OutputFormat: URL] = [:]
-        // The Finnish report (the Swedish files end in -sv).
-        for url in written where !url.deletingPathExtension().lastPathComponent.hasSuffix("-sv") {
+        // The Finnish report (the Swedish files end in -sv; the indicator table in -mittarit).
+        for url in written where !url.deletingPathExtension().lastPathComponent.hasSuffix("-sv")
+            && !url.deletingPathExtension().lastPathComponent.hasSuffix("-mittarit") {
             files[OutputFormat(rawValue: url.pathExtension)!] = url
         }
         return (config, model, files)
@@ -39,6 +40,8 @@ struct RenderTests {
         let (_, model, files) = try kuopioOutputs()
         try Self.expectMatchesReference(files[.csv]!, "kuopio-1-2024.csv")
         try Self.expectMatchesReference(files[.html]!, "kuopio-1-2024.html")
+        try Self.expectMatchesReference(files[.csv]!.deletingLastPathComponent().appendingPathComponent("kasvava-kuopio-tilanne-1-2024-mittarit.csv"),
+                                        "kuopio-1-2024-mittarit.csv")
         let json = try TestSupport.temporaryFolder().appendingPathComponent("model.json")
         try model.jsonData().write(to: json)
         try Self.expectMatchesReference(json, "kuopio-1-2024.model.json")

@@ -70,6 +70,11 @@ public struct IndicatorAggregator: Sendable {
             if baselineValue != 0 { report.changeShare = (latestValue - baselineValue) / abs(baselineValue) }
         }
         report.status = status(indicator, baseline: baseline, latest: latest, target: target, report: &report)
+        // Rounded so that the model's JSON and the files are the same on every machine.
+        report.change = report.change.map { Self.round($0, places: report.decimals + 4) }
+        report.changeShare = report.changeShare.map { Self.round($0, places: 6) }
+        report.progress = report.progress.map { Self.round($0, places: 6) }
+        report.expectedProgress = report.expectedProgress.map { Self.round($0, places: 6) }
         return report
     }
 
@@ -109,6 +114,11 @@ public struct IndicatorAggregator: Sendable {
         }
         if let goal = indicator.goal { return config.register.themes.first { $0.goals.contains { $0.number == goal } }?.title }
         return nil
+    }
+
+    static func round(_ value: Double, places: Int) -> Double {
+        let scale = pow(10.0, Double(places))
+        return (value * scale).rounded() / scale
     }
 
     /// As many decimals as the values use, at most two.

@@ -110,6 +110,7 @@ public struct Pipeline: Sendable {
         if formats.contains(.csv) {
             if model.comparison != nil { renderers.append(ChangesCSVRenderer()) }
             if model.updateRequests != nil { renderers.append(UpdatesCSVRenderer()) }
+            if model.indicators != nil { renderers.append(IndicatorsCSVRenderer()) }
         }
         return renderers
     }

@@ -19,6 +19,7 @@ public enum ReportVariant: String, Sendable {
     case report
     case changes
     case updates
+    case indicators
 
     /// The suffix put before the extension: `…-1-2024-muutokset.csv`.
     public func suffix(_ language: ReportLanguage) -> String {
@@ -30,6 +31,9 @@ public enum ReportVariant: String, Sendable {
         case (.updates, .fi): "-paivitettavat"
         case (.updates, .sv): "-att-uppdatera"
         case (.updates, .en): "-updates"
+        case (.indicators, .fi): "-mittarit"
+        case (.indicators, .sv): "-indikatorer"
+        case (.indicators, .en): "-indicators"
         }
     }
 }

@@ -17,9 +17,23 @@ enum CSVCell {
         }
     }
 
+    /// A signed number as the report writes it (`-26,1 %`, `+4 743`): digits, separators and a
+    /// percent sign only, so there is no function or reference a spreadsheet could evaluate.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars.dropFirst() {
+            switch scalar {
+            case "0"..."9": digits += 1
+            case ",", ".", "\u{00A0}", "%": continue
+            default: return false
+            }
+        }
+        return digits > 0
+    }
+
     /// Quotes and defuses one cell. Line breaks become CRLF inside the quotes, as Excel writes.
     static func encode(_ text: String, isProgressCode: Bool = false, delimiter: UInt8 = UInt8(ascii: ";")) -> String {
-        let defuse = startsLikeFormula(text) && !(isProgressCode && isOperatorOnlyCode(text))
+        let defuse = startsLikeFormula(text) && !(isProgressCode && isOperatorOnlyCode(text)) && !isPlainNumber(text)
         var needsQuotes = false
         for byte in text.utf8 where byte == delimiter || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
             needsQuotes = true

@@ -39,12 +39,14 @@ public struct HTMLReportRenderer: ReportRenderer {
         for (index, theme) in model.themes.enumerated() {
             out.write("<li><a href=\"#painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</a></li>\n")
         }
+        if model.indicators != nil { out.write("<li><a href=\"#\(HTMLIndicatorSection.anchor)\">\(e(strings.indicatorsSheet))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
         if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
         out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n</ul></nav>\n")
 
         writeLegend(model, strings: strings, out: out)
         writeSummary(model, strings: strings, out: out)
+        if let indicators = model.indicators { HTMLIndicatorSection.write(indicators, model: model, strings: strings, out: out) }
         for (index, theme) in model.themes.enumerated() {
             out.write("<section aria-labelledby=\"painopiste-\(index + 1)\">\n")
             out.write("<h2 id=\"painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</h2>\n")

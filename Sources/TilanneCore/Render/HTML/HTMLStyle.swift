@@ -18,6 +18,14 @@ enum HTMLStyle {
         thead th { background: #d9e1f2; }
         tbody th { font-weight: 600; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.number .year, td .year { color: #404040; font-size: 0.85rem; }
+        th .note { display: block; font-weight: 400; font-size: 0.85rem; color: #404040; }
+        .i-achieved { background: \(IndicatorStatus.achieved.colour); }
+        .i-on-track { background: \(IndicatorStatus.onTrack.colour); }
+        .i-behind { background: \(IndicatorStatus.behind.colour); }
+        .i-wrong-way { background: \(IndicatorStatus.wrongWay.colour); }
+        .i-no-data { background: \(IndicatorStatus.noData.colour); }
+        svg.sparkline { display: block; }
         .status-table col.c-action { width: 22%; } .status-table col.c-projects { width: 18%; }
         .status-table col.c-responsible { width: 15%; } .status-table col.c-progress { width: 11%; }
         .status-table col.c-status { width: 34%; } .status-table col.c-change { width: 14%; }

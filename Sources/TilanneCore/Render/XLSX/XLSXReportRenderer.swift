@@ -16,6 +16,9 @@ public struct XLSXReportRenderer: ReportRenderer {
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(model.programme.name, model.period))
         try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
         try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        if let indicators = model.indicators {
+            try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
+        }
         if let comparison = model.comparison {
             try XLSXChangesSheet.write(comparison, model: model, strings: strings, workbook: workbook, styles: styles)
         }

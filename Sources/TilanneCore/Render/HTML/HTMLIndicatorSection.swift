@@ -1,0 +1,97 @@
+/// The "Mittarit" section of the HTML report: one table per theme with baseline, latest value,
+/// target, change, the share of the way covered and the status (symbol, text and colour), and a
+/// small inline SVG chart of the series (no script; the chart has a text alternative).
+enum HTMLIndicatorSection {
+    static let anchor = "mittarit"
+
+    static func write(_ indicators: [IndicatorReport], model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        out.write("<section aria-labelledby=\"\(anchor)\">\n<h2 id=\"\(anchor)\">\(e(strings.indicatorsSheet))</h2>\n")
+        out.write("<ul class=\"legend\">\n")
+        for status in IndicatorStatus.allCases {
+            out.write("<li class=\"i-\(status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(status.symbol))</span> \(e(strings.indicatorStatusLabel(status)))</li>\n")
+        }
+        out.write("</ul>\n")
+        var groups: [(String?, [IndicatorReport])] = []
+        for indicator in indicators {
+            if let last = groups.last, last.0 == indicator.theme { groups[groups.count - 1].1.append(indicator) } else { groups.append((indicator.theme, [indicator])) }
+        }
+        for (theme, members) in groups {
+            out.write("<table class=\"indicator-table\">\n<caption>\(e(theme ?? strings.noIndicatorTheme))</caption>\n<thead><tr>")
+            for header in [strings.indicator, strings.baseline, strings.latest, strings.target, strings.change, strings.progressToTarget,
+                           strings.indicatorStatus, strings.trend] {
+                out.write("<th scope=\"col\">\(e(header))</th>")
+            }
+            out.write("</tr></thead>\n<tbody>\n")
+            for indicator in members { row(indicator, model: model, strings: strings, out: out) }
+            out.write("</tbody>\n</table>\n")
+        }
+        out.write("</section>\n")
+    }
+
+    private static func row(_ indicator: IndicatorReport, model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        func point(_ point: IndicatorPoint?) -> String {
+            guard let point, let value = point.value else { return "<td class=\"number\">–</td>" }
+            return "<td class=\"number\">\(e(strings.measure(value, decimals: indicator.decimals, unit: indicator.unit)))<br><span class=\"year\">\(e(point.period))</span></td>"
+        }
+        var line = "<tr><th scope=\"row\">\(HTMLReportRenderer.part(indicator.name, indicator.untranslatedName, model))"
+        var notes: [String] = [strings.directionLabel(indicator.direction)]
+        if let source = indicator.statisticsSource { notes.append("\(strings.statisticsSource): \(source)") }
+        line += "<span class=\"note\">\(e(notes.joined(separator: " · ")))</span></th>"
+        line += point(indicator.baseline)
+        var latest = point(indicator.latest)
+        if indicator.stale { latest = latest.replacingOccurrences(of: "</td>", with: " <span class=\"flag\">\(e(strings.oldData))</span></td>") }
+        line += latest
+        if indicator.direction == .band, let band = indicator.band {
+            line += "<td class=\"number\">\(e(strings.decimal(band.low, decimals: indicator.decimals)))–\(e(strings.measure(band.high, decimals: indicator.decimals, unit: indicator.unit)))</td>"
+        } else {
+            line += point(indicator.target)
+        }
+        line += "<td class=\"number\">\(e(indicator.change.map { strings.signedChange($0, decimals: indicator.decimals, unit: indicator.unit) } ?? "–"))</td>"
+        var progress = indicator.progress.map { strings.percent($0) } ?? "–"
+        if let expected = indicator.expectedProgress, indicator.status != .achieved {
+            progress += "<br><span class=\"year\">\(e(strings.expectedByNow)) \(e(strings.percent(expected)))</span>"
+        }
+        line += "<td class=\"number\">\(progress.hasPrefix("–") ? progress : progress)</td>"
+        line += "<td class=\"indicator-status i-\(indicator.status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(indicator.status.symbol))</span> \(e(strings.indicatorStatusLabel(indicator.status)))"
+        if !indicator.missing.isEmpty {
+            let periods = indicator.missing.map(\.period).joined(separator: ", ")
+            line += "<br><span class=\"flag\">\(e(strings.missingValues)): \(e(periods))</span>"
+        }
+        line += "</td><td>\(sparkline(indicator, strings: strings))</td></tr>\n"
+        out.write(line)
+    }
+
+    /// A line of the values (gaps where a value is missing), the target as a dashed line and the
+    /// latest value as a dot. Its text alternative says the first and latest value.
+    static func sparkline(_ indicator: IndicatorReport, strings: ReportStrings) -> String {
+        let e = HTMLEscaping.escape
+        let points = indicator.series
+        let values = points.compactMap(\.value)
+        let label = strings.trendDescription(points, decimals: indicator.decimals, unit: indicator.unit)
+        guard values.count >= 2 else { return "<span class=\"year\">\(e(label))</span>" }
+        let (width, height, pad) = (140.0, 36.0, 4.0)
+        var low = values.min()!, high = values.max()!
+        if let target = indicator.target?.value, indicator.direction != .band { low = min(low, target); high = max(high, target) }
+        if high == low { high += 1; low -= 1 }
+        func x(_ index: Int) -> Double { pad + Double(index) * (width - 2 * pad) / Double(max(points.count - 1, 1)) }
+        func y(_ value: Double) -> Double { height - pad - (value - low) / (high - low) * (height - 2 * pad) }
+        func f(_ number: Double) -> String { String(format: "%.1f", number) }
+        var segments: [[String]] = [[]]
+        for (index, point) in points.enumerated() {
+            if let value = point.value { segments[segments.count - 1].append("\(f(x(index))),\(f(y(value)))") } else if !segments[segments.count - 1].isEmpty { segments.append([]) }
+        }
+        var svg = "<svg class=\"sparkline\" role=\"img\" aria-label=\"\(e(label))\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\"><title>\(e(label))</title>"
+        if let target = indicator.target?.value, indicator.direction != .band {
+            svg += "<line x1=\"\(f(pad))\" x2=\"\(f(width - pad))\" y1=\"\(f(y(target)))\" y2=\"\(f(y(target)))\" stroke=\"#595959\" stroke-width=\"1\" stroke-dasharray=\"3 2\"/>"
+        }
+        for segment in segments where !segment.isEmpty {
+            svg += "<polyline fill=\"none\" stroke=\"#1f3864\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>"
+        }
+        if let last = points.lastIndex(where: { $0.value != nil }) {
+            svg += "<circle cx=\"\(f(x(last)))\" cy=\"\(f(y(points[last].value!)))\" r=\"3\" fill=\"#1f3864\"/>"
+        }
+        return svg + "</svg>"
+    }
+}

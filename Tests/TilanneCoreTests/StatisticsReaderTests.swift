@@ -188,3 +188,21 @@ extension StatisticsReaderTests {
         #expect(!Self.readAll(Self.statfin(name)).damaged)
     }
 }
+
+extension StatisticsReaderTests {
+    @Test("A wide table (a column per year, as coordinators type it) reads as the same series")
+    func wideTable() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let url = folder.appendingPathComponent("leveä.csv")
+        try "Kuopion matkailu\r\nAlue;2019;2020;2021\r\nKuopio;1 012 345;612 000;..\r\nKoko maa;23 100 000;14 800 000;17 300 000\r\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let cube = LongTableReader(file: "w.csv", catalogue: Self.catalogue, limits: .default, language: .fi)
+            .read(url, columns: ["Alue"], timeColumn: nil, valueColumn: nil, sheet: nil)
+        #expect(cube.diagnostics.isEmpty)
+        #expect(cube.dimensions.map(\.codes) == [["Kuopio", "Koko maa"], ["2019", "2020", "2021"]])
+        #expect(cube.dimensions[1].isTime)
+        #expect(Self.value(cube, ["Kuopio", "2019"])?.value == 1_012_345)
+        #expect(Self.value(cube, ["Kuopio", "2021"])?.symbol == "..")
+        #expect(Self.value(cube, ["Koko maa", "2021"])?.value == 17_300_000)
+    }
+}

@@ -28,6 +28,7 @@ def write_config(folder, *, source=None, extra_replacements=()):
     text = text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv",
                         f"path: {source or ROOT / 'Input' / 'kasvava-kuopio-tilanne-1-2024.csv'}")
     text = text.replace("folder: ../Output", f"folder: {folder / 'Output'}")
+    text = text.replace("path: ../Input/mittarit/", f"path: {ROOT / 'Input' / 'mittarit'}/")
     for old, new in extra_replacements:
         assert old in text, old
         text = text.replace(old, new)

@@ -15,7 +15,8 @@ def test_kuopio_run_writes_the_reports_and_ends_with_the_row_accounting(kuopio_r
     # The three formats, and (the config keeps a history) the rows to update per responsible
     # party; no frozen period yet, so no list of changes. In Finnish, and in Swedish (-sv).
     assert reports_in(output) == [
-        f"{KUOPIO}-att-uppdatera-sv.csv", f"{KUOPIO}-paivitettavat.csv", f"{KUOPIO}-sv.csv", f"{KUOPIO}-sv.html",
+        f"{KUOPIO}-att-uppdatera-sv.csv", f"{KUOPIO}-indikatorer-sv.csv", f"{KUOPIO}-mittarit.csv", f"{KUOPIO}-paivitettavat.csv",
+        f"{KUOPIO}-sv.csv", f"{KUOPIO}-sv.html",
         f"{KUOPIO}-sv.xlsx", f"{KUOPIO}.csv", f"{KUOPIO}.html", f"{KUOPIO}.xlsx"]
     # The three '+?' rows are named with file, row and column.
     for row in (52, 53, 55):

@@ -13,7 +13,7 @@ def workbook(output):
 def test_sheets_and_document_properties(kuopio_run):
     _, output = kuopio_run
     wb = workbook(output)
-    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Päivitettävät", "Tarkistukset"]
+    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Päivitettävät", "Tarkistukset"]
     assert wb.properties.title == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert wb.properties.creator == "Elinvoima- ja konsernipalvelut"
     assert wb.properties.created.date().isoformat() == "2024-02-15"

@@ -33,6 +33,14 @@ extension ReportModel {
         var model = self
         model.programme.name = "\(programme.name) – \(group.name)"
         model.themes = slicedThemes
+        // The group's indicators: those of the themes and goals it follows as a whole.
+        if let indicators {
+            let followedThemes = Set(themes.filter { themeKeys.contains(TextNormaliser.comparisonKey($0.title)) }.map(\.title))
+            let sliced = indicators.filter { indicator in
+                indicator.goal.map(goals.contains) == true || indicator.theme.map(followedThemes.contains) == true
+            }
+            model.indicators = sliced.isEmpty ? nil : sliced
+        }
         let actions = model.allActions
         model.totals = Aggregator.count(actions.map(\.progress), legend: legendEntries)
         let places = Set(actions.map { $0.source.at(row: $0.source.row) })

@@ -69,8 +69,14 @@ struct LongTableReader {
             if let name { return keys.firstIndex(of: TextNormaliser.comparisonKey(name)) }
             return defaults.lazy.compactMap { keys.firstIndex(of: TextNormaliser.comparisonKey($0)) }.first
         }
+        // A wide table has a column per year (`Alue;2019;2020;…`) instead of a year and a value column.
+        func periodColumns(_ cells: [String]) -> [Int] {
+            cells.indices.filter { IndicatorNormaliser.year(of: cells[$0].trimmingCharacters(in: .whitespaces)) != nil
+                && cells[$0].trimmingCharacters(in: .whitespaces).count <= 7 }
+        }
         guard let headerIndex = records.firstIndex(where: {
-            find(timeColumn, defaults: Self.timeNames, in: $0.cells) != nil && find(valueColumn, defaults: Self.valueNames, in: $0.cells) != nil
+            (find(timeColumn, defaults: Self.timeNames, in: $0.cells) != nil && find(valueColumn, defaults: Self.valueNames, in: $0.cells) != nil)
+                || (valueColumn == nil && periodColumns($0.cells).count >= 2)
         }) else {
             let wanted = [timeColumn ?? Self.timeNames[0], valueColumn ?? Self.valueNames[0]].map { "\"\($0)\"" }.joined(separator: ", ")
             log.emit(.headerNotFound, at: origin, wanted)
@@ -79,8 +85,10 @@ struct LongTableReader {
             return cube
         }
         let header = records[headerIndex].cells
-        let timeIndex = find(timeColumn, defaults: Self.timeNames, in: header)!
-        let valueIndex = find(valueColumn, defaults: Self.valueNames, in: header)!
+        let longTime = find(timeColumn, defaults: Self.timeNames, in: header)
+        let longValue = find(valueColumn, defaults: Self.valueNames, in: header)
+        let wide = longTime == nil || longValue == nil
+        let periods = wide ? periodColumns(header) : []
         var dimensionColumns: [Int] = []
         for column in columns {
             guard let index = find(column, defaults: [], in: header) else {
@@ -92,46 +100,70 @@ struct LongTableReader {
             }
             dimensionColumns.append(index)
         }
-        let keyColumns = dimensionColumns + [timeIndex]
-        var codes: [[String]] = keyColumns.map { _ in [] }
-        var positions: [[String: Int]] = keyColumns.map { _ in [:] }
-        var entries: [(key: [Int], cell: CubeCell, row: Int)] = []
-        for record in records[(headerIndex + 1)...] {
-            let cells = record.cells
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            var key: [Int] = []
-            for (dimension, column) in keyColumns.enumerated() {
-                let text = column < cells.count ? cells[column].trimmingCharacters(in: .whitespaces) : ""
-                if let known = positions[dimension][text] { key.append(known); continue }
-                positions[dimension][text] = codes[dimension].count
-                key.append(codes[dimension].count)
-                codes[dimension].append(text)
-            }
-            let text = valueIndex < cells.count ? cells[valueIndex] : ""
-            let cell = StatisticsNumber.cell(text)
-            if cell.value == nil, let symbol = cell.symbol, !PXNumber.knownSymbols.contains(symbol), !symbol.isEmpty {
-                log.emit(.statisticsBadValue, at: origin.at(row: record.row, column: valueIndex + 1, columnName: header[valueIndex]),
-                         symbol, keyColumns.enumerated().map { "\(header[$1])=\(codes[$0][key[$0]])" }.joined(separator: ", "))
-            }
-            entries.append((key, cell, record.row))
+        // The time dimension last; in a wide table its codes are the period headers.
+        let width = dimensionColumns.count + 1
+        var codes: [[String]] = Array(repeating: [], count: width)
+        var positions: [[String: Int]] = Array(repeating: [:], count: width)
+        if wide {
+            codes[width - 1] = periods.map { header[$0].trimmingCharacters(in: .whitespaces) }
+            for (position, code) in codes[width - 1].enumerated() { positions[width - 1][code] = position }
         }
-        for (position, column) in keyColumns.enumerated() {
+        // Flat arrays: a large table is millions of cells.
+        var keys: [Int32] = []
+        var cells: [CubeCell] = []
+        var rows: [Int32] = []
+        func code(_ dimension: Int, _ raw: String) -> Int32 {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if let known = positions[dimension][text] { return Int32(known) }
+            positions[dimension][text] = codes[dimension].count
+            codes[dimension].append(text)
+            return Int32(codes[dimension].count - 1)
+        }
+        func add(_ raw: String, row: Int, column: Int, key: ArraySlice<Int32>) {
+            let cell = StatisticsNumber.cell(raw)
+            if cell.value == nil, let symbol = cell.symbol, !PXNumber.knownSymbols.contains(symbol), !symbol.isEmpty {
+                let named = key.enumerated().map { "\(codes[$0.offset].isEmpty ? "?" : codes[$0.offset][Int($0.element)])" }.joined(separator: ", ")
+                log.emit(.statisticsBadValue, at: origin.at(row: row, column: column + 1, columnName: header[column]), symbol, named)
+            }
+            keys.append(contentsOf: key)
+            cells.append(cell)
+            rows.append(Int32(row))
+        }
+        for record in records[(headerIndex + 1)...] {
+            let values = record.cells
+            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            var key = dimensionColumns.enumerated().map { code($0.offset, $0.element < values.count ? values[$0.element] : "") }
+            if wide {
+                key.append(0)
+                for (position, column) in periods.enumerated() {
+                    key[width - 1] = Int32(position)
+                    add(column < values.count ? values[column] : "", row: record.row, column: column, key: key[...])
+                }
+            } else {
+                key.append(code(width - 1, longTime! < values.count ? values[longTime!] : ""))
+                add(longValue! < values.count ? values[longValue!] : "", row: record.row, column: longValue!, key: key[...])
+            }
+        }
+        for (position, column) in dimensionColumns.enumerated() {
             let name = header[column]
             cube.dimensions.append(CubeDimension(name: name, names: [language.rawValue: name], code: name, codes: codes[position],
-                                                 labels: [language.rawValue: codes[position]], isTime: column == timeIndex,
-                                                 isContent: false))
+                                                 labels: [language.rawValue: codes[position]], isTime: false, isContent: false))
         }
+        let timeName = wide ? (timeColumn ?? ReportStrings(language: language).year) : header[longTime!]
+        cube.dimensions.append(CubeDimension(name: timeName, names: [language.rawValue: timeName], code: timeName, codes: codes[width - 1],
+                                             labels: [language.rawValue: codes[width - 1]], isTime: true, isContent: false))
         cube.cellCount = codes.map(\.count).reduce(1, *)
-        var firstRow: [Int: Int] = [:]
-        for entry in entries {
-            let index = cube.index(of: entry.key)
+        var firstRow: [Int: Int32] = [:]
+        firstRow.reserveCapacity(cells.count)
+        for (entry, cell) in cells.enumerated() {
+            let index = cube.index(of: keys[(entry * width)..<((entry + 1) * width)].map { Int($0) })
             if let earlier = firstRow[index] {
-                log.emit(.statisticsDuplicateCell, at: origin.at(row: entry.row), "\(earlier)")
+                log.emit(.statisticsDuplicateCell, at: origin.at(row: Int(rows[entry])), "\(earlier)")
                 continue
             }
-            firstRow[index] = entry.row
-            cube.cells[index] = entry.cell
-            if entry.cell.value == nil { cube.missingCount += 1 }
+            firstRow[index] = rows[entry]
+            cube.cells[index] = cell
+            if cell.value == nil { cube.missingCount += 1 }
         }
         cube.missingCount += cube.cellCount - firstRow.count
         cube.diagnostics = log.diagnostics

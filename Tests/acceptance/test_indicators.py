@@ -1,0 +1,124 @@
+"""The indicators as their readers get them: the workbook's Mittarit sheet read back with
+openpyxl (numbers, display formats, a native chart per indicator), the CSV as Finnish Excel
+reads it, the HTML's inline charts with their text alternatives, LibreOffice printing the
+sheet, and `tilanne inspect` on the real StatFin PX files."""
+import csv
+import io
+import json
+import subprocess
+
+import openpyxl
+import pytest
+
+from conftest import ROOT, require_tool, run_tilanne, write_config
+
+KUOPIO = "kasvava-kuopio-tilanne-1-2024"
+STATFIN = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures" / "statistics" / "statfin"
+NBSP = "\u00a0"
+
+
+def indicator_rows(ws):
+    """Rows of the Mittarit sheet that hold an indicator (a name and a baseline period)."""
+    return {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 3).value and ws.cell(r, 2).value is not None}
+
+
+def test_mittarit_sheet_has_numbers_with_display_formats_and_a_chart_each(kuopio_run):
+    _, output = kuopio_run
+    book = openpyxl.load_workbook(output / f"{KUOPIO}.xlsx")
+    ws = book["Mittarit"]
+    assert ws["A1"].value == "Mittarit: lähtötaso, viimeisin arvo ja tavoite"
+    assert ws["A5"].value == "KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"
+    rows = indicator_rows(ws)
+    assert list(rows) == ["Väkiluku, Kuopio", "Työllisyysaste, 18–64-vuotiaat", "Työttömät, % työvoimasta",
+                          "Yritysten määrä", "Avoimet työpaikat (koko maa)"]
+    population = rows["Väkiluku, Kuopio"]
+    # Numbers are numbers; the grouping and decimal comma are the reader's display format.
+    assert [ws.cell(population, c).value for c in range(3, 10)] == ["2019", 119282, "2023", 124025, "2030", 130000, 4743]
+    assert ws.cell(population, 4).number_format == "#,##0"
+    employment = rows["Työllisyysaste, 18–64-vuotiaat"]
+    assert ws.cell(employment, 6).value == 72.4
+    assert ws.cell(employment, 6).number_format == '#,##0.0" %"'
+    assert ws.cell(population, 10).number_format == "0.0 %"
+    assert round(ws.cell(population, 10).value, 4) == round(4743 / 10718, 4)
+    unemployment = rows["Työttömät, % työvoimasta"]
+    assert ws.cell(unemployment, 12).value == "-  Ei ole edennyt tavoitteen suuntaan"
+    assert ws.cell(unemployment, 12).fill.fgColor.rgb.endswith("F4A6A6")
+    assert ws.cell(population, 12).value == "+  Etenee tavoitteen mukaan"
+    assert len(ws._charts) == 5
+    series = book["Mittarisarjat"]
+    values = [(r[1].value, r[2].value, r[4].value) for r in series.iter_rows(min_row=2) if r[0].value == "Yritysten määrä"]
+    assert values[-1] == ("2023", None, "..")  # not yet published: blank, not zero, its symbol kept
+    assert values[0][:2] == ("2018", 7562) and not values[0][2]
+
+
+def test_indicator_csv_writes_numbers_as_a_finnish_reader_expects(kuopio_run):
+    _, output = kuopio_run
+    raw = (output / f"{KUOPIO}-mittarit.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[:5] == ["Painopiste", "Mittari", "Yksikkö", "Lähtötaso: ajankohta", "Lähtötaso"]
+    by_name = {row[1]: dict(zip(header, row)) for row in body}
+    assert by_name["Väkiluku, Kuopio"]["Viimeisin"] == f"124{NBSP}025"
+    assert by_name["Työllisyysaste, 18–64-vuotiaat"]["Viimeisin"] == f"72,4{NBSP}%"
+    assert by_name["Työttömät, % työvoimasta"]["Matkasta tavoitteeseen"] == f"-26,1{NBSP}%"
+    assert by_name["Työttömät, % työvoimasta"]["Eteneminen"] == "-"
+    swedish = (output / f"{KUOPIO}-indikatorer-sv.csv").read_text(encoding="utf-8-sig")
+    assert "Folkmängd, Kuopio;personer;2019" in swedish
+
+
+def test_html_section_has_inline_charts_with_text_alternatives(kuopio_run):
+    _, output = kuopio_run
+    html = (output / f"{KUOPIO}.html").read_text(encoding="utf-8")
+    section = html[html.index('<section aria-labelledby="mittarit">'):]
+    section = section[:section.index("</section>")]
+    assert section.count('<svg class="sparkline" role="img"') == 5
+    assert f'aria-label="Kehitys 2017–2023: 118{NBSP}209 → 124{NBSP}025 henkilöä"' in section
+    assert "<script" not in html
+    assert "Ei ole edennyt tavoitteen suuntaan" in section
+    assert '<a href="#mittarit">Mittarit</a>' in html
+
+
+def test_model_json_holds_the_indicators(kuopio_run):
+    _, output = kuopio_run
+    model = json.loads((output.parent / "model.json").read_text(encoding="utf-8"))
+    population = next(i for i in model["indicators"] if i["id"] == "vakiluku")
+    assert population["latest"] == {"period": "2023", "value": 124025, "year": 2023}
+    assert population["status"] == "on-track"
+
+
+def test_libreoffice_prints_the_mittarit_sheet(kuopio_run, tmp_path):
+    soffice = require_tool("soffice", "LibreOffice", "libreoffice-calc-nogui")
+    require_tool("pdftotext", "Poppler", "poppler-utils")
+    _, output = kuopio_run
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(output / f"{KUOPIO}.xlsx")], check=True, capture_output=True, timeout=240)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"{KUOPIO}.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    page = next(p for p in text.split("\f") if "Mittarit: lähtötaso, viimeisin arvo ja tavoite" in p)
+    assert "Etenee tavoitteen mukaan" in page and "Väkiluku, Kuopio" in page
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("statfin_atp_pxt_11n3.px", "cells 55, values 55, missing 0, sum 1277900.0"),
+    ("statfin_kihi_pxt_141f.px", "cells 30, values 29, missing 1"),
+])
+def test_inspect_reads_real_statfin_files(name, expected):
+    result = run_tilanne("inspect", STATFIN / name)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+
+
+def test_inspect_notes_a_wrong_declared_encoding():
+    result = run_tilanne("inspect", STATFIN / "statfin_akay_pxt_013.px")
+    assert result.returncode == 0  # a note only
+    assert "[statistics.encoding-mismatch]" in result.stderr
+    assert "10 vuotta täyttäneet yhteensä" in result.stdout  # the labels decoded right
+
+
+def test_a_wrong_area_code_is_a_located_warning_and_the_report_is_still_written(tmp_path):
+    config = write_config(tmp_path, extra_replacements=[("select: {Alue: KU297, Tiedot: vaesto}", "select: {Alue: KU999, Tiedot: vaesto}")])
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 1, result.stderr
+    assert "kuopio-vaesto.px: varoitus [indicator.code-not-found]" in result.stderr
+    assert "KU297 (Kuopio)" in result.stderr
+    assert (tmp_path / "Output" / f"{KUOPIO}.xlsx").exists()

@@ -6,7 +6,7 @@ import os
 import pathlib
 import random
 
-YEARS = [str(y) for y in range(1990, 2025)]            # 35
+YEARS = [str(y) for y in range(1975, 2025)]            # 50
 AREAS = ["SSS"] + [f"KU{n:03d}" for n in range(5, 5 + 319)]  # 320
 AGES = [str(a) for a in range(0, 101)]                   # 101
 SEXES = ["SSS", "1", "2"]

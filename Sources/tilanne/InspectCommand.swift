@@ -44,7 +44,7 @@ struct InspectCommand: ParsableCommand {
                 }
                 if dimension.codes.count > 8 { lines.append("    … \(dimension.codes.count - 8) more") }
             }
-            lines.append("  cells \(cube.cellCount), values \(inspection.values), missing \(inspection.missing), sum \(inspection.sum)")
+            lines.append("  cells \(cube.cellCount), values \(inspection.values), missing \(inspection.missing), sum \(String(format: "%.2f", inspection.sum))")
             print(lines.joined(separator: "\n"))
             console.diagnostics(cube.diagnostics, language: .fi)
             return ExitCodes.status(for: cube.diagnostics)

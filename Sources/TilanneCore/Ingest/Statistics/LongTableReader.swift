@@ -17,7 +17,10 @@ struct LongTableReader {
     ///   - columns: the code columns to keep as dimensions (the selection's keys), in order.
     ///   - timeColumn, valueColumn: nil finds them by their usual names.
     ///   - sheet: for a workbook, the sheet name (nil: the first).
-    func read(_ url: URL, columns: [String], timeColumn: String?, valueColumn: String?, sheet: String?) -> StatisticalCube {
+    ///   - visit: when given, called with every cell instead of keeping them (a summary of a whole
+    ///     table; duplicates are not looked for then).
+    func read(_ url: URL, columns: [String], timeColumn: String?, valueColumn: String?, sheet: String?,
+              visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
         var log = DiagnosticLog(catalogue: catalogue)
         var cube = StatisticalCube(file: file, format: .table, language: language.rawValue, languages: [language.rawValue],
                                    title: [:], dimensions: [], units: [:], lastUpdated: nil, source: [:], cells: [:],
@@ -113,7 +116,7 @@ struct LongTableReader {
         var cells: [CubeCell] = []
         var rows: [Int32] = []
         func code(_ dimension: Int, _ raw: String) -> Int32 {
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 ? raw.trimmingCharacters(in: .whitespaces) : raw
             if let known = positions[dimension][text] { return Int32(known) }
             positions[dimension][text] = codes[dimension].count
             codes[dimension].append(text)
@@ -121,6 +124,11 @@ struct LongTableReader {
         }
         func add(_ raw: String, row: Int, column: Int, key: ArraySlice<Int32>) {
             let cell = StatisticsNumber.cell(raw)
+            if let visit {
+                visit(cell)
+                if cell.value == nil { cube.missingCount += 1 }
+                return
+            }
             if cell.value == nil, let symbol = cell.symbol, !PXNumber.knownSymbols.contains(symbol), !symbol.isEmpty {
                 let named = key.enumerated().map { "\(codes[$0.offset].isEmpty ? "?" : codes[$0.offset][Int($0.element)])" }.joined(separator: ", ")
                 log.emit(.statisticsBadValue, at: origin.at(row: row, column: column + 1, columnName: header[column]), symbol, named)
@@ -131,7 +139,7 @@ struct LongTableReader {
         }
         for record in records[(headerIndex + 1)...] {
             let values = record.cells
-            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
             var key = dimensionColumns.enumerated().map { code($0.offset, $0.element < values.count ? values[$0.element] : "") }
             if wide {
                 key.append(0)
@@ -153,6 +161,10 @@ struct LongTableReader {
         cube.dimensions.append(CubeDimension(name: timeName, names: [language.rawValue: timeName], code: timeName, codes: codes[width - 1],
                                              labels: [language.rawValue: codes[width - 1]], isTime: true, isContent: false))
         cube.cellCount = codes.map(\.count).reduce(1, *)
+        if visit != nil {
+            cube.diagnostics = log.diagnostics
+            return cube
+        }
         var firstRow: [Int: Int32] = [:]
         firstRow.reserveCapacity(cells.count)
         for (entry, cell) in cells.enumerated() {
@@ -175,6 +187,19 @@ struct LongTableReader {
 /// the missing-value symbols (`..`, `-`, an empty cell) stay missing.
 enum StatisticsNumber {
     static func cell(_ raw: String) -> CubeCell {
+        // Most cells are plain numbers (`1234`, `7,8`, `-3.2`): read their bytes directly; a
+        // table of millions of cells spends its time here (see docs/decisions/0004).
+        var plain = !raw.isEmpty
+        for byte in raw.utf8 where !((byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+                                     || byte == UInt8(ascii: "-")) {
+            plain = false
+            break
+        }
+        if plain, let value = PXNumber.parse(Array(raw.utf8)) { return CubeCell(value: value) }
+        return slowCell(raw)
+    }
+
+    private static func slowCell(_ raw: String) -> CubeCell {
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasSuffix("%") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
         if text.isEmpty || PXNumber.knownSymbols.contains(text) { return CubeCell(value: nil, symbol: text.isEmpty ? nil : text) }

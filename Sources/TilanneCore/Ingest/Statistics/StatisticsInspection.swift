@@ -15,24 +15,35 @@ public struct StatisticsInspection: Sendable {
         let shown = config.map { DisplayPath.of(url, root: $0.projectRoot) } ?? url.path
         var values = 0
         var missing = 0
+        // Neumaier's compensated sum: the check figure must not depend on the order of the cells.
         var sum = 0.0
+        var compensation = 0.0
+        func add(_ value: Double) {
+            let total = sum + value
+            compensation += abs(sum) >= abs(value) ? (sum - total) + value : (value - total) + sum
+            sum = total
+            values += 1
+        }
         let cube: StatisticalCube
         switch format ?? IndicatorSource.format(of: url.path) {
         case .px:
             cube = PXReader(file: shown, catalogue: catalogue).read(url, query: { _ in nil }) { _, cell in
-                if let value = cell.value { values += 1; sum += value } else { missing += 1 }
+                if let value = cell.value { add(value) } else { missing += 1 }
             }
-            return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum)
+            return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum + compensation)
         case .jsonstat:
             cube = JSONStatReader(file: shown, catalogue: catalogue).read(url) { .everything($0.dimensions.count) }
         case .table:
             cube = LongTableReader(file: shown, catalogue: catalogue, limits: config?.limits ?? .default, language: language)
-                .read(url, columns: columns, timeColumn: nil, valueColumn: nil, sheet: nil)
+                .read(url, columns: columns, timeColumn: nil, valueColumn: nil, sheet: nil) { cell in
+                    if let value = cell.value { add(value) }
+                }
+            return StatisticsInspection(cube: cube, values: values, missing: cube.cellCount - values, sum: sum + compensation)
         }
         for cell in cube.cells.values {
-            if let value = cell.value { values += 1; sum += value }
+            if let value = cell.value { add(value) }
         }
         missing = cube.cellCount - values
-        return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum)
+        return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum + compensation)
     }
 }

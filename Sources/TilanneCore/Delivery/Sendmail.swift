@@ -29,7 +29,15 @@ public struct Sendmail: Sendable {
         } catch {
             throw Failure(command: program, problem: "cannot start it (\(error.localizedDescription))")
         }
-        input.fileHandleForWriting.write(message.rendered())
+        // A sendmail that exits early (no server) closes the pipe while a large message is still
+        // being written: that must be its exit status below, not SIGPIPE killing the whole run.
+        signal(SIGPIPE, SIG_IGN)
+        var writeProblem: String?
+        do {
+            try input.fileHandleForWriting.write(contentsOf: message.rendered())
+        } catch {
+            writeProblem = "the message could not be handed over (\(error.localizedDescription))"
+        }
         try? input.fileHandleForWriting.close()
         let said = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -37,5 +45,6 @@ public struct Sendmail: Sendable {
             let text = String(decoding: said.prefix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(command: program, problem: "exit \(process.terminationStatus)\(text.isEmpty ? "" : ": \(text)")")
         }
+        if let writeProblem { throw Failure(command: program, problem: writeProblem) }
     }
 }

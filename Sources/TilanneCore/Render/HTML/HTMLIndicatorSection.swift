@@ -53,7 +53,7 @@ enum HTMLIndicatorSection {
         if let expected = indicator.expectedProgress, indicator.status != .achieved {
             progress += "<br><span class=\"year\">\(e(strings.expectedByNow)) \(e(strings.percent(expected)))</span>"
         }
-        line += "<td class=\"number\">\(progress.hasPrefix("–") ? progress : progress)</td>"
+        line += "<td class=\"number\">\(progress)</td>"
         line += "<td class=\"indicator-status i-\(indicator.status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(indicator.status.symbol))</span> \(e(strings.indicatorStatusLabel(indicator.status)))"
         if !indicator.missing.isEmpty {
             let periods = indicator.missing.map(\.period).joined(separator: ", ")

@@ -76,7 +76,7 @@ extension IndicatorTests {
     @Test("A variable name the file does not have is a finding listing the variables")
     func variableMissing() throws {
         let found = Self.findings(try Self.config(Self.population([IndicatorSelection(variable: "Kunta", category: "KU297")])))
-        let missing = try #require(found.first { $0.code == .indicatorDimensionNotFound })
+        let missing = try #require(found.first { $0.code == .indicatorVariableNotFound })
         #expect(missing.message.contains("\"Alue\""))
     }
 

@@ -24,7 +24,7 @@ public struct IndicatorAggregator: Sendable {
         let indicator = series.indicator
         let language = config.language.rawValue
         let values = series.points.filter { $0.value != nil }
-        let latest = values.last
+        let latest = series.latest
         var baseline: IndicatorPoint?
         if let configured = indicator.baseline {
             if let value = configured.value {
@@ -50,12 +50,8 @@ public struct IndicatorAggregator: Sendable {
         report.findings = Array(Set(diagnostics.filter { finding in
             finding.location.map { files.contains($0.file) } == true || finding.arguments.first == indicator.id
         }.map(\.code))).sorted { $0.rawValue < $1.rawValue }
-        if let first = series.points.firstIndex(where: { $0.value != nil }), let last = series.points.lastIndex(where: { $0.value != nil }) {
-            report.missing = series.points[first...last].filter { $0.value == nil }
-        }
-        if let reportYear = IndicatorRules(config: config).reportYear, let year = latest?.year {
-            report.stale = year < reportYear - indicator.maxAgeYears
-        }
+        report.missing = series.gaps
+        report.stale = series.isStale(asOf: config.periodYear)
         var translations: [ReportLanguage: IndicatorTexts] = [:]
         for other in config.reportLanguages where other != config.language {
             translations[other] = IndicatorTexts(

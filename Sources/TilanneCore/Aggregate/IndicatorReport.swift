@@ -40,6 +40,21 @@ public struct IndicatorReport: Sendable, Codable, Hashable {
     public var translations: [ReportLanguage: IndicatorTexts]?
 }
 
+extension Array where Element == IndicatorReport {
+    /// The indicators in runs of the same theme, in report order: one table (or block) each.
+    public var byTheme: [(theme: String?, indicators: [IndicatorReport])] {
+        var groups: [(theme: String?, indicators: [IndicatorReport])] = []
+        for indicator in self {
+            if let last = groups.last, last.theme == indicator.theme {
+                groups[groups.count - 1].indicators.append(indicator)
+            } else {
+                groups.append((indicator.theme, [indicator]))
+            }
+        }
+        return groups
+    }
+}
+
 public struct IndicatorTexts: Sendable, Codable, Hashable {
     public var name: String?
     public var unit: String?

@@ -40,6 +40,11 @@ public struct TilanneConfig: Sendable, Codable {
     /// The folder above the config file's folder; source paths are shown relative to it.
     public var projectRoot: URL { baseDirectory.deletingLastPathComponent() }
 
+    /// The year of the reporting period (`1/2024` → 2024): indicator values are judged old against it.
+    public var periodYear: Int? {
+        period.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 >= 1900 }.last
+    }
+
     public func resolve(_ path: String) -> URL {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
         return baseDirectory.appendingPathComponent(path).standardizedFileURL

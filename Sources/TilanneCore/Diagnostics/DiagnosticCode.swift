@@ -56,7 +56,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case statisticsUnsupported = "statistics.unsupported"
     case statisticsDuplicateCell = "statistics.duplicate-cell"
     // Indicators
-    case indicatorDimensionNotFound = "indicator.variable-not-found"
+    case indicatorVariableNotFound = "indicator.variable-not-found"
     case indicatorCodeNotFound = "indicator.code-not-found"
     case indicatorSelectionNeeded = "indicator.selection-needed"
     case indicatorNoValues = "indicator.no-values"
@@ -76,7 +76,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         // An indicator that cannot be read is shown without data and listed; the action report
         // is still published (raise these with validation.severity to stop the run instead).
         case .statisticsUnreadable, .statisticsSyntax, .statisticsCellCount, .statisticsBadValue, .statisticsUnsupported,
-             .statisticsDuplicateCell, .indicatorDimensionNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
+             .statisticsDuplicateCell, .indicatorVariableNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
              .indicatorNoValues, .indicatorUnitChanged, .indicatorTargetBeforeBaseline, .indicatorBaselineMissing,
              .indicatorDuplicateValue:
             .warning

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An RFC 4180 reader that also accepts what Excel on a Finnish machine writes: `;` or `,`,
 /// CRLF, LF or CR line ends, quoted cells with line breaks and doubled quotes.
 /// It never throws: damage (an unterminated quote, a stray quote) becomes a finding with the
@@ -157,5 +159,35 @@ struct CSVParser {
             endRecord()
         }
         return Result(records: records, problems: problems)
+    }
+}
+
+extension CSVParser {
+    /// A whole CSV file as Excel on a Finnish machine saves it: a UTF-8 BOM skipped, the
+    /// encoding (UTF-8, else Windows-1252, unless one is forced) and the delimiter (unless
+    /// given) detected. Returns the records and what was used.
+    static func parse(_ data: Data, encoding: SourceEncoding, delimiter given: UInt8?) -> (Result, SourceEncoding, UInt8) {
+        data.withUnsafeBytes { raw -> (Result, SourceEncoding, UInt8) in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            }
+            let delimiter = given ?? detectDelimiter(bytes)
+            let chosen: SourceEncoding
+            switch encoding {
+            case .utf8:
+                let valid = TextDecoding.isValidUTF8(bytes)
+                return (parse(bytes, delimiter: delimiter, checkUTF8: !valid), .utf8, delimiter)
+            case .windows1252:
+                chosen = .windows1252
+            case .auto:
+                chosen = TextDecoding.isValidUTF8(bytes) ? .utf8 : .windows1252
+            }
+            if chosen == .windows1252 {
+                let utf8 = TextDecoding.windows1252ToUTF8(bytes)
+                return (utf8.withUnsafeBufferPointer { parse($0, delimiter: delimiter, checkUTF8: false) }, chosen, delimiter)
+            }
+            return (parse(bytes, delimiter: delimiter, checkUTF8: false), chosen, delimiter)
+        }
     }
 }

@@ -14,29 +14,7 @@ extension SourceIngester {
             table.diagnostics = log.diagnostics
             return table
         }
-        let parsed = data.withUnsafeBytes { raw -> (CSVParser.Result, SourceEncoding, UInt8) in
-            var bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-            }
-            let delimiter = source.delimiter ?? CSVParser.detectDelimiter(bytes)
-            let encoding: SourceEncoding
-            switch source.encoding {
-            case .utf8:
-                let valid = TextDecoding.isValidUTF8(bytes)
-                return (CSVParser.parse(bytes, delimiter: delimiter, checkUTF8: !valid), .utf8, delimiter)
-            case .windows1252:
-                encoding = .windows1252
-            case .auto:
-                encoding = TextDecoding.isValidUTF8(bytes) ? .utf8 : .windows1252
-            }
-            if encoding == .windows1252 {
-                let utf8 = TextDecoding.windows1252ToUTF8(bytes)
-                return (utf8.withUnsafeBufferPointer { CSVParser.parse($0, delimiter: delimiter, checkUTF8: false) }, encoding, delimiter)
-            }
-            return (CSVParser.parse(bytes, delimiter: delimiter, checkUTF8: false), encoding, delimiter)
-        }
-        let (result, encoding, delimiter) = parsed
+        let (result, encoding, delimiter) = CSVParser.parse(data, encoding: source.encoding, delimiter: source.delimiter)
         table.encoding = encoding
         table.delimiter = String(UnicodeScalar(delimiter))
         if source.encoding == .auto && encoding == .windows1252 {

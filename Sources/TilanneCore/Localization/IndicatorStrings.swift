@@ -64,7 +64,7 @@ extension ReportStrings {
     public func measure(_ value: Double, decimals: Int, unit: String) -> String {
         let number = decimal(value, decimals: decimals)
         guard !unit.isEmpty else { return number }
-        if unit == "%" { return language == .en ? "\(number)%" : "\(number)\u{00A0}%" }
+        if unit == "%" { return withPercentSign(number) }
         return "\(number) \(unit)"
     }
 

@@ -111,14 +111,11 @@ public struct ReportStrings: Sendable {
     /// sign so it never wraps alone) or an English one (`66.2%`).
     public func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
-        var text = value == value.rounded() ? String(Int(value)) : String(format1(value))
-        guard language != .en else { return "\(text)%" }
-        text = text.replacingOccurrences(of: ".", with: ",")
-        return "\(text)\u{00A0}%"
+        return withPercentSign(decimal(value, decimals: value == value.rounded() ? 0 : 1))
     }
 
-    private func format1(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
+    /// `66,2 %` with a no-break space, `66.2%` in English.
+    func withPercentSign(_ number: String) -> String {
+        language == .en ? "\(number)%" : "\(number)\u{00A0}%"
     }
 }

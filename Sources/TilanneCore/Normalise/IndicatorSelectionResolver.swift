@@ -23,7 +23,7 @@ public struct IndicatorSelectionResolver: Sendable {
         func variables() -> String { cube.dimensions.map { "\"\($0.name)\"" }.joined(separator: ", ") }
         for selection in source.select {
             guard let dimension = cube.dimension(named: selection.variable) else {
-                log.emit(.indicatorDimensionNotFound, at: cube.origin, selection.variable, variables())
+                log.emit(.indicatorVariableNotFound, at: cube.origin, selection.variable, variables())
                 failed = true
                 continue
             }
@@ -37,7 +37,7 @@ public struct IndicatorSelectionResolver: Sendable {
             named[dimension] = true
         }
         if timeDimension == nil {
-            log.emit(.indicatorDimensionNotFound, at: cube.origin, source.time ?? "Vuosi", variables())
+            log.emit(.indicatorVariableNotFound, at: cube.origin, source.time ?? "Vuosi", variables())
             failed = true
         }
         for (index, dimension) in cube.dimensions.enumerated() where index != timeDimension && !named[index] {

@@ -19,6 +19,24 @@ public struct IndicatorSeries: Sendable {
     var origins: [String: SourceLocation] = [:]
 }
 
+extension IndicatorSeries {
+    /// The last period with a value.
+    public var latest: IndicatorPoint? { points.last { $0.value != nil } }
+
+    /// Periods without a value between the first and the latest value.
+    public var gaps: [IndicatorPoint] {
+        guard let first = points.firstIndex(where: { $0.value != nil }),
+              let last = points.lastIndex(where: { $0.value != nil }) else { return [] }
+        return points[first...last].filter { $0.value == nil }
+    }
+
+    /// Whether the latest value is older than the indicator allows, judged against `year`.
+    public func isStale(asOf year: Int?) -> Bool {
+        guard let year, let latest = latest?.year else { return false }
+        return latest < year - indicator.maxAgeYears
+    }
+}
+
 public struct IndicatorPoint: Sendable, Codable, Hashable {
     /// The period as the file names it: `2023`, `2024M07`, `2024Q2`.
     public var period: String

@@ -8,12 +8,6 @@ public struct IndicatorRules: Sendable {
 
     public init(config: TilanneConfig) { self.config = config }
 
-    /// The year of the reporting period (`1/2024` → 2024): values are judged old against it.
-    public var reportYear: Int? {
-        let years = config.period.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 >= 1900 }
-        return years.last
-    }
-
     public func check(_ series: IndicatorSeries) -> [Diagnostic] {
         var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
         let indicator = series.indicator
@@ -43,17 +37,13 @@ public struct IndicatorRules: Sendable {
            !series.points.contains(where: { $0.year == baseline.year && $0.value != nil }) {
             log.emit(.indicatorBaselineMissing, at: fileOrigin, indicator.id, "\(baseline.year)")
         }
-        if let reportYear, let latest = values.last?.year, latest < reportYear - indicator.maxAgeYears {
-            log.emit(.indicatorStale, at: fileOrigin, indicator.id, "\(latest)", "\(reportYear)", "\(indicator.maxAgeYears)")
+        if series.isStale(asOf: config.periodYear), let latest = series.latest?.year, let year = config.periodYear {
+            log.emit(.indicatorStale, at: fileOrigin, indicator.id, "\(latest)", "\(year)", "\(indicator.maxAgeYears)")
         }
-        // Gaps: a missing value between the first and the latest value.
-        if let first = series.points.firstIndex(where: { $0.value != nil }),
-           let last = series.points.lastIndex(where: { $0.value != nil }) {
-            let gaps = series.points[first...last].filter { $0.value == nil }
-            if !gaps.isEmpty {
-                let shown = gaps.map { "\($0.period) (\($0.symbol ?? "–"))" }.joined(separator: ", ")
-                log.emit(.indicatorValueMissing, at: fileOrigin, indicator.id, shown)
-            }
+        let gaps = series.gaps
+        if !gaps.isEmpty {
+            let shown = gaps.map { "\($0.period) (\($0.symbol ?? "–"))" }.joined(separator: ", ")
+            log.emit(.indicatorValueMissing, at: fileOrigin, indicator.id, shown)
         }
         return log.diagnostics
     }

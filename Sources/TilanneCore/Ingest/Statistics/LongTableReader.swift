@@ -11,7 +11,6 @@ struct LongTableReader {
     let language: ReportLanguage
 
     static let valueNames = ["arvo", "value", "luku", "lukumäärä", "värde", "tieto"]
-    static let timeNames = ["vuosi", "year", "år", "aika", "time", "vuosi/kk", "kuukausi"]
 
     /// - Parameters:
     ///   - columns: the code columns to keep as dimensions (the selection's keys), in order.
@@ -52,18 +51,7 @@ struct LongTableReader {
                 cube.damaged = true
                 return cube
             }
-            records = data.withUnsafeBytes { raw -> [RawRecord] in
-                var bytes = raw.bindMemory(to: UInt8.self)
-                if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-                let delimiter = CSVParser.detectDelimiter(bytes)
-                let result: CSVParser.Result
-                if TextDecoding.isValidUTF8(bytes) {
-                    result = CSVParser.parse(bytes, delimiter: delimiter, checkUTF8: false)
-                } else {
-                    result = TextDecoding.windows1252ToUTF8(bytes).withUnsafeBufferPointer { CSVParser.parse($0, delimiter: delimiter, checkUTF8: false) }
-                }
-                return result.records.map { RawRecord(row: $0.number, cells: $0.fields) }
-            }
+            records = CSVParser.parse(data, encoding: .auto, delimiter: nil).0.records.map { RawRecord(row: $0.number, cells: $0.fields) }
         }
         cube.sheet = origin.sheet
         // The header: the first row naming a time and a value column (title rows may come first).
@@ -78,24 +66,24 @@ struct LongTableReader {
                 && cells[$0].trimmingCharacters(in: .whitespaces).count <= 7 }
         }
         guard let headerIndex = records.firstIndex(where: {
-            (find(timeColumn, defaults: Self.timeNames, in: $0.cells) != nil && find(valueColumn, defaults: Self.valueNames, in: $0.cells) != nil)
+            (find(timeColumn, defaults: CubeDimension.timeNameList, in: $0.cells) != nil && find(valueColumn, defaults: Self.valueNames, in: $0.cells) != nil)
                 || (valueColumn == nil && periodColumns($0.cells).count >= 2)
         }) else {
-            let wanted = [timeColumn ?? Self.timeNames[0], valueColumn ?? Self.valueNames[0]].map { "\"\($0)\"" }.joined(separator: ", ")
+            let wanted = [timeColumn ?? CubeDimension.timeNameList[0], valueColumn ?? Self.valueNames[0]].map { "\"\($0)\"" }.joined(separator: ", ")
             log.emit(.headerNotFound, at: origin, wanted)
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube
         }
         let header = records[headerIndex].cells
-        let longTime = find(timeColumn, defaults: Self.timeNames, in: header)
+        let longTime = find(timeColumn, defaults: CubeDimension.timeNameList, in: header)
         let longValue = find(valueColumn, defaults: Self.valueNames, in: header)
         let wide = longTime == nil || longValue == nil
         let periods = wide ? periodColumns(header) : []
         var dimensionColumns: [Int] = []
         for column in columns {
             guard let index = find(column, defaults: [], in: header) else {
-                log.emit(.indicatorDimensionNotFound, at: origin.at(row: records[headerIndex].row), column,
+                log.emit(.indicatorVariableNotFound, at: origin.at(row: records[headerIndex].row), column,
                          header.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", "))
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text encoding of a PX header: the declared one (`CODEPAGE`, else `CHARSET`), checked
 /// against the bytes, because files in the wild declare `iso-8859-15` and hold UTF-8, or hold
 /// Windows-1252 dashes and quotes under an ISO-8859 label.
@@ -74,5 +76,3 @@ enum PXEncoding: String, Sendable {
         return nil
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keywords of a PX (PC-Axis) file before `DATA=`, as Statistics Finland writes them:
 /// `VALUES[sv]("Område")="Hela landet","Helsingfors";`, strings continued over lines
 /// (`"…"` followed by `"…"` is one text), bare values (`DECIMALS=1;`, `COPYRIGHT=YES;`) and
@@ -144,5 +146,3 @@ struct PXHeader: Sendable {
         }
     }
 }
-
-import Foundation

@@ -190,12 +190,6 @@ struct PXReader {
     }
 }
 
-extension CubeDimension {
-    /// Names Finnish, Swedish and English statistics give their time variable.
-    static let timeNames: Set<String> = ["vuosi", "år", "year", "kuukausi", "månad", "month", "vuosineljännes", "kvartal",
-                                         "quarter", "aika", "tid", "time"].reduce(into: []) { $0.insert(TextNormaliser.comparisonKey($1)) }
-}
-
 /// The file read in 1 MiB chunks: first up to `DATA=`, then value by value.
 private struct ChunkStream {
     let handle: FileHandle

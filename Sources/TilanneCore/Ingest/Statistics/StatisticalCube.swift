@@ -92,6 +92,13 @@ public struct CubeDimension: Sendable, Hashable {
     }
 }
 
+extension CubeDimension {
+    /// Names Finnish, Swedish and English statistics give their time variable, the most usual first.
+    static let timeNameList = ["vuosi", "year", "år", "aika", "time", "tid", "kuukausi", "månad", "month", "vuosineljännes",
+                               "kvartal", "quarter", "vuosi/kk"]
+    static let timeNames = Set(timeNameList.map(TextNormaliser.comparisonKey))
+}
+
 /// One value of the table, or the symbol that stands in for a missing one (`..`, `-`, …).
 /// A missing value is never read as zero.
 public struct CubeCell: Sendable, Hashable {

@@ -12,11 +12,7 @@ enum HTMLIndicatorSection {
             out.write("<li class=\"i-\(status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(status.symbol))</span> \(e(strings.indicatorStatusLabel(status)))</li>\n")
         }
         out.write("</ul>\n")
-        var groups: [(String?, [IndicatorReport])] = []
-        for indicator in indicators {
-            if let last = groups.last, last.0 == indicator.theme { groups[groups.count - 1].1.append(indicator) } else { groups.append((indicator.theme, [indicator])) }
-        }
-        for (theme, members) in groups {
+        for (theme, members) in indicators.byTheme {
             out.write("<table class=\"indicator-table\">\n<caption>\(e(theme ?? strings.noIndicatorTheme))</caption>\n<thead><tr>")
             for header in [strings.indicator, strings.baseline, strings.latest, strings.target, strings.change, strings.progressToTarget,
                            strings.indicatorStatus, strings.trend] {

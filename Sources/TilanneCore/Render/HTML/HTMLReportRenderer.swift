@@ -102,7 +102,6 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func writeGoal(_ goal: GoalReport, model: ReportModel, strings: ReportStrings, legendIndex: [String: Int],
                            out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
-        let m = HTMLEscaping.multiline
         out.write("<table class=\"status-table\">\n<caption>\(strings.goalHeading(goal.number, Self.part(goal.title, goal.untranslatedTitle, model)))")
         if let binding = goal.bindingGoal {
             out.write("<span class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</span>")

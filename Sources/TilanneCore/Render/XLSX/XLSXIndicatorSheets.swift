@@ -44,64 +44,62 @@ enum XLSXIndicatorSheets {
 
         var row = headerRow + 1
         var seriesRow = 1
-        var theme: String?? = .none
-        for indicator in indicators {
-            if theme != .some(indicator.theme) {
-                theme = .some(indicator.theme)
-                sheet.merge(row, 0, lastColumn, indicator.theme ?? strings.noIndicatorTheme, styles.theme)
-                sheet.height(row, 20)
+        for (theme, members) in indicators.byTheme {
+            sheet.merge(row, 0, lastColumn, theme ?? strings.noIndicatorTheme, styles.theme)
+            sheet.height(row, 20)
+            row += 1
+            for indicator in members {
+                let name = model.shown(indicator.name, untranslated: indicator.untranslatedName == true)
+                let number = formats.number(decimals: indicator.decimals, percentUnit: indicator.unit == "%")
+                sheet.string(row, 0, name, styles.cell)
+                sheet.string(row, 1, indicator.unit, styles.cell)
+                func point(_ column: Int, _ point: IndicatorPoint?) {
+                    if let point, let value = point.value {
+                        sheet.string(row, column, point.period, formats.period)
+                        sheet.number(row, column + 1, value, number)
+                    } else {
+                        sheet.blank(row, column, formats.period)
+                        sheet.string(row, column + 1, "–", formats.missing)
+                    }
+                }
+                point(2, indicator.baseline)
+                point(4, indicator.latest)
+                if indicator.direction == .band, let band = indicator.band {
+                    sheet.string(row, 6, "", formats.period)
+                    sheet.string(row, 7, "\(strings.decimal(band.low, decimals: indicator.decimals))–\(strings.decimal(band.high, decimals: indicator.decimals))", formats.missing)
+                } else {
+                    point(6, indicator.target)
+                }
+                if let change = indicator.change { sheet.number(row, 8, change, formats.change(decimals: indicator.decimals)) } else { sheet.string(row, 8, "–", formats.missing) }
+                if let progress = indicator.progress { sheet.number(row, 9, progress, formats.percent) } else { sheet.string(row, 9, "–", formats.missing) }
+                if let expected = indicator.expectedProgress { sheet.number(row, 10, expected, formats.percent) } else { sheet.string(row, 10, "–", formats.missing) }
+                sheet.string(row, 11, "\(indicator.status.symbol)  \(strings.indicatorStatusLabel(indicator.status))", formats.status[indicator.status])
+                var notes: [String] = [strings.directionLabel(indicator.direction)]
+                if indicator.stale { notes.append(strings.oldData) }
+                if !indicator.missing.isEmpty { notes.append("\(strings.missingValues): \(indicator.missing.map(\.period).joined(separator: ", "))") }
+                if let source = indicator.statisticsSource ?? indicator.tableTitle { notes.append(source) }
+                notes.append(indicator.files.joined(separator: ", "))
+                sheet.string(row, 13, notes.joined(separator: "\n"), styles.cell)
+                sheet.height(row, max(chartRowHeight, XLSXText.height(lines: XLSXText.lineCount(notes.joined(separator: "\n"), width: widths[13]))))
+
+                // The series, then the chart that draws it.
+                let first = seriesRow
+                for point in indicator.series {
+                    series.string(seriesRow, 0, name, styles.cell)
+                    series.string(seriesRow, 1, point.period, formats.period)
+                    if let value = point.value { series.number(seriesRow, 2, value, number) } else { series.blank(seriesRow, 2, number) }
+                    series.string(seriesRow, 3, indicator.unit, styles.cell)
+                    series.string(seriesRow, 4, point.value == nil ? (point.symbol ?? "") : "", styles.cell)
+                    seriesRow += 1
+                }
+                if indicator.series.compactMap(\.value).count >= 2 {
+                    insertChart(indicator, name: name, strings: strings, workbook: workbook, sheet: sheet, at: row,
+                                dataRows: first...(seriesRow - 1), numberFormat: indicator.decimals)
+                } else {
+                    sheet.string(row, 12, strings.trendDescription(indicator.series, decimals: indicator.decimals, unit: indicator.unit), styles.cell)
+                }
                 row += 1
             }
-            let name = model.shown(indicator.name, untranslated: indicator.untranslatedName == true)
-            let number = formats.number(decimals: indicator.decimals, percentUnit: indicator.unit == "%")
-            sheet.string(row, 0, name, styles.cell)
-            sheet.string(row, 1, indicator.unit, styles.cell)
-            func point(_ column: Int, _ point: IndicatorPoint?) {
-                if let point, let value = point.value {
-                    sheet.string(row, column, point.period, formats.period)
-                    sheet.number(row, column + 1, value, number)
-                } else {
-                    sheet.blank(row, column, formats.period)
-                    sheet.string(row, column + 1, "–", formats.missing)
-                }
-            }
-            point(2, indicator.baseline)
-            point(4, indicator.latest)
-            if indicator.direction == .band, let band = indicator.band {
-                sheet.string(row, 6, "", formats.period)
-                sheet.string(row, 7, "\(strings.decimal(band.low, decimals: indicator.decimals))–\(strings.decimal(band.high, decimals: indicator.decimals))", formats.missing)
-            } else {
-                point(6, indicator.target)
-            }
-            if let change = indicator.change { sheet.number(row, 8, change, formats.change(decimals: indicator.decimals)) } else { sheet.string(row, 8, "–", formats.missing) }
-            if let progress = indicator.progress { sheet.number(row, 9, progress, formats.percent) } else { sheet.string(row, 9, "–", formats.missing) }
-            if let expected = indicator.expectedProgress { sheet.number(row, 10, expected, formats.percent) } else { sheet.string(row, 10, "–", formats.missing) }
-            sheet.string(row, 11, "\(indicator.status.symbol)  \(strings.indicatorStatusLabel(indicator.status))", formats.status[indicator.status])
-            var notes: [String] = [strings.directionLabel(indicator.direction)]
-            if indicator.stale { notes.append(strings.oldData) }
-            if !indicator.missing.isEmpty { notes.append("\(strings.missingValues): \(indicator.missing.map(\.period).joined(separator: ", "))") }
-            if let source = indicator.statisticsSource ?? indicator.tableTitle { notes.append(source) }
-            notes.append(indicator.files.joined(separator: ", "))
-            sheet.string(row, 13, notes.joined(separator: "\n"), styles.cell)
-            sheet.height(row, max(chartRowHeight, XLSXText.height(lines: XLSXText.lineCount(notes.joined(separator: "\n"), width: widths[13]))))
-
-            // The series, then the chart that draws it.
-            let first = seriesRow
-            for point in indicator.series {
-                series.string(seriesRow, 0, name, styles.cell)
-                series.string(seriesRow, 1, point.period, formats.period)
-                if let value = point.value { series.number(seriesRow, 2, value, number) } else { series.blank(seriesRow, 2, number) }
-                series.string(seriesRow, 3, indicator.unit, styles.cell)
-                series.string(seriesRow, 4, point.value == nil ? (point.symbol ?? "") : "", styles.cell)
-                seriesRow += 1
-            }
-            if indicator.series.compactMap(\.value).count >= 2 {
-                insertChart(indicator, name: name, strings: strings, workbook: workbook, sheet: sheet, at: row,
-                            dataRows: first...(seriesRow - 1), numberFormat: indicator.decimals)
-            } else {
-                sheet.string(row, 12, strings.trendDescription(indicator.series, decimals: indicator.decimals, unit: indicator.unit), styles.cell)
-            }
-            row += 1
         }
         series.printSetup(repeatRows: 0...0, header: "&L\(XLSXText.headerSafe(model.programme.name))", footer: "&R\(strings.page) &P / &N")
     }
@@ -135,14 +133,15 @@ enum XLSXIndicatorSheets {
         workbook.check(worksheet_insert_chart_opt(sheet.handle, lxw_row_t(row), 12, chart, &options))
     }
 
-    /// Number formats by decimals; a `%` unit shows the sign after the number.
-    private struct Formats {
+    /// Number formats by decimals; a `%` unit shows the sign after the number. One format per
+    /// pattern, however many indicators use it.
+    private final class Formats {
         let workbook: XLSXWorkbook
         let period: UnsafeMutablePointer<lxw_format>
         let missing: UnsafeMutablePointer<lxw_format>
         let percent: UnsafeMutablePointer<lxw_format>
         let status: [IndicatorStatus: UnsafeMutablePointer<lxw_format>]
-        private var numbers: [String: UnsafeMutablePointer<lxw_format>] = [:]
+        private var byPattern: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
         init(workbook: XLSXWorkbook) {
             self.workbook = workbook
@@ -159,13 +158,19 @@ enum XLSXIndicatorSheets {
         static func pattern(_ decimals: Int) -> String { decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals) }
 
         func number(decimals: Int, percentUnit: Bool) -> UnsafeMutablePointer<lxw_format> {
-            let pattern = Self.pattern(decimals) + (percentUnit ? "\" %\"" : "")
-            return workbook.format { $0.top().border().numberFormat(pattern) }
+            cached(Self.pattern(decimals) + (percentUnit ? "\" %\"" : ""))
         }
 
         func change(decimals: Int) -> UnsafeMutablePointer<lxw_format> {
             let pattern = Self.pattern(decimals)
-            return workbook.format { $0.top().border().numberFormat("+\(pattern);-\(pattern);0") }
+            return cached("+\(pattern);-\(pattern);0")
+        }
+
+        private func cached(_ pattern: String) -> UnsafeMutablePointer<lxw_format> {
+            if let format = byPattern[pattern] { return format }
+            let format = workbook.format { $0.top().border().numberFormat(pattern) }
+            byPattern[pattern] = format
+            return format
         }
     }
 }

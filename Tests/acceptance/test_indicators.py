@@ -49,6 +49,12 @@ def test_mittarit_sheet_has_numbers_with_display_formats_and_a_chart_each(kuopio
     values = [(r[1].value, r[2].value, r[4].value) for r in series.iter_rows(min_row=2) if r[0].value == "Yritysten määrä"]
     assert values[-1] == ("2023", None, "..")  # not yet published: blank, not zero, its symbol kept
     assert values[0][:2] == ("2018", 7562) and not values[0][2]
+    # The unit has its own column there: the value's format does not repeat the "%".
+    rate = next(r for r in series.iter_rows(min_row=2) if r[0].value == "Työllisyysaste, 18–64-vuotiaat" and r[2].value)
+    assert rate[3].value == "%" and rate[2].number_format == "#,##0.0"
+    assert series["E1"].value == "Puuttuvan tiedon merkki"
+    # Each status of the legend spans two columns, so its text is not cut.
+    assert {"B2:C2", "J2:K2"} <= {str(r) for r in ws.merged_cells.ranges}
 
 
 def test_indicator_csv_writes_numbers_as_a_finnish_reader_expects(kuopio_run):

@@ -25,6 +25,9 @@ extension ReportStrings {
     public var noIndicatorTheme: String { pick("Muut mittarit", "Övriga indikatorer", "Other indicators") }
     public var oldData: String { pick("vanha tieto", "gammal uppgift", "old data") }
     public var missingValues: String { pick("puuttuu", "saknas", "missing") }
+    /// Column headers: the periods without a value, and a missing value's symbol (`..`).
+    public var missingPeriodsColumn: String { pick("Puuttuvat arvot", "Saknade värden", "Missing values") }
+    public var missingSymbolColumn: String { pick("Puuttuvan tiedon merkki", "Tecken för saknad uppgift", "Missing-value symbol") }
     public var notPublished: String { pick("ei julkaistu", "ej publicerat", "not published") }
 
     public func indicatorStatusLabel(_ status: IndicatorStatus) -> String {

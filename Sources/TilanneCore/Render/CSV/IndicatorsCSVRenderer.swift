@@ -14,7 +14,7 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
             strings.theme, strings.indicator, strings.unit, "\(strings.baseline): \(strings.period.lowercased())", strings.baseline,
             "\(strings.latest): \(strings.period.lowercased())", strings.latest, "\(strings.target): \(strings.period.lowercased())",
             strings.target, strings.change, strings.progressToTarget, strings.expectedByNow, strings.progress, strings.indicatorStatus,
-            strings.missingValues, strings.statisticsSource,
+            strings.missingPeriodsColumn, strings.statisticsSource,
         ])
         for indicator in model.indicators ?? [] {
             let decimals = indicator.decimals

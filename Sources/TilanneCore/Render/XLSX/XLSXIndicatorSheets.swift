@@ -22,7 +22,8 @@ enum XLSXIndicatorSheets {
         // The status legend above the table, each status in its colour.
         sheet.string(1, 0, strings.legend, styles.legendHeading)
         for (index, status) in IndicatorStatus.allCases.enumerated() {
-            sheet.string(1, 1 + index * 2, "\(status.symbol)  \(strings.indicatorStatusLabel(status))", formats.status[status])
+            // Over two columns, so that the longest status text fits on two lines.
+            sheet.merge(1, 1 + index * 2, 2 + index * 2, "\(status.symbol)  \(strings.indicatorStatusLabel(status))", formats.status[status])
         }
         sheet.height(1, 30)
         let headerRow = 3
@@ -37,8 +38,8 @@ enum XLSXIndicatorSheets {
                          header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(strings.statusColumn(model.period)))",
                          footer: "&R\(strings.page) &P / &N")
 
-        let seriesHeaders = [strings.indicator, strings.period, strings.value, strings.unit, strings.missingValues]
-        for (column, width) in [40.0, 12, 14, 16, 12].enumerated() { series.width(column, width) }
+        let seriesHeaders = [strings.indicator, strings.period, strings.value, strings.unit, strings.missingSymbolColumn]
+        for (column, width) in [40.0, 12, 14, 18, 24].enumerated() { series.width(column, width) }
         for (column, header) in seriesHeaders.enumerated() { series.string(0, column, header, styles.header) }
         series.freeze(rows: 1)
 
@@ -87,7 +88,8 @@ enum XLSXIndicatorSheets {
                 for point in indicator.series {
                     series.string(seriesRow, 0, name, styles.cell)
                     series.string(seriesRow, 1, point.period, formats.period)
-                    if let value = point.value { series.number(seriesRow, 2, value, number) } else { series.blank(seriesRow, 2, number) }
+                    let plain = formats.number(decimals: indicator.decimals, percentUnit: false)
+                    if let value = point.value { series.number(seriesRow, 2, value, plain) } else { series.blank(seriesRow, 2, plain) }
                     series.string(seriesRow, 3, indicator.unit, styles.cell)
                     series.string(seriesRow, 4, point.value == nil ? (point.symbol ?? "") : "", styles.cell)
                     seriesRow += 1
@@ -123,8 +125,8 @@ enum XLSXIndicatorSheets {
         chart_axis_off(chart.pointee.y_axis)
         chart_axis_major_gridlines_set_visible(chart.pointee.y_axis, 0)
         var options = lxw_chart_options()
-        // About 215 × 70 pixels: the cell of column M at the row's height.
-        options.x_scale = 0.45
+        // About 200 × 70 pixels: inside the cell of column M at the row's height.
+        options.x_scale = 0.42
         options.y_scale = 0.245
         options.x_offset = 2
         options.y_offset = 2

@@ -36,10 +36,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         // Table of contents: one link per theme, so a long report is navigable by keyboard.
         out.write("<nav aria-label=\"\(e(strings.contents))\"><ul>\n")
         out.write("<li><a href=\"#yhteenveto\">\(e(strings.summarySheet))</a></li>\n")
+        if model.indicators != nil { out.write("<li><a href=\"#\(HTMLIndicatorSection.anchor)\">\(e(strings.indicatorsSheet))</a></li>\n") }
         for (index, theme) in model.themes.enumerated() {
             out.write("<li><a href=\"#painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</a></li>\n")
         }
-        if model.indicators != nil { out.write("<li><a href=\"#\(HTMLIndicatorSection.anchor)\">\(e(strings.indicatorsSheet))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
         if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
         out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n</ul></nav>\n")

@@ -26,6 +26,9 @@ enum HTMLStyle {
         .i-wrong-way { background: \(IndicatorStatus.wrongWay.colour); }
         .i-no-data { background: \(IndicatorStatus.noData.colour); }
         svg.sparkline { display: block; }
+        /* Figures keep their no-break spaces; only the unit after them may wrap, so the table fits the page. */
+        .indicator-table td.number { white-space: normal; }
+        .indicator-table th[scope="row"] { min-width: 11em; }
         .status-table col.c-action { width: 22%; } .status-table col.c-projects { width: 18%; }
         .status-table col.c-responsible { width: 15%; } .status-table col.c-progress { width: 11%; }
         .status-table col.c-status { width: 34%; } .status-table col.c-change { width: 14%; }

@@ -14,7 +14,7 @@ BENCH_ROWS ?= 100000
 deps:
 	@pkg-config --exists xlsxwriter libxml-2.0 zlib sqlite3 2>/dev/null || { \
 	  echo "Installing libxlsxwriter-dev, libxml2-dev, zlib1g-dev, libsqlite3-dev and pkg-config (Debian packages)…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    libxlsxwriter-dev libxml2-dev zlib1g-dev libsqlite3-dev pkg-config; }
 
 build: deps
@@ -38,7 +38,7 @@ test-deps:
 ## the sendmail program the delivery tests mail through.
 test-tools:
 	$(SUDO) apt-get update -qq
-	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui chromium chromium-driver poppler-utils msmtp
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui chromium chromium-driver poppler-utils msmtp
 
 swift-test: deps
 	$(SWIFT) test

@@ -7,7 +7,7 @@ PYTHON     ?= python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ROWS ?= 100000
 
-.PHONY: run test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench references clean
+.PHONY: run examples test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench references clean
 
 ## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
 ## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them) and SQLite (the history).
@@ -27,6 +27,16 @@ build-debug: deps
 ## "done, with warnings" (the Kuopio table has some), which is a success here.
 run: build
 	@$(RELEASE) run --config $(CONFIG); status=$$?; [ $$status -le 1 ] || exit $$status
+
+## The example programmes of examples/ (Imatra, Kouvola, Heinola, Mikkeli from the seed
+## documents, each with its own hierarchy and legend): their reports into examples/<city>/Output/.
+## Kuopio's is `make run`. Exit 1 (done, with the warnings the examples carry on purpose) is a success.
+EXAMPLES := imatra kouvola heinola mikkeli
+examples: build
+	@for city in $(EXAMPLES); do \
+	  echo "== $$city"; \
+	  $(RELEASE) run --force --config examples/$$city/tilanne.yml; status=$$?; [ $$status -le 1 ] || exit $$status; \
+	done
 
 ## Python packages the acceptance tests read the outputs with (openpyxl, selenium, axe-core).
 test-deps:

@@ -56,15 +56,12 @@ def main():
     subprocess.run(["cc", "-O2", str(REFERENCES / "c_floor.c"), *flags, "-o", str(floor)], check=True)
 
     config_text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
-    config_text = config_text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv", f"path: {rows}")
-    config_text = config_text.replace("    columns:\n      theme: Painopiste", "    columns:\n      id: Tunnus\n      theme: Painopiste")
+    config_text = config_text.replace("path: ../Input/kasvava-kuopio-tilanne-{period}.csv", f"path: {rows}")
+    config_text = config_text.replace("    columns:\n      levels:", "    columns:\n      id: Tunnus\n      levels:")
     config_text = config_text.replace("folder: ../Output", f"folder: {WORK / 'out'}")
     # The floor writes the report only: the comparison row runs without the history; the
     # history's own cost (recording 100,000 rows a run) is measured on the next row.
     with_history = config_text.replace("state_folder: ../State", f"state_folder: {WORK / 'State'}")
-    # The indicators' files are not part of this measurement.
-    start = config_text.index("\nindicators:")
-    config_text = config_text[:start] + config_text[config_text.index("\noutputs:", start):]
     start = config_text.index("\nhistory:")
     config_text = config_text[:start] + config_text[config_text.index("\n\n", start + 1):]
     # The floor writes one language: so does the compared run. The shipped config's second
@@ -75,6 +72,7 @@ def main():
     with_history = with_history.replace("languages: [fi, sv]", "languages: [fi]")
     config = WORK / "Config" / "tilanne.yml"
     config.parent.mkdir(exist_ok=True)
+    write_programme(config.parent)
     config.write_text(config_text, encoding="utf-8")
     two_languages = WORK / "Config" / "two-languages.yml"
     two_languages.write_text(two_languages_text.replace("folder: " + str(WORK / "out"), "folder: " + str(WORK / "out-sv")), encoding="utf-8")
@@ -163,6 +161,14 @@ def bench_workbooks(rows, config, config_text, tilanne):
 
 
 
+def write_programme(folder):
+    """The Kuopio programme file beside a bench config, without its indicators: their
+    statistics files are measured by statistics_bench.py, not here."""
+    text = (ROOT / "Config" / "kasvava-kuopio-ohjelma.yml").read_text(encoding="utf-8")
+    start = text.index("\nindicators:")
+    (folder / "kasvava-kuopio-ohjelma.yml").write_text(text[:start] + "\n", encoding="utf-8")
+
+
 def bench_history(tilanne):
     """A history of 20 frozen periods of 10,000 actions; then a run of the next period, whose
     comparison (matching with the previous period, staleness over all 20) is timed by
@@ -174,12 +180,13 @@ def bench_history(tilanne):
     subprocess.run([sys.executable, str(REFERENCES / "gen_rows.py"), str(HISTORY_ROWS), str(rows)], check=True,
                    capture_output=True)
     text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
-    text = text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv", f"path: {rows}")
-    text = text.replace("    columns:\n      theme: Painopiste", "    columns:\n      id: Tunnus\n      theme: Painopiste")
+    text = text.replace("path: ../Input/kasvava-kuopio-tilanne-{period}.csv", f"path: {rows}")
+    text = text.replace("    columns:\n      levels:", "    columns:\n      id: Tunnus\n      levels:")
     text = text.replace("folder: ../Output", f"folder: {folder / 'out'}")
     text = text.replace("state_folder: ../State", f"state_folder: {folder / 'State'}")
     config = folder / "Config" / "tilanne.yml"
     config.write_text(text, encoding="utf-8")
+    write_programme(config.parent)
     print()
     print(f"History: {HISTORY_PERIODS} frozen periods × {HISTORY_ROWS:,} actions, then a run of the next period.")
     started = time.monotonic()

@@ -32,7 +32,12 @@ struct FreezeCommand: ParsableCommand {
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
             let store = try pipeline.requireHistory(for: "freezing a period")
-            let label = period ?? config.period
+            // A label in the programme's own period format only: `2025/2` is refused, not stored.
+            if let given = period, config.period.format.parse(given) == nil {
+                throw ConfigError(file: config.file?.path ?? options.config, line: nil, keyPath: "--period",
+                                  problem: "\"\(given)\" is not a period in the programme's format \"\(config.period.format.pattern)\"")
+            }
+            let label = period.flatMap { config.period.format.parse($0)?.label } ?? config.period.label
             journal.summary.period = label
             let programme = pipeline.check()
             journal.summary.record(programme)

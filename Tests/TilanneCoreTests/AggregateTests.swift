@@ -11,7 +11,7 @@ struct AggregateTests {
         #expect(model.themes.count == 4)
         #expect(model.themes.flatMap(\.goals).count == 13)
         #expect(model.allActions.count == 77)
-        #expect(model.themes.map { $0.goals.map(\.number) } == [[1, 2, 3, 4, 5], [6, 7, 8], [9, 10, 11], [12, 13]])
+        #expect(model.themes.map { $0.goals.map(\.goalNumber) } == [[1, 2, 3, 4, 5], [6, 7, 8], [9, 10, 11], [12, 13]])
         #expect(model.totals.byCode.map(\.count) == [51, 11, 8, 4])
         #expect(model.totals.unknown == [.init(code: "+?", count: 3, share: 0.039)])
         #expect(model.totals.byCode[0].share == 0.6623)
@@ -30,14 +30,14 @@ struct AggregateTests {
     func slice() throws {
         let config = try TestSupport.kuopioConfig()
         let model = Pipeline(config: config).report(from: TestSupport.check(config))
-        let theme = SteeringGroup(name: "Elinvoima", folder: "e", themes: ["kilpailukykyinen  yrittäjyysympäristö"], goals: [],
+        let theme = SteeringGroup(name: "Elinvoima", folder: "e", items: TestSupport.items(config, ["kilpailukykyinen  yrittäjyysympäristö"]),
                                   responsible: [], formats: [.xlsx], email: [])
         let byTheme = model.slice(for: theme)
         #expect(byTheme.themes.map(\.title) == ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"])
-        #expect(byTheme.themes[0].goals.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(byTheme.themes[0].goals.map(\.goalNumber) == [1, 2, 3, 4, 5])
         #expect(byTheme.totals.total == byTheme.allActions.count)
         #expect(byTheme.programme.name == "Kasvava Kuopio -toimenpideohjelma – Elinvoima")
-        let party = SteeringGroup(name: "Työllisyys", folder: "t", themes: [], goals: [12], responsible: ["Työllisyyspalvelut"],
+        let party = SteeringGroup(name: "Työllisyys", folder: "t", items: TestSupport.items(config, ["12"]), responsible: ["Työllisyyspalvelut"],
                                   formats: [.xlsx], email: [])
         let byParty = model.slice(for: party)
         let actions = byParty.allActions

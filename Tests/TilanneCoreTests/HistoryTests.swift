@@ -10,7 +10,7 @@ import Testing
 struct HistoryTests {
     static func config(state: URL, period: String = "1/2024", file: URL = TestSupport.kuopioCSV) throws -> TilanneConfig {
         var config = try TestSupport.config(reading: file, output: state.appendingPathComponent("Output"))
-        config.period = period
+        config.period = try #require(config.period.format.parse(period))
         config.sources[0].columns[.status] = "Tilanne \(period)"
         config.history = HistoryConfig(stateFolder: state.path, staleAfterPeriods: 2)
         config.languages = [.fi]
@@ -40,7 +40,7 @@ struct HistoryTests {
         let model = pipeline.report(from: programme, history: history)
         let comparison = try #require(model.comparison)
         #expect(comparison.previousPeriod == "1/2024")
-        let summary = comparison.changes.map { "\($0.kind.rawValue) \($0.goalNumber) \($0.action.prefix(40)) \($0.direction?.rawValue ?? "")" }
+        let summary = comparison.changes.map { "\($0.kind.rawValue) \($0.place) \($0.action.prefix(40)) \($0.direction?.rawValue ?? "")" }
         #expect(summary == [
             "changed 1 Muuttajapalvelujen kehittäminen ja vakii unchanged",
             "changed 1 Pitkäaikais- ja nuorisotyöttömyyden vähe worsened",
@@ -141,7 +141,7 @@ struct HistoryTests {
         }
         try queue.close()
         let store = try HistoryStore(url: url)
-        #expect(try store.appliedMigrations() == ["v1-runs", "v2-periods", "v3-deliveries"])
+        #expect(try store.appliedMigrations() == ["v1-runs", "v2-periods", "v3-deliveries", "v4-item-paths"])
         #expect(try store.runs().map(\.period) == ["2/2023"])
         let lineage = try DatabaseQueue(path: url.path).read { try String.fetchOne($0, sql: "SELECT lineage FROM runAction") }
         #expect(lineage == "1-abc")
@@ -177,7 +177,9 @@ struct HistoryTests {
         try Data(contentsOf: TestSupport.kuopioCSV).write(to: input)
         let configFile = folder.appendingPathComponent("tilanne.yml")
         let shipped = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
-        try shipped.replacingOccurrences(of: "../Input/kasvava-kuopio-tilanne-1-2024.csv", with: input.path).write(to: configFile, atomically: true, encoding: .utf8)
+        try shipped.replacingOccurrences(of: "../Input/kasvava-kuopio-tilanne-{period}.csv", with: input.path).write(to: configFile, atomically: true, encoding: .utf8)
+        let programmeFile = folder.appendingPathComponent("kasvava-kuopio-ohjelma.yml")
+        try Data(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml")).write(to: programmeFile)
         let first = RunFingerprint.of(try ConfigLoader.load(from: configFile))
         #expect(RunFingerprint.of(try ConfigLoader.load(from: configFile)) == first)
         var bytes = try Data(contentsOf: input)

@@ -24,7 +24,7 @@ struct IndicatorTests {
         #expect(abs((report.expectedProgress ?? 0) - 4.0 / 11.0) < 1e-6)
         #expect(report.status == .onTrack)
         #expect(report.series.count == 7)
-        #expect(report.theme == "KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ")
+        #expect(report.item == "KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ")
     }
 }
 
@@ -40,7 +40,7 @@ extension IndicatorTests {
     static func population(_ select: [IndicatorSelection] = [IndicatorSelection(variable: "Alue", category: "KU297"),
                                                               IndicatorSelection(variable: "Tiedot", category: "vaesto")],
                            path: String = "../Input/mittarit/kuopio-vaesto.px") -> IndicatorConfig {
-        IndicatorConfig(id: "vakiluku", name: "Väkiluku", theme: nil, goal: 2, unit: nil, direction: .higher, band: nil,
+        IndicatorConfig(id: "vakiluku", name: "Väkiluku", item: ItemPath(["kasvava-kuopio", "yrittajyysymparisto", "2"]), unit: nil, direction: .higher, band: nil,
                         baseline: IndicatorYearValue(year: 2019, value: nil), target: IndicatorYearValue(year: 2030, value: 130000),
                         thresholds: .default, decimals: nil, maxAgeYears: 2,
                         sources: [IndicatorSource(path: path, format: nil, select: select, time: nil, value: nil, sheet: nil)],
@@ -186,7 +186,7 @@ extension IndicatorTests {
         #expect(report.name == "Folkmängd, Kuopio")
         #expect(report.unit == "personer")
         #expect(report.statisticsSource == "Statistikcentralen, befolkningsstruktur")
-        #expect(report.theme == "KONKURRENSKRAFTIG FÖRETAGSMILJÖ")
+        #expect(report.item == "KONKURRENSKRAFTIG FÖRETAGSMILJÖ")
     }
 
     @Test("Numbers as a Finnish reader expects them", arguments: [

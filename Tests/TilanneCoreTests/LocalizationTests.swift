@@ -8,7 +8,7 @@ import Testing
 struct LocalizationTests {
     static let labels: [(String, @Sendable (ReportStrings) -> String)] = [
         ("statusSheet", \.statusSheet), ("summarySheet", \.summarySheet), ("checksSheet", \.checksSheet),
-        ("theme", \.theme), ("goal", \.goal), ("goalNumber", \.goalNumber), ("action", \.action), ("projects", \.projects),
+        ("programmeLevel", \.programmeLevel), ("allProgrammesTotal", \.allProgrammesTotal), ("tagsTitle", \.tagsTitle), ("action", \.action), ("projects", \.projects),
         ("responsible", \.responsible), ("progress", \.progress), ("progressLabel", \.progressLabel), ("source", \.source),
         ("legend", \.legend), ("checkFlag", \.checkFlag), ("unknownCode", \.unknownCode), ("missingCode", \.missingCode),
         ("unknownCodesColumn", \.unknownCodesColumn), ("missingColumn", \.missingColumn), ("total", \.total),
@@ -22,7 +22,7 @@ struct LocalizationTests {
         ("progressBefore", \.progressBefore), ("progressNow", \.progressNow), ("directionColumn", \.directionColumn),
         ("statusUpdated", \.statusUpdated), ("previousWording", \.previousWording), ("statusBefore", \.statusBefore),
         ("reasonColumn", \.reasonColumn), ("yes", \.yes),
-        ("statusColumn", { $0.statusColumn("1/2024") }), ("goalHeading", { $0.goalHeading(1, "") }),
+        ("statusColumn", { $0.statusColumn("1/2024") }), ("numberColumn", { $0.numberColumn("Tavoite") }),
         ("reportTitle", { $0.reportTitle("", "1/2024") }), ("changeColumn", { $0.changeColumn("2/2023") }),
         ("changesTitle", { $0.changesTitle("2/2023", "1/2024") }), ("updatesTitle", { $0.updatesTitle("1/2024") }),
         ("accounting", { $0.accounting(RowAccounting(rowsIn: 3, reported: 1, rejected: 1, structure: 1, blank: 0)) }),
@@ -96,14 +96,16 @@ struct LocalizationTests {
     @Test("Columns in another language are configured as field_language")
     func translatedColumnKeys() throws {
         let shipped = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
-        let text = shipped.replacingOccurrences(of: "      status: Tilanne 1/2024\n",
-                                                with: "      status: Tilanne 1/2024\n      action_sv: Åtgärd\n      status_sv: Läge 1/2024\n")
+        let text = shipped.replacingOccurrences(of: "      status: Tilanne {period}\n",
+                                                with: "      status: Tilanne {period}\n      action_sv: Åtgärd\n      status_sv: Läge {period}\n")
         let config = try ConfigLoader.parse(text, file: "tilanne.yml", baseDirectory: TestSupport.repositoryRoot.appendingPathComponent("Config"))
         #expect(config.sources[0].translatedColumns[.sv] == [.action: "Åtgärd", .status: "Läge 1/2024"])
         #expect(config.reportLanguages == [.fi, .sv])
-        #expect(throws: ConfigError.self) {
-            try ConfigLoader.parse(shipped.replacingOccurrences(of: "    label_sv: Har inte framskridit\n", with: ""), file: "tilanne.yml",
-                                   baseDirectory: TestSupport.repositoryRoot.appendingPathComponent("Config"))
-        }
+        // The legend is part of every report's labels: a Swedish report needs each code's Swedish label.
+        let programme = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml"), encoding: .utf8)
+        let folder = try TestSupport.temporaryFolder()
+        try programme.replacingOccurrences(of: "    label_sv: Har inte framskridit\n", with: "")
+            .write(to: folder.appendingPathComponent("kasvava-kuopio-ohjelma.yml"), atomically: true, encoding: .utf8)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse(shipped, file: "tilanne.yml", baseDirectory: folder) }
     }
 }

@@ -12,7 +12,7 @@ struct OfficeIngestTests {
         var config = try TestSupport.config(reading: file)
         config.sources[0].shape = shape
         config.sources[0].part = part
-        if shape == .sectioned { config.sources[0].columns = TestSupport.sectionedColumns }
+        if shape == .sectioned { TestSupport.makeSectioned(&config) }
         return config
     }
 

@@ -11,8 +11,7 @@ struct ShapeTests {
         let flatConfig = try TestSupport.kuopioConfig()
         var sectionedConfig = flatConfig
         sectionedConfig.sources[0].path = TestSupport.fixtures.appendingPathComponent("kuopio-sectioned-cp1252.csv").path
-        sectionedConfig.sources[0].shape = .sectioned
-        sectionedConfig.sources[0].columns = TestSupport.sectionedColumns
+        TestSupport.makeSectioned(&sectionedConfig)
         let flat = Pipeline(config: flatConfig).report(from: TestSupport.check(flatConfig))
         let sectionedProgramme = TestSupport.check(sectionedConfig)
         let sectioned = Pipeline(config: sectionedConfig).report(from: sectionedProgramme)

@@ -66,9 +66,22 @@ enum TestSupport {
         .progress: "Eteneminen", .status: "Tilanne 1/2024",
     ]
 
+    /// Makes the config's first source the printed council table: theme rows, `TAVOITE n.` rows
+    /// (with the binding goal on the line below), then actions. The theme pattern allows the
+    /// legend the council document glues to the first theme row ("… SELITTEET + Etenee …").
+    static func makeSectioned(_ config: inout TilanneConfig) {
+        config.sources[0].shape = .sectioned
+        config.sources[0].columns = sectionedColumns
+        config.sources[0].levelColumns = [:]
+        config.sources[0].sections = SectionPatterns(levels: [
+            1: #"^(?<title>[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9 ,\-–]+?)(?:\s+SELITTEET\b.*)?$"#,
+            2: #"^TAVOITE\s+(?<number>\d+)\s*[.:]?\s*(?<title>.+)$"#,
+        ], bindingGoal: #"^\(?\s*Sitova tavoite\s*(?<label>[^:]*):\s*(?<text>.+?)\s*\)?$"#)
+    }
+
     /// What the council reads of each action, in report order: identity, theme, goal, texts and code.
     static func essence(_ model: ReportModel) -> [[String]] {
-        model.allActions.map { [$0.id, $0.theme, "\($0.goalNumber)", $0.goalTitle, $0.action,
+        model.allActions.map { [$0.id, $0.path.description, $0.place, $0.action,
                                 $0.projects.map(\.text).joined(separator: "|"), $0.responsible.joined(separator: "|"),
                                 $0.progress.code, $0.status] }
     }
@@ -95,5 +108,28 @@ enum TestSupport {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data.prefix(20_000), as: UTF8.self)
+    }
+}
+
+/// Kuopio's words for its levels, for tests about the Kuopio report: its themes are the first
+/// declared level under its one programme, its goals the items under a theme.
+extension ReportModel {
+    var themes: [ItemReport] { programmes.flatMap(\.items) }
+}
+
+extension ItemReport {
+    var goals: [ItemReport] { items }
+    /// The goal's number as a whole number (Kuopio numbers its goals 1–13).
+    var goalNumber: Int? { number.flatMap { Int($0) } }
+}
+
+extension ActionReport {
+    var goalNumber: Int? { Int(place) }
+}
+
+extension TestSupport {
+    /// Items of the config's register by number, key or title (`"12"`, `"KILPAILUKYKYINEN …"`).
+    static func items(_ config: TilanneConfig, _ references: [String]) -> [ItemPath] {
+        references.flatMap { config.register.resolve(reference: $0) }
     }
 }

@@ -22,19 +22,28 @@ def require_tool(command, what, package):
     pytest.skip(message)
 
 
+PROGRAMME_FILE = "kasvava-kuopio-ohjelma.yml"
+
+
 def write_config(folder, *, source=None, extra_replacements=()):
-    """The shipped Kuopio config with absolute paths, writing into folder/Output."""
+    """The shipped Kuopio config and its programme file with absolute paths, writing into
+    folder/Output. Each replacement applies to whichever of the two files holds its text."""
     text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
-    text = text.replace("path: ../Input/kasvava-kuopio-tilanne-1-2024.csv",
+    programme = (ROOT / "Config" / PROGRAMME_FILE).read_text(encoding="utf-8")
+    text = text.replace("path: ../Input/kasvava-kuopio-tilanne-{period}.csv",
                         f"path: {source or ROOT / 'Input' / 'kasvava-kuopio-tilanne-1-2024.csv'}")
     text = text.replace("folder: ../Output", f"folder: {folder / 'Output'}")
-    text = text.replace("path: ../Input/mittarit/", f"path: {ROOT / 'Input' / 'mittarit'}/")
+    programme = programme.replace("path: ../Input/mittarit/", f"path: {ROOT / 'Input' / 'mittarit'}/")
     for old, new in extra_replacements:
-        assert old in text, old
-        text = text.replace(old, new)
+        if old in text:
+            text = text.replace(old, new)
+        else:
+            assert old in programme, old
+            programme = programme.replace(old, new)
     config = folder / "Config" / "tilanne.yml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(text, encoding="utf-8")
+    (config.parent / PROGRAMME_FILE).write_text(programme, encoding="utf-8")
     return config
 
 
@@ -61,11 +70,12 @@ SECOND_PERIOD = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures" / "kuopio-tilan
 
 
 def write_period_configs(folder):
-    """Period 1/2024 (the real table) and 2/2024 (the edited copy), sharing one state folder."""
+    """Period 1/2024 (the real table) and 2/2024 (the edited copy), sharing one state folder.
+    A new period is one edit: the status column's header follows {period}."""
     history = ("state_folder: ../State", f"state_folder: {folder / 'State'}")
     first = write_config(folder / "p1", extra_replacements=[history])
     second = write_config(folder / "p2", source=SECOND_PERIOD, extra_replacements=[
-        history, ('period: "1/2024"', 'period: "2/2024"'), ("status: Tilanne 1/2024", "status: Tilanne 2/2024")])
+        history, ('period: "1/2024"', 'period: "2/2024"')])
     return first, second
 
 

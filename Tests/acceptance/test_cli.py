@@ -27,9 +27,15 @@ def test_dump_model_is_the_report_model_as_json(kuopio_run):
     _, output = kuopio_run
     model = json.loads((output.parent / "model.json").read_text(encoding="utf-8"))
     assert model["period"] == "1/2024"
-    assert len(model["themes"]) == 4
-    assert sum(len(t["goals"]) for t in model["themes"]) == 13
-    assert sum(len(g["actions"]) for t in model["themes"] for g in t["goals"]) == 77
+    assert model["schemaVersion"] == 2
+    assert [level["name"] for level in model["levels"]] == ["Painopiste", "Tavoite"]
+    [programme] = model["programmes"]
+    themes = programme["items"]
+    assert len(themes) == 4
+    assert [g["path"] for g in themes[0]["items"]] == [f"kasvava-kuopio/yrittajyysymparisto/{n}" for n in range(1, 6)]
+    assert sum(len(t["items"]) for t in themes) == 13
+    assert sum(len(g["actions"]) for t in themes for g in t["items"]) == 77
+    assert programme["counts"]["total"] == 77
     assert model["accounting"] == {"rowsIn": 77, "reported": 77, "rejected": 0, "structure": 0, "blank": 0}
 
 

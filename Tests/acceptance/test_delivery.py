@@ -15,14 +15,14 @@ from conftest import ROOT, reports_in, require_tool, run_tilanne, write_config
 GROUPS = """
 groups:
   - name: Elinvoiman ohjausryhmä
-    themes: ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"]
+    items: ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"]
     formats: [xlsx, html]
     email: [elinvoima@kuopio.example]
   - name: Työllisyyden ohjausryhmä
     responsible: [Työllisyyspalvelut]
     email: [tyollisyys@kuopio.example, pj@kuopio.example]
   - name: Kaupunkikehitys
-    goals: [9, 10, 11]
+    items: [9, 10, 11]
 
 delivery:
   sendmail: [{msmtp}, -C, {rc}]

@@ -11,16 +11,22 @@ import pytest
 from conftest import BIN, ROOT, reports_in, run_tilanne, write_config
 
 FIXTURES = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures"
-SECTIONED_COLUMNS = """      theme: Painopiste
-      goal_number: Tavoite nro
-      goal_title: Tavoite
+SECTIONED_COLUMNS = """      levels:
+        painopiste: Painopiste
+        tavoite: {number: Tavoite nro, title: Tavoite}
       binding_goal: Sitova tavoite TA2021
+"""
+# The council table's section rows: the theme row may carry the legend the document glues to it.
+SECTIONS = r"""    sections:
+      painopiste: '^(?<title>[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9 ,\-–]+?)(?:\s+SELITTEET\b.*)?$'
+      tavoite: '^TAVOITE\s+(?<number>\d+)\s*[.:]?\s*(?<title>.+)$'
+      binding_goal: '^\(?\s*Sitova tavoite\s*(?<label>[^:]*):\s*(?<text>.+?)\s*\)?$'
 """
 
 
 def sectioned_config(folder, source, part_line):
     return write_config(folder, source=source, extra_replacements=[
-        ("shape: flat", f"shape: sectioned\n    {part_line}"),
+        ("shape: flat", f"shape: sectioned\n    {part_line}\n{SECTIONS.rstrip()}"),
         (SECTIONED_COLUMNS, ""),
     ])
 

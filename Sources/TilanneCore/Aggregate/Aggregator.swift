@@ -1,47 +1,69 @@
-/// Aggregate stage: places the validated actions under the register's themes and goals
-/// (in the register's order) and counts the progress codes per goal, theme and programme.
-/// With a history, each action also carries its change since the previous frozen period and
-/// whether it needs an update, and the stale rows are listed per responsible party.
+/// Aggregate stage: places the validated actions under the register's items (in the
+/// register's order, at any level) and counts the progress codes per item, per programme and
+/// for the report. With a history, each action also carries its change since the previous
+/// frozen period and whether it needs an update, and the stale rows are listed per party.
 public struct Aggregator: Sendable {
     public let config: TilanneConfig
 
     public init(config: TilanneConfig) { self.config = config }
 
     public func aggregate(_ programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
-        var byGoal: [Int: [ValidatedAction]] = [:]
-        for action in programme.actions { byGoal[action.goalNumber, default: []].append(action) }
+        var byPath: [ItemPath: [ValidatedAction]] = [:]
+        for action in programme.actions { byPath[action.path, default: []].append(action) }
         var position: [String: Int] = [:]
         if history != nil { for (index, action) in programme.actions.enumerated() { position[action.row.identity] = index } }
-        func report(_ action: ValidatedAction, theme: RegisteredTheme, goal: RegisteredGoal) -> ActionReport {
-            var result = self.report(action, theme: theme, goal: goal)
+        let register = config.register
+        let legend = config.legend
+        let language = config.language
+        // A column is shown when some action fills it (an empty "Hankkeet" is not printed on every row).
+        let columns = config.columns.filter { column in
+            programme.actions.contains { action in
+                switch column.content {
+                case .projects: !action.row.projects.isEmpty
+                case .responsible: !action.row.responsible.isEmpty
+                case .extra(let source): action.row.extras[source] != nil
+                }
+            }
+        }
+        let extraSources = Set(columns.compactMap { column -> String? in if case .extra(let source) = column.content { source } else { nil } })
+
+        func report(_ action: ValidatedAction) -> ActionReport {
+            var result = self.report(action, extras: extraSources)
             if let history, let index = position[action.row.identity] {
                 result.change = history.notes[index]
                 result.stale = history.stale[index]
             }
             return result
         }
-        let legend = config.legend
-
-        let themes = config.register.themes.map { theme -> ThemeReport in
-            let goals = theme.goals.map { goal -> GoalReport in
-                let actions = (byGoal[goal.number] ?? []).map { report($0, theme: theme, goal: goal) }
-                let tableBinding = byGoal[goal.number]?.lazy.compactMap(\.row.bindingGoal).first
-                let binding = goal.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBinding
-                return GoalReport(number: goal.number, title: goal.title, untranslatedTitle: nil, bindingGoal: binding,
-                                  actions: actions, counts: Self.count(actions.map(\.progress), legend: legend))
-            }
-            return ThemeReport(title: theme.title, untranslatedTitle: nil, goals: goals,
-                               counts: Self.count(goals.flatMap { $0.actions.map(\.progress) }, legend: legend))
+        func build(_ item: ProgrammeItem) -> ItemReport {
+            let own = byPath[item.path] ?? []
+            let actions = own.map(report)
+            let children = item.children.map(build)
+            let tableBinding = own.lazy.compactMap(\.row.bindingGoal).first
+            let binding = item.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBinding
+            let all = actions.map(\.progress) + children.flatMap { $0.allActions.map(\.progress) }
+            return ItemReport(path: item.path, level: item.level, number: item.number, title: item.title,
+                              heading: register.heading(item, language: language, main: language),
+                              label: register.level(item.level).label(number: item.number, title: item.title), untranslatedTitle: nil,
+                              owner: item.owner, bindingGoal: binding, actions: actions, items: children,
+                              counts: Self.count(all, legend: legend))
         }
-        let totals = Self.count(themes.flatMap { $0.goals.flatMap { $0.actions.map(\.progress) } }, legend: legend)
+        let programmes = register.programmes.map(build)
+        let totals = Self.count(programmes.flatMap { $0.allActions.map(\.progress) }, legend: legend)
         var model = ReportModel(
             programme: ProgrammeSummary(name: config.programme.name, organisation: config.programme.organisation,
                                         strategy: config.programme.strategy,
-                                        bindingGoalLabel: config.register.bindingGoalLabel),
-            period: config.period,
-            language: config.language,
+                                        bindingGoalLabel: register.bindingGoalLabel),
+            period: config.period.label,
+            language: language,
             legend: legend.entries.map { LegendItem(code: $0.code, label: $0.label, colour: $0.colour) },
-            themes: themes,
+            levels: register.levels.map { LevelSummary(key: $0.key, name: $0.name(language, fallback: language), numbering: $0.numbering) },
+            programmeLevelName: register.programmeLevel.name(language, fallback: language),
+            programmes: programmes,
+            columns: columns.map { ColumnSummary(content: $0.content, label: Self.label($0, language: language)) },
+            tags: Self.tagReports(register, actions: programme.actions, language: language, legend: legend),
+            notice: config.notice[language],
+            statusColumn: config.statusHeading(language),
             totals: totals,
             diagnostics: programme.diagnostics,
             rejectedRows: programme.rejected,
@@ -54,44 +76,62 @@ public struct Aggregator: Sendable {
         }
         if let history {
             model.comparison = history.comparison
-            model.updateRequests = Self.updateRequests(model.allActions, language: config.language)
+            model.updateRequests = Self.updateRequests(model.allActions, language: language, done: legend.doneCodes)
         }
         return model
     }
 
+    static func label(_ column: ReportColumn, language: ReportLanguage) -> String {
+        if let label = column.labels[language] { return label }
+        let strings = ReportStrings(language: language)
+        switch column.content {
+        case .projects: return strings.projects
+        case .responsible: return strings.responsible
+        case .extra(let source): return column.labels.values.first ?? source
+        }
+    }
+
+    static func tagReports(_ register: ProgrammeRegister, actions: [ValidatedAction], language: ReportLanguage,
+                           legend: ProgressLegend) -> [TagReport]? {
+        guard !register.tags.isEmpty else { return nil }
+        return register.tags.map { dimension in
+            TagReport(key: dimension.key, name: dimension.names[language] ?? dimension.names.values.first ?? dimension.key,
+                      items: dimension.items.map { item in
+                          let linked = actions.filter { $0.tags[dimension.key]?.contains(item.key) == true }
+                          let cells = linked.map { ProgressCell(mark: $0.row.progress, legend: legend) }
+                          return TagItemReport(key: item.key, number: item.number, title: item.titles[language] ?? item.title,
+                                               untranslatedTitle: nil, counts: count(cells, legend: legend))
+                      })
+        }
+    }
+
     /// The stale rows grouped by responsible party (a row with two parties is in both lists),
     /// parties in alphabetical order, rows in report order.
-    static func updateRequests(_ actions: [ActionReport], language: ReportLanguage) -> [UpdateRequest] {
+    static func updateRequests(_ actions: [ActionReport], language: ReportLanguage, done: Set<String> = []) -> [UpdateRequest] {
         var groups: [String: UpdateRequest] = [:]
         for action in actions {
-            guard let stale = action.stale else { continue }
+            // A done action needs no update, however old its text.
+            guard let stale = action.stale, !(action.progress.status == .known && done.contains(action.progress.code)) else { continue }
             let parties = action.responsible.isEmpty ? [ReportStrings(language: language).noResponsible] : action.responsible
             for party in parties {
                 let key = TextNormaliser.comparisonKey(party)
                 groups[key, default: UpdateRequest(responsible: party, actions: [])].actions.append(UpdateRequestItem(
-                    id: action.id, goalNumber: action.goalNumber, action: action.action,
+                    id: action.id, place: action.place, action: action.action,
                     progress: action.progress.code, status: action.status, stale: stale))
             }
         }
         return groups.sorted { $0.key < $1.key }.map(\.value)
     }
 
-    private func report(_ action: ValidatedAction, theme: RegisteredTheme, goal: RegisteredGoal) -> ActionReport {
+    private func report(_ action: ValidatedAction, extras: Set<String>) -> ActionReport {
         let row = action.row
-        let cell: ProgressCell
-        switch row.progress {
-        case .known(let code):
-            let entry = config.legend.entry(for: code)
-            cell = ProgressCell(code: code, label: entry?.label, colour: entry?.colour, status: .known)
-        case .unknown(let written):
-            cell = ProgressCell(code: written, label: nil, colour: nil, status: .unknown)
-        case .missing:
-            cell = ProgressCell(code: "", label: nil, colour: nil, status: .missing)
-        }
+        let shownExtras = row.extras.filter { extras.contains($0.key) }
         return ActionReport(
-            id: row.identity, source: row.location, theme: theme.title, goalNumber: goal.number, goalTitle: goal.title,
-            action: row.action, projects: row.projects, responsible: row.responsible, progress: cell,
-            status: row.status, findings: action.findings,
+            id: row.identity, source: row.location, path: action.path, place: config.register.place(action.path),
+            action: row.action, projects: row.projects, responsible: row.responsible,
+            progress: ProgressCell(mark: row.progress, legend: config.legend),
+            status: row.status, extras: shownExtras.isEmpty ? nil : shownExtras, tags: action.tags.isEmpty ? nil : action.tags,
+            findings: action.findings,
             translations: row.translations.isEmpty ? nil : row.translations
         )
     }

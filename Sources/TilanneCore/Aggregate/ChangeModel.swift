@@ -39,7 +39,8 @@ public struct ActionChange: Sendable, Codable, Hashable {
 
     public var kind: Kind
     public var id: String
-    public var goalNumber: Int
+    /// The number (or title) of the item it is under.
+    public var place: String
     public var action: String
     public var responsible: [String]
     public var progressBefore: String?
@@ -50,8 +51,10 @@ public struct ActionChange: Sendable, Codable, Hashable {
     public var statusChanged: Bool
     /// The action's text in the previous period, when it was reworded.
     public var previousAction: String?
-    /// The goal it was under in the previous period, when it moved.
-    public var previousGoalNumber: Int?
+    /// The item it was under in the previous period, when it moved.
+    public var previousPlace: String?
+    /// The item's path now (the previous one for an action no longer reported).
+    public var path: ItemPath?
     /// Matched by similar wording only: a person should confirm.
     public var uncertain: Bool
     public var similarity: Double?
@@ -64,7 +67,7 @@ public struct ActionChangeNote: Sendable, Codable, Hashable {
     public var direction: ChangeDirection?
     public var statusChanged: Bool
     public var reworded: Bool
-    public var movedFromGoal: Int?
+    public var movedFrom: String?
     public var uncertain: Bool
 }
 
@@ -92,7 +95,7 @@ public struct UpdateRequest: Sendable, Codable, Hashable {
 
 public struct UpdateRequestItem: Sendable, Codable, Hashable {
     public var id: String
-    public var goalNumber: Int
+    public var place: String
     public var action: String
     public var progress: String
     public var status: String

@@ -2,20 +2,19 @@ import Foundation
 
 /// Aggregate stage for indicators: from each checked series, the latest value and its year,
 /// the change from the baseline, the share of the way to the target, and the status by the
-/// direction and thresholds. Indicators are listed in the register's theme order, then in
-/// the order of the config.
+/// direction and thresholds. Indicators are listed under the item they are attached to, in the
+/// register's order, then in the order of the config.
 public struct IndicatorAggregator: Sendable {
     public let config: TilanneConfig
 
     public init(config: TilanneConfig) { self.config = config }
 
     public func aggregate(_ series: [IndicatorSeries], diagnostics: [Diagnostic]) -> [IndicatorReport] {
-        let themeOrder = Dictionary(config.register.themes.enumerated().map { (TextNormaliser.comparisonKey($1.title), $0) },
-                                    uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(config.register.allItems.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let reports = series.map { report($0, diagnostics: diagnostics) }
         return reports.enumerated().sorted { a, b in
-            let ta = a.element.theme.flatMap { themeOrder[TextNormaliser.comparisonKey($0)] } ?? Int.max
-            let tb = b.element.theme.flatMap { themeOrder[TextNormaliser.comparisonKey($0)] } ?? Int.max
+            let ta = a.element.itemPath.flatMap { order[$0] } ?? Int.max
+            let tb = b.element.itemPath.flatMap { order[$0] } ?? Int.max
             return (ta, a.offset) < (tb, b.offset)
         }.map(\.element)
     }
@@ -38,7 +37,7 @@ public struct IndicatorAggregator: Sendable {
         }
         let target = indicator.target.map { IndicatorPoint(period: "\($0.year)", year: $0.year, value: $0.value, symbol: nil) }
         var report = IndicatorReport(
-            id: indicator.id, name: indicator.name, untranslatedName: nil, theme: themeTitle(indicator), goal: indicator.goal,
+            id: indicator.id, name: indicator.name, untranslatedName: nil, item: heading(indicator.item), itemPath: indicator.item,
             unit: indicator.unit ?? series.fileUnits.first?.units[language] ?? "", direction: indicator.direction, band: indicator.band,
             baseline: baseline, latest: latest, target: target, change: nil, changeShare: nil, progress: nil,
             expectedProgress: nil, status: .noData, stale: false, missing: [], series: series.points,
@@ -103,13 +102,9 @@ public struct IndicatorAggregator: Sendable {
         return progress > indicator.thresholds.stalled ? .behind : .wrongWay
     }
 
-    private func themeTitle(_ indicator: IndicatorConfig) -> String? {
-        if let theme = indicator.theme {
-            let key = TextNormaliser.comparisonKey(theme)
-            return config.register.themes.first { TextNormaliser.comparisonKey($0.title) == key }?.title ?? theme
-        }
-        if let goal = indicator.goal { return config.register.themes.first { $0.goals.contains { $0.number == goal } }?.title }
-        return nil
+    private func heading(_ path: ItemPath?) -> String? {
+        guard let path, let item = config.register.item(path) else { return nil }
+        return config.register.heading(item, language: config.language, main: config.language)
     }
 
     static func round(_ value: Double, places: Int) -> Double {

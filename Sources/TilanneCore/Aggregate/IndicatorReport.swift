@@ -5,9 +5,9 @@ public struct IndicatorReport: Sendable, Codable, Hashable {
     public var name: String
     /// Set when the name is shown in the main language for want of a translation.
     public var untranslatedName: Bool?
-    /// The register theme it belongs to (the goal's theme when it names a goal), and the goal.
-    public var theme: String?
-    public var goal: Int?
+    /// The heading of the item it is attached to, and the item; nil: "other indicators".
+    public var item: String?
+    public var itemPath: ItemPath?
     public var unit: String
     public var direction: IndicatorDirection
     public var band: IndicatorBand?
@@ -41,14 +41,14 @@ public struct IndicatorReport: Sendable, Codable, Hashable {
 }
 
 extension Array where Element == IndicatorReport {
-    /// The indicators in runs of the same theme, in report order: one table (or block) each.
-    public var byTheme: [(theme: String?, indicators: [IndicatorReport])] {
-        var groups: [(theme: String?, indicators: [IndicatorReport])] = []
+    /// The indicators in runs of the same item, in report order: one table (or block) each.
+    public var byItem: [(item: String?, indicators: [IndicatorReport])] {
+        var groups: [(item: String?, indicators: [IndicatorReport])] = []
         for indicator in self {
-            if let last = groups.last, last.theme == indicator.theme {
+            if let last = groups.last, last.item == indicator.item {
                 groups[groups.count - 1].indicators.append(indicator)
             } else {
-                groups.append((indicator.theme, [indicator]))
+                groups.append((indicator.item, [indicator]))
             }
         }
         return groups

@@ -2,12 +2,25 @@
 /// this and nothing else; `tilanne run --dump-model` writes it as JSON.
 public struct ReportModel: Sendable, Codable {
     /// Raised when the JSON shape changes incompatibly.
-    public var schemaVersion: Int = 1
+    public var schemaVersion: Int = 2
     public var programme: ProgrammeSummary
     public var period: String
     public var language: ReportLanguage
     public var legend: [LegendItem]
-    public var themes: [ThemeReport]
+    /// The declared levels, top first, with their names in the report's language.
+    public var levels: [LevelSummary]
+    /// What a programme is called, when the report holds several.
+    public var programmeLevelName: String
+    /// The programmes, each the root of its items; one for most cities.
+    public var programmes: [ItemReport]
+    /// The columns beside the action that some action fills, in the programme's order.
+    public var columns: [ColumnSummary]
+    /// The cross-cutting dimensions with their items' counts; nil when the programme has none.
+    public var tags: [TagReport]?
+    /// A line shown under the title (e.g. that the data are examples).
+    public var notice: String?
+    /// The status column's header, from the programme's template (`Tilanne {period}`).
+    public var statusColumn: String
     public var totals: ProgressCounts
     public var diagnostics: [Diagnostic]
     public var rejectedRows: [RejectedRow]
@@ -35,8 +48,105 @@ public struct ReportModel: Sendable, Codable {
         return shown(text, untranslated: action.untranslated?.contains(field) == true)
     }
 
-    /// Every action in report order (theme, goal, source order).
-    public var allActions: [ActionReport] { themes.flatMap { $0.goals.flatMap(\.actions) } }
+    /// Every action in report order (programme, items depth first, source order).
+    public var allActions: [ActionReport] { programmes.flatMap(\.allActions) }
+
+    /// Whether headings and totals name the programmes (a report of several).
+    public var showsProgrammes: Bool { programmes.count > 1 }
+
+    /// Every item in report order with its depth as shown: programmes only when there are
+    /// several, so a one-programme report starts from its first declared level.
+    public var outline: [(item: ItemReport, depth: Int)] {
+        var result: [(ItemReport, Int)] = []
+        func walk(_ item: ItemReport, depth: Int) {
+            result.append((item, depth))
+            for child in item.items { walk(child, depth: depth + 1) }
+        }
+        for programme in programmes {
+            if showsProgrammes { walk(programme, depth: 0) } else { programme.items.forEach { walk($0, depth: 0) } }
+        }
+        return result
+    }
+
+    /// The heading of an item as shown, marked when it is in the source's language.
+    public func heading(_ item: ItemReport) -> String { shown(item.heading, untranslated: item.untranslatedTitle == true) }
+
+    /// The header of the column naming each action's item in the side lists: the deepest level's name.
+    public var placeColumn: String {
+        guard let level = levels.last else { return programmeLevelName }
+        return level.numbering == .none ? level.name : ReportStrings(language: language).numberColumn(level.name)
+    }
+
+    /// The header of the column naming the items indicators are listed under: the level of the first.
+    public var indicatorPlaceColumn: String {
+        guard let depth = indicators?.lazy.compactMap(\.itemPath).first.map({ $0.depth - 1 }), depth >= 0, depth <= levels.count else {
+            return placeColumn
+        }
+        return levelName(depth)
+    }
+
+    /// The name of the level an item is at.
+    public func levelName(_ level: Int) -> String { level == 0 ? programmeLevelName : levels[level - 1].name }
+}
+
+public struct LevelSummary: Sendable, Codable, Hashable {
+    public var key: String
+    public var name: String
+    public var numbering: Numbering
+}
+
+/// A column beside the action: its label in the report language and what fills it.
+public struct ColumnSummary: Sendable, Codable, Hashable {
+    public var content: ReportColumn.Content
+    public var label: String
+
+    /// The column's text for one action.
+    public func text(_ action: ActionReport) -> String {
+        switch content {
+        case .projects: action.projects.map(\.text).joined(separator: "\n")
+        case .responsible: action.responsible.joined(separator: ", ")
+        case .extra(let source): action.extras?[source] ?? ""
+        }
+    }
+}
+
+/// One item of the report's hierarchy (a programme, painopiste, goal, kohta …) with its own
+/// actions, its children and the counts of everything under it.
+public struct ItemReport: Sendable, Codable, Hashable {
+    public var path: ItemPath
+    /// 0: a programme; 1…: the declared levels.
+    public var level: Int
+    public var number: String?
+    public var title: String
+    /// The heading as the level prints it (`TAVOITE 5. Matkailun edistäminen`, `1.1 Yhteisöllisyys`).
+    public var heading: String
+    /// `5. Matkailun edistäminen`, `1.1 Yhteisöllisyys` or the title alone: how a summary row names it.
+    public var label: String
+    /// Set when the title is shown in the source's language for want of a translation.
+    public var untranslatedTitle: Bool?
+    public var owner: String?
+    public var bindingGoal: BindingGoal?
+    public var actions: [ActionReport]
+    public var items: [ItemReport]
+    public var counts: ProgressCounts
+
+    public var allActions: [ActionReport] { actions + items.flatMap(\.allActions) }
+}
+
+/// A cross-cutting dimension's summary: per item, the actions linked to it and their progress.
+public struct TagReport: Sendable, Codable, Hashable {
+    public var key: String
+    public var name: String
+    public var items: [TagItemReport]
+}
+
+public struct TagItemReport: Sendable, Codable, Hashable {
+    public var key: String
+    public var number: String?
+    public var title: String
+    public var untranslatedTitle: Bool?
+    public var counts: ProgressCounts
+    public var label: String { number.map { "\($0) \(title)" } ?? title }
 }
 
 public struct ProgrammeSummary: Sendable, Codable, Hashable {
@@ -52,35 +162,22 @@ public struct LegendItem: Sendable, Codable, Hashable {
     public var colour: String
 }
 
-public struct ThemeReport: Sendable, Codable, Hashable {
-    public var title: String
-    /// Set when the title is shown in the source's language for want of a translation.
-    public var untranslatedTitle: Bool?
-    public var goals: [GoalReport]
-    public var counts: ProgressCounts
-}
-
-public struct GoalReport: Sendable, Codable, Hashable {
-    public var number: Int
-    /// The register's official title.
-    public var title: String
-    public var untranslatedTitle: Bool?
-    public var bindingGoal: BindingGoal?
-    public var actions: [ActionReport]
-    public var counts: ProgressCounts
-}
-
 public struct ActionReport: Sendable, Codable, Hashable {
     public var id: String
     public var source: SourceLocation
-    public var theme: String
-    public var goalNumber: Int
-    public var goalTitle: String
+    /// The item it is under.
+    public var path: ItemPath
+    /// That item's number, or its title when it has none (`1.1.1`, `5`).
+    public var place: String
     public var action: String
     public var projects: [Project]
     public var responsible: [String]
     public var progress: ProgressCell
     public var status: String
+    /// Extra columns' texts, by source header; nil when the programme shows none.
+    public var extras: [String: String]?
+    /// Linked items of cross-cutting dimensions, by dimension key.
+    public var tags: [String: [String]]?
     /// Codes of the findings about this row (shown as a flag in the report).
     public var findings: [DiagnosticCode]
     public var change: ActionChangeNote?
@@ -100,6 +197,26 @@ public struct ProgressCell: Sendable, Codable, Hashable {
     public var label: String?
     public var colour: String?
     public var status: Status
+
+    public init(code: String, label: String?, colour: String?, status: Status) {
+        self.code = code
+        self.label = label
+        self.colour = colour
+        self.status = status
+    }
+
+    /// The cell of a normalised progress mark, labelled and coloured by the legend.
+    public init(mark: ProgressMark, legend: ProgressLegend) {
+        switch mark {
+        case .known(let code):
+            let entry = legend.entry(for: code)
+            self.init(code: code, label: entry?.label, colour: entry?.colour, status: .known)
+        case .unknown(let written):
+            self.init(code: written, label: nil, colour: nil, status: .unknown)
+        case .missing:
+            self.init(code: "", label: nil, colour: nil, status: .missing)
+        }
+    }
 }
 
 /// How many actions carry each code, and their share of all actions in the group.

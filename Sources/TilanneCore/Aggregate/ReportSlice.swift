@@ -1,10 +1,10 @@
-/// The part of the report one steering group follows: the actions of its themes, its goals and
-/// its responsible parties, with counts recounted, and only the findings, changes and update
-/// requests about those actions. Every renderer reads it like the whole report.
+/// The part of the report one steering group follows: the actions under its items (a
+/// programme, a painopiste, a goal … with everything below) and of its responsible parties,
+/// with counts recounted, and only the findings, changes and update requests about those
+/// actions. Every renderer reads it like the whole report.
 extension ReportModel {
     public func slice(for group: SteeringGroup) -> ReportModel {
-        let themeKeys = Set(group.themes.map(TextNormaliser.comparisonKey))
-        let goals = Set(group.goals)
+        let followed = group.items
         let partyKeys = Set(group.responsible.map(TextNormaliser.comparisonKey))
         let legendEntries = ProgressLegend(entries: legend.map {
             ProgressLegendEntry(code: $0.code, label: $0.label, colour: $0.colour, aliases: [], ranked: true)
@@ -12,34 +12,26 @@ extension ReportModel {
         func follows(_ action: ActionReport) -> Bool {
             action.responsible.contains { partyKeys.contains(TextNormaliser.comparisonKey($0)) }
         }
-        var goalTheme: [Int: String] = [:]
-        var slicedThemes: [ThemeReport] = []
-        for theme in themes {
-            let wholeTheme = themeKeys.contains(TextNormaliser.comparisonKey(theme.title))
-            var slicedGoals: [GoalReport] = []
-            for goal in theme.goals {
-                goalTheme[goal.number] = theme.title
-                let wholeGoal = wholeTheme || goals.contains(goal.number)
-                var sliced = goal
-                sliced.actions = wholeGoal ? goal.actions : goal.actions.filter(follows)
-                guard wholeGoal || !sliced.actions.isEmpty else { continue }
-                sliced.counts = Aggregator.count(sliced.actions.map(\.progress), legend: legendEntries)
-                slicedGoals.append(sliced)
-            }
-            guard !slicedGoals.isEmpty else { continue }
-            slicedThemes.append(ThemeReport(title: theme.title, untranslatedTitle: theme.untranslatedTitle, goals: slicedGoals,
-                                            counts: Aggregator.count(slicedGoals.flatMap { $0.actions.map(\.progress) }, legend: legendEntries)))
+        func isFollowed(_ path: ItemPath) -> Bool { followed.contains { $0.contains(path) } }
+        /// The item with only what the group follows; nil when nothing of it is followed.
+        func sliced(_ item: ItemReport) -> ItemReport? {
+            let whole = isFollowed(item.path)
+            var result = item
+            result.actions = whole ? item.actions : item.actions.filter(follows)
+            result.items = item.items.compactMap(sliced)
+            // An item on the way to a followed one is kept as its heading.
+            let onTheWay = followed.contains { item.path.contains($0) }
+            guard whole || onTheWay || !result.actions.isEmpty || !result.items.isEmpty else { return nil }
+            result.counts = Aggregator.count(result.allActions.map(\.progress), legend: legendEntries)
+            return result
         }
         var model = self
         model.programme.name = "\(programme.name) – \(group.name)"
-        model.themes = slicedThemes
-        // The group's indicators: those of the themes and goals it follows as a whole.
+        model.programmes = programmes.compactMap(sliced)
+        // The group's indicators: those of the items it follows as a whole.
         if let indicators {
-            let followedThemes = Set(themes.filter { themeKeys.contains(TextNormaliser.comparisonKey($0.title)) }.map(\.title))
-            let sliced = indicators.filter { indicator in
-                indicator.goal.map(goals.contains) == true || indicator.theme.map(followedThemes.contains) == true
-            }
-            model.indicators = sliced.isEmpty ? nil : sliced
+            let kept = indicators.filter { indicator in indicator.itemPath.map(isFollowed) == true }
+            model.indicators = kept.isEmpty ? nil : kept
         }
         let actions = model.allActions
         model.totals = Aggregator.count(actions.map(\.progress), legend: legendEntries)
@@ -50,8 +42,7 @@ extension ReportModel {
         let ids = Set(actions.map(\.id))
         if var comparison {
             comparison.changes = comparison.changes.filter { change in
-                ids.contains(change.id) || goals.contains(change.goalNumber)
-                    || goalTheme[change.goalNumber].map { themeKeys.contains(TextNormaliser.comparisonKey($0)) } == true
+                ids.contains(change.id) || change.path.map(isFollowed) == true
                     || change.responsible.contains { partyKeys.contains(TextNormaliser.comparisonKey($0)) }
             }
             comparison.counts = ChangeCounts(actions: actions, dropped: comparison.changes.filter { $0.kind == .dropped }.count)
@@ -81,7 +72,7 @@ extension ChangeCounts {
             }
             if note.statusChanged { statusChanged += 1 }
             if note.reworded { reworded += 1 }
-            if note.movedFromGoal != nil { moved += 1 }
+            if note.movedFrom != nil { moved += 1 }
         }
     }
 }

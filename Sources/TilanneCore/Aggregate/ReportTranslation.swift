@@ -1,5 +1,5 @@
 /// The same report in another of the configured languages: every label Tilanne writes comes
-/// from that language's strings; the programme's own texts (legend labels, theme and goal
+/// from that language's strings; the programme's own texts (legend labels, level names, item
 /// titles, actions and status texts) from their translations in the config and the source.
 /// A text with no translation is shown in the source's language and marked, and each missing
 /// action text is a finding, never silently printed as if it were translated.
@@ -20,48 +20,64 @@ extension ReportModel {
         let register = config.register
         model.programme.bindingGoalLabel = register.bindingGoalLabels[target] ?? programme.bindingGoalLabel
         let labels = Dictionary(uniqueKeysWithValues: config.legend.entries.compactMap { entry in entry.labels[target].map { (entry.code, $0) } })
-        for themeIndex in model.themes.indices {
-            let theme = model.themes[themeIndex]
-            let registered = register.themes.first { $0.title == theme.title }
-            if let title = registered?.titles[target] {
-                model.themes[themeIndex].title = title
-            } else {
-                model.themes[themeIndex].untranslatedTitle = true
+        model.levels = zip(levels, register.levels).map { summary, level in
+            LevelSummary(key: summary.key, name: level.name(target, fallback: language), numbering: summary.numbering)
+        }
+        model.programmeLevelName = register.programmeLevel.name(target, fallback: language)
+        model.columns = columns.map { column in
+            ColumnSummary(content: column.content,
+                          label: config.columns.first { $0.content == column.content }.map { Aggregator.label($0, language: target) } ?? column.label)
+        }
+        model.notice = config.notice[target] ?? notice
+        model.statusColumn = config.statusHeading(target)
+        func translate(_ item: ItemReport) -> ItemReport {
+            var item = item
+            if let registered = register.item(item.path) {
+                item.untranslatedTitle = registered.titles[target] == nil ? true : nil
+                item.title = registered.titles[target] ?? registered.title
+                item.heading = register.heading(registered, language: target, main: language)
+                item.label = register.level(item.level).label(number: item.number, title: item.title)
             }
-            for goalIndex in theme.goals.indices {
-                let goal = theme.goals[goalIndex]
-                if let title = register.goal(number: goal.number)?.goal.titles[target] {
-                    model.themes[themeIndex].goals[goalIndex].title = title
-                } else {
-                    model.themes[themeIndex].goals[goalIndex].untranslatedTitle = true
+            // The binding budget goal is the council's own text in the main language: shown marked.
+            if let binding = item.bindingGoal { item.bindingGoal?.text = model.shown(binding.text, untranslated: true) }
+            item.actions = item.actions.map { action in
+                var action = action
+                if let label = labels[action.progress.code], action.progress.status == .known { action.progress.label = label }
+                let texts = action.translations?[target]
+                var missing: [Field] = []
+                if let text = texts?.action { action.action = text } else { missing.append(.action) }
+                if let text = texts?.status { action.status = text } else if !action.status.isEmpty { missing.append(.status) }
+                action.untranslated = missing.isEmpty ? nil : missing
+                if !missing.isEmpty {
+                    let names = missing.map { $0 == .action ? strings.action : model.statusColumn }.joined(separator: ", ")
+                    log.emit(.translationMissing, at: action.source, languageName(target, in: target), names)
                 }
-                // The binding budget goal is the council's own Finnish text: shown marked.
-                if let binding = goal.bindingGoal {
-                    let marked = model.shown(binding.text, untranslated: true)
-                    model.themes[themeIndex].goals[goalIndex].bindingGoal?.text = marked
+                return action
+            }
+            item.items = item.items.map(translate)
+            return item
+        }
+        model.programmes = programmes.map(translate)
+        model.tags = tags.map { tags in
+            tags.map { tag in
+                var tag = tag
+                let dimension = register.tags.first { $0.key == tag.key }
+                tag.name = dimension?.names[target] ?? tag.name
+                tag.items = tag.items.map { item in
+                    var item = item
+                    let registered = dimension?.items.first { $0.key == item.key }
+                    if let title = registered?.titles[target] { item.title = title } else { item.untranslatedTitle = true }
+                    return item
                 }
-                for actionIndex in goal.actions.indices {
-                    var action = goal.actions[actionIndex]
-                    if let label = labels[action.progress.code], action.progress.status == .known { action.progress.label = label }
-                    let texts = action.translations?[target]
-                    var missing: [Field] = []
-                    if let text = texts?.action { action.action = text } else { missing.append(.action) }
-                    if let text = texts?.status { action.status = text } else if !action.status.isEmpty { missing.append(.status) }
-                    action.untranslated = missing.isEmpty ? nil : missing
-                    if !missing.isEmpty {
-                        let names = missing.map { $0 == .action ? strings.action : strings.statusColumn(period) }.joined(separator: ", ")
-                        log.emit(.translationMissing, at: action.source, languageName(target, in: target), names)
-                    }
-                    model.themes[themeIndex].goals[goalIndex].actions[actionIndex] = action
-                }
+                return tag
             }
         }
         model.indicators = indicators?.map { indicator in
             var indicator = indicator
             let texts = indicator.translations?[target]
             if let name = texts?.name { indicator.name = name } else { indicator.untranslatedName = true }
-            if let themeTitle = indicator.theme, let title = register.themes.first(where: { $0.title == themeTitle })?.titles[target] {
-                indicator.theme = title
+            if let path = indicator.itemPath, let item = register.item(path) {
+                indicator.item = register.heading(item, language: target, main: language)
             }
             // The file's own label in that language (PX files carry fi, sv and en), else the main one.
             if let unit = texts?.unit { indicator.unit = unit }

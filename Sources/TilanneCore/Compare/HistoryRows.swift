@@ -1,17 +1,30 @@
 /// The validated actions as the history stores them, in the programme's order.
 enum HistoryRows {
     static func make(_ programme: ValidatedProgramme, config: TilanneConfig) -> [HistoryRow] {
-        programme.actions.map { action in
+        let register = config.register
+        return programme.actions.map { action in
             let row = action.row
-            let registered = config.register.goal(number: action.goalNumber)
+            let item = register.item(action.path)
+            let top = action.path.keys.count > 1 ? register.item(ItemPath(Array(action.path.keys.prefix(2)))) : item
             return HistoryRow(
                 identity: row.identity, lineage: row.identity,
-                theme: registered?.theme.title ?? row.theme ?? "", goalNumber: action.goalNumber,
-                goalTitle: registered?.goal.title ?? row.goalTitle ?? "", action: row.action,
+                theme: top?.title ?? "", goalNumber: item?.number.flatMap { Int($0) } ?? 0,
+                goalTitle: item?.title ?? "", action: row.action,
                 projects: row.projects.map(\.text).joined(separator: "\n"), responsible: row.responsible.joined(separator: "\n"),
                 progress: row.progress.shownCode, status: row.status, statusKey: statusKey(row.status),
-                sourceFile: row.location.at(row: nil).compact, sourceRow: row.location.row
+                sourceFile: row.location.at(row: nil).compact, sourceRow: row.location.row, itemPath: action.path.description
             )
+        }
+    }
+
+    /// Rows of a database from before item paths: their path from their goal number.
+    static func upgrade(_ rows: [HistoryRow], register: ProgrammeRegister) -> [HistoryRow] {
+        guard rows.contains(where: { $0.itemPath.isEmpty }) else { return rows }
+        return rows.map { row in
+            guard row.itemPath.isEmpty, let path = register.legacyPath(goalNumber: row.goalNumber) else { return row }
+            var upgraded = row
+            upgraded.itemPath = path.description
+            return upgraded
         }
     }
 

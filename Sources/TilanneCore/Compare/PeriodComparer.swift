@@ -23,8 +23,9 @@ public struct PeriodComparer: Sendable {
 
     /// The current rows with lineages matched to `previous`, and how many frozen periods in a
     /// row their status text has stayed the same (what `freeze` stores, with this period counted).
-    func matchedRows(_ programme: ValidatedProgramme, previous: FrozenPeriod?,
+    func matchedRows(_ programme: ValidatedProgramme, previous stored: FrozenPeriod?,
                      counting label: String? = nil) -> (rows: [HistoryRow], matches: [PeriodMatcher.Match]) {
+        let previous = upgraded(stored)
         var rows = HistoryRows.make(programme, config: config)
         for index in rows.indices {
             rows[index].unchangedPeriods = label == nil ? 0 : 1
@@ -43,7 +44,20 @@ public struct PeriodComparer: Sendable {
         return (rows, matches)
     }
 
-    public func compare(_ programme: ValidatedProgramme, previous: FrozenPeriod?) -> HistoryContext {
+    /// A period frozen before item paths: its rows get their paths from the register.
+    private func upgraded(_ period: FrozenPeriod?) -> FrozenPeriod? {
+        guard var period else { return nil }
+        period.rows = HistoryRows.upgrade(period.rows, register: config.register)
+        return period
+    }
+
+    /// Where a row is, as the change list names it: the item's number or title.
+    private func place(_ row: HistoryRow) -> String {
+        row.itemPath.isEmpty ? String(row.goalNumber) : config.register.place(ItemPath(parsing: row.itemPath))
+    }
+
+    public func compare(_ programme: ValidatedProgramme, previous stored: FrozenPeriod?) -> HistoryContext {
+        let previous = upgraded(stored)
         var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
         let (rows, matches) = matchedRows(programme, previous: previous)
         var notes = [ActionChangeNote?](repeating: nil, count: rows.count)
@@ -59,18 +73,18 @@ public struct PeriodComparer: Sendable {
             guard let match = matchOf[index] else {
                 counts.new += 1
                 notes[index] = ActionChangeNote(isNew: true, progressBefore: nil, direction: nil, statusChanged: false,
-                                                reworded: false, movedFromGoal: nil, uncertain: false)
-                changes.append(ActionChange(kind: .new, id: row.identity, goalNumber: row.goalNumber, action: row.action,
+                                                reworded: false, movedFrom: nil, uncertain: false)
+                changes.append(ActionChange(kind: .new, id: row.identity, place: place(row), action: row.action,
                                             responsible: validated.row.responsible, progressBefore: nil, progressNow: row.progress,
                                             direction: nil, statusBefore: nil, statusNow: row.status, statusChanged: false,
-                                            previousAction: nil, previousGoalNumber: nil, uncertain: false, similarity: nil))
+                                            previousAction: nil, previousPlace: nil, path: ItemPath(parsing: row.itemPath), uncertain: false, similarity: nil))
                 continue
             }
             let before = previous.rows[match.previous]
             let direction = direction(from: before.progress, to: row.progress)
             let statusChanged = before.statusKey != row.statusKey
             let reworded = TextNormaliser.comparisonKey(before.action) != TextNormaliser.comparisonKey(row.action)
-            let moved = before.goalNumber != row.goalNumber ? before.goalNumber : nil
+            let moved = before.itemPath != row.itemPath && !before.itemPath.isEmpty ? place(before) : nil
             let uncertain = match.kind == .similar
             if uncertain {
                 log.emit(.historyUncertainMatch, at: validated.row.fieldLocations.location(row: validated.row.location.row ?? 0, field: .action),
@@ -86,24 +100,24 @@ public struct PeriodComparer: Sendable {
             if reworded { counts.reworded += 1 }
             if moved != nil { counts.moved += 1 }
             notes[index] = ActionChangeNote(isNew: false, progressBefore: before.progress, direction: direction,
-                                            statusChanged: statusChanged, reworded: reworded, movedFromGoal: moved, uncertain: uncertain)
+                                            statusChanged: statusChanged, reworded: reworded, movedFrom: moved, uncertain: uncertain)
             if direction != .unchanged || statusChanged || reworded || moved != nil {
-                changes.append(ActionChange(kind: .changed, id: row.identity, goalNumber: row.goalNumber, action: row.action,
+                changes.append(ActionChange(kind: .changed, id: row.identity, place: place(row), action: row.action,
                                             responsible: validated.row.responsible, progressBefore: before.progress,
                                             progressNow: row.progress, direction: direction, statusBefore: before.status,
                                             statusNow: row.status, statusChanged: statusChanged,
-                                            previousAction: reworded ? before.action : nil, previousGoalNumber: moved,
+                                            previousAction: reworded ? before.action : nil, previousPlace: moved, path: ItemPath(parsing: row.itemPath),
                                             uncertain: uncertain, similarity: uncertain ? match.similarity : nil))
             }
         }
         let matchedPrevious = Set(matches.map(\.previous))
         for (index, before) in previous.rows.enumerated() where !matchedPrevious.contains(index) {
             counts.dropped += 1
-            changes.append(ActionChange(kind: .dropped, id: before.identity, goalNumber: before.goalNumber, action: before.action,
+            changes.append(ActionChange(kind: .dropped, id: before.identity, place: place(before), action: before.action,
                                         responsible: before.responsible.split(separator: "\n").map(String.init),
                                         progressBefore: before.progress, progressNow: nil, direction: nil,
                                         statusBefore: before.status, statusNow: nil, statusChanged: false,
-                                        previousAction: nil, previousGoalNumber: nil, uncertain: false, similarity: nil))
+                                        previousAction: nil, previousPlace: nil, path: ItemPath(parsing: before.itemPath), uncertain: false, similarity: nil))
         }
         let comparison = PeriodComparison(previousPeriod: previous.label, frozenAt: previous.frozenAt, changes: changes, counts: counts)
         return HistoryContext(comparison: comparison, notes: notes, stale: stale, rows: rows, diagnostics: log.diagnostics)

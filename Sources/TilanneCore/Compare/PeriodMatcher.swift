@@ -62,7 +62,7 @@ struct PeriodMatcher {
             }
             for (candidate, common) in shared {
                 let score = 2 * Double(common) / Double(words.count + previousWords[candidate]!.count)
-                let threshold = current[item].goalNumber == previous[candidate].goalNumber ? sameGoalThreshold : otherGoalThreshold
+                let threshold = current[item].itemPath == previous[candidate].itemPath ? sameGoalThreshold : otherGoalThreshold
                 if score >= threshold { pairs.append(Match(current: item, previous: candidate, kind: .similar, similarity: score)) }
             }
         }

@@ -4,19 +4,20 @@ extension ConfigLoader {
         var indicators: [IndicatorConfig] = []
         for item in try value.sequence() {
             let map = try item.mapping(allowed: [
-                "id", "name", "theme", "goal", "unit", "direction", "band", "baseline", "target", "thresholds", "decimals",
+                "id", "name", "at", "unit", "direction", "band", "baseline", "target", "thresholds", "decimals",
                 "max_age_years", "source", "sources",
             ] + translatedKeys("name") + translatedKeys("unit"))
             let id = try map.required("id").string()
             if indicators.contains(where: { $0.id == id }) { throw item.error("the indicator id \"\(id)\" is used twice") }
-            let theme = try map["theme"]?.string()
-            if let theme, let themeValue = map["theme"],
-               !register.themes.contains(where: { TextNormaliser.comparisonKey($0.title) == TextNormaliser.comparisonKey(theme) }) {
-                throw themeValue.error("no theme \"\(theme)\" in the register")
-            }
-            let goal = try map["goal"]?.int()
-            if let goal, let goalValue = map["goal"], !register.themes.contains(where: { $0.goals.contains { $0.number == goal } }) {
-                throw goalValue.error("no goal \(goal) in the register")
+            var attached: ItemPath?
+            if let at = map["at"] {
+                let reference = try at.string()
+                let found = register.resolve(reference: reference)
+                guard found.count == 1 else {
+                    throw at.error(found.isEmpty ? "no item \"\(reference)\" in the programme's register"
+                                                 : "\"\(reference)\" names \(found.count) items; use a number or a path such as \(found[0])")
+                }
+                attached = found[0]
             }
             let direction = try map.required("direction").oneOf(IndicatorDirection.self)
             var band: IndicatorBand?
@@ -53,7 +54,7 @@ extension ConfigLoader {
             }
             indicators.append(IndicatorConfig(
                 id: id, name: try map.required("name").string(), names: try translations(map, "name"),
-                theme: theme, goal: goal, unit: try map["unit"]?.string(), units: try translations(map, "unit"),
+                item: attached, unit: try map["unit"]?.string(), units: try translations(map, "unit"),
                 direction: direction, band: band,
                 baseline: try map["baseline"].map(readYearValue), target: target,
                 thresholds: thresholds, decimals: try map["decimals"]?.int(), maxAgeYears: maxAge,

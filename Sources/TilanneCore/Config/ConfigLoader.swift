@@ -36,12 +36,14 @@ public enum ConfigLoader {
         } catch let error as YamlError {
             throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
         }
-        let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
-            "programme", "period", "language", "languages", "document", "sources", "legend", "register", "outputs", "validation",
-            "limits", "history", "operations", "groups", "delivery", "indicators",
+        let topValue = YAMLValue(node: root, path: "", file: file)
+        try refuseInlineProgramme(topValue)
+        let top = try topValue.mapping(allowed: [
+            "programme_file", "period", "language", "languages", "notice", "document", "sources", "outputs", "validation",
+            "limits", "history", "operations", "groups", "delivery",
         ])
-        let programme = try readProgramme(top.required("programme"))
-        let period = try top.required("period").string()
+        let programmeFileValue = try top.required("programme_file")
+        let programmeFile = baseDirectory.appendingPathComponent(try programmeFileValue.string()).standardizedFileURL
         var language = try top["language"]?.oneOf(ReportLanguage.self) ?? .fi
         var languages = [language]
         if let list = top["languages"] {
@@ -52,25 +54,32 @@ public enum ConfigLoader {
                 throw list.error("the main language (\"language: \(language.rawValue)\") must come first")
             }
         }
-        let document = try top["document"].map(readDocument) ?? DocumentProperties()
-        let sourcesValue = try top.required("sources")
-        let sources = try sourcesValue.sequence().map(readSource)
-        if sources.isEmpty { throw sourcesValue.error("at least one source is needed") }
-        let legend = try readLegend(top.required("legend"))
-        // The legend is part of every report's own labels: each language needs its words for it.
-        for language in languages.dropFirst() {
-            for entry in legend.entries where entry.labels[language] == nil {
-                throw try top.required("legend").error(
-                    "the code \"\(entry.code)\" needs label_\(language.rawValue) for the report in \(language.rawValue)")
-            }
+        let definition = try ProgrammeDefinitionLoader.load(from: programmeFile, languages: languages, referencedBy: programmeFileValue)
+        let periodValue = try top.required("period")
+        let periodText = try periodValue.string()
+        guard let period = definition.periodFormat.parse(periodText) else {
+            throw periodValue.error("\"\(periodText)\" is not a period in the programme's format \"\(definition.periodFormat.pattern)\"" +
+                                    " (period_format in \(programmeFile.lastPathComponent))")
         }
-        let register = try readRegister(top.required("register"))
-        let indicators = try top["indicators"].map { try readIndicators($0, register: register) } ?? []
+        var notice: [ReportLanguage: String] = [:]
+        if let value = top["notice"] {
+            notice[language] = try value.string()
+        }
+        var document = try top["document"].map(readDocument) ?? DocumentProperties()
+        document.title = document.title.map { period.fill($0) }
+        document.subject = document.subject.map { period.fill($0) }
+        let sourcesValue = try top.required("sources")
+        let sources = try sourcesValue.sequence().map { try readSource($0, register: definition.register, period: period) }
+        if sources.isEmpty { throw sourcesValue.error("at least one source is needed") }
+        let legend = definition.legend
+        let register = definition.register
+        let programme = definition.programme
+        let indicators = definition.indicators
         let outputs = try readOutputs(top.required("outputs"))
         let validation = try top["validation"].map(readValidation) ?? .default
         let limits = try top["limits"].map(readLimits) ?? .default
         let history = try top["history"].map(readHistory)
-        let groups = try top["groups"]?.sequence().map(readGroup) ?? []
+        let groups = try top["groups"]?.sequence().map { try readGroup($0, register: register) } ?? []
         let delivery = try top["delivery"].map(readDelivery)
         if delivery == nil, let mailed = groups.first(where: { !$0.email.isEmpty }), let value = top["groups"] {
             throw value.error("group \"\(mailed.name)\" has e-mail addresses but there is no delivery section (sendmail, from)")
@@ -85,12 +94,21 @@ public enum ConfigLoader {
             operations.summaryFile = try map["summary"]?.string()
             operations.logFile = try map["log"]?.string()
         }
-        return TilanneConfig(
+        var config = TilanneConfig(
             programme: programme, period: period, language: language, languages: languages, document: document,
             sources: sources, legend: legend, register: register, outputs: outputs,
             validation: validation, limits: limits, history: history, operations: operations, groups: groups, delivery: delivery,
             indicators: indicators, baseDirectory: baseDirectory.standardizedFileURL
         )
+        config.columns = definition.columns
+        config.statusHeadings = definition.statusHeadings
+        let extras = definition.columns.compactMap { column -> String? in
+            if case .extra(let source) = column.content { return period.fill(source) } else { return nil }
+        }
+        for index in config.sources.indices { config.sources[index].extraColumns = extras }
+        config.notice = notice.merging(definition.notice) { run, _ in run }
+        config.programmeFile = programmeFile
+        return config
     }
 
     private static func yamlErrorLine(_ error: YamlError) -> Int? {
@@ -100,17 +118,6 @@ public enum ConfigLoader {
         default:
             return nil
         }
-    }
-
-    private static func readProgramme(_ value: YAMLValue) throws -> ProgrammeInfo {
-        let map = try value.mapping(allowed: ["name", "organisation", "strategy"] + translatedKeys("name"))
-        var info = ProgrammeInfo(
-            name: try map.required("name").string(),
-            organisation: try map["organisation"]?.string(),
-            strategy: try map["strategy"]?.string()
-        )
-        info.names = try translations(map, "name")
-        return info
     }
 
     /// `name_sv`, `name_en`: the keys that give a text in another report language.
@@ -143,7 +150,7 @@ public enum ConfigLoader {
         return properties
     }
 
-    private static func readSource(_ value: YAMLValue) throws -> SourceConfig {
+    private static func readSource(_ value: YAMLValue, register: ProgrammeRegister, period: ReportingPeriod) throws -> SourceConfig {
         let map = try value.mapping(allowed: ["path", "format", "sheet", "table", "shape", "encoding", "delimiter",
                                                 "columns", "sections"])
         let format = try map["format"].map { try $0.string() == "auto" ? nil : $0.oneOf(SourceFormat.self) } ?? nil
@@ -167,11 +174,31 @@ public enum ConfigLoader {
         let columnsValue = try map.required("columns")
         var columns: [Field: String] = [:]
         var translatedColumns: [ReportLanguage: [Field: String]] = [:]
+        var levelColumns: [Int: LevelColumns] = [:]
+        var tagColumns: [String: String] = [:]
         for (key, header, line) in try columnsValue.freeMapping() {
+            if key == "levels" {
+                levelColumns = try readLevelColumns(header, register: register, period: period)
+                continue
+            }
+            if key == "tags" {
+                for (tagKey, tagHeader, tagLine) in try header.freeMapping() {
+                    guard register.tags.contains(where: { $0.key == tagKey }) else {
+                        throw ConfigError(file: value.file, line: tagLine, keyPath: tagHeader.path,
+                                          problem: "no tag dimension \"\(tagKey)\" in the programme file; tags are: " +
+                                          register.tags.map(\.key).joined(separator: ", "))
+                    }
+                    tagColumns[tagKey] = period.fill(try tagHeader.string())
+                }
+                continue
+            }
+            if let replacement = LegacyKeys.columns[key] {
+                throw ConfigError(file: value.file, line: line, keyPath: header.path, problem: replacement)
+            }
             // `action_sv`, `status_sv`: the texts in another report language.
             if let separator = key.lastIndex(of: "_"), let language = ReportLanguage(rawValue: String(key[key.index(after: separator)...])),
                let field = Field(rawValue: String(key[..<separator])), Field.translatable.contains(field) {
-                translatedColumns[language, default: [:]][field] = try header.string()
+                translatedColumns[language, default: [:]][field] = period.fill(try header.string())
                 continue
             }
             guard let field = Field(rawValue: key) else {
@@ -180,88 +207,83 @@ public enum ConfigLoader {
                 throw ConfigError(file: value.file, line: line, keyPath: header.path,
                                   problem: "unknown field\(hint); fields are: \(allowed.joined(separator: ", "))")
             }
-            columns[field] = try header.string()
+            columns[field] = period.fill(try header.string())
         }
-        let needed: [Field] = shape == .flat ? [.goalNumber, .action, .progress, .status] : [.action, .progress, .status]
-        for field in needed where columns[field] == nil {
+        for field in [Field.action, .progress, .status] where columns[field] == nil {
             throw columnsValue.error("the \(shape.rawValue) shape needs a column for \"\(field.rawValue)\"")
         }
-        var sections = SectionPatterns.kuopioDefaults
-        if let sectionsValue = map["sections"] {
-            let sectionMap = try sectionsValue.mapping(allowed: ["theme", "goal", "binding_goal"])
-            if let theme = sectionMap["theme"] { sections.theme = try pattern(theme, captures: ["title"]) }
-            if let goal = sectionMap["goal"] { sections.goal = try pattern(goal, captures: ["number", "title"]) }
-            if let binding = sectionMap["binding_goal"] { sections.bindingGoal = try pattern(binding, captures: ["text"]) }
+        if shape == .flat && levelColumns.isEmpty {
+            throw columnsValue.error("a flat table names each action's place in columns: give columns.levels with a column for " +
+                                     "at least one of the levels " + register.levels.map { "\"\($0.key)\"" }.joined(separator: ", "))
         }
-        return SourceConfig(
-            path: try map.required("path").string(), format: format, part: part, shape: shape, encoding: encoding, delimiter: delimiter,
-            columns: columns, translatedColumns: translatedColumns, sections: sections, configLine: value.line ?? 0
+        var sections = SectionPatterns()
+        if let sectionsValue = map["sections"] {
+            for (key, patternValue, line) in try sectionsValue.freeMapping() {
+                if key == "binding_goal" {
+                    sections.bindingGoal = try pattern(patternValue, captures: ["text"], any: false)
+                    continue
+                }
+                guard let level = levelIndex(key, register: register) else {
+                    if let replacement = LegacyKeys.sections[key] {
+                        throw ConfigError(file: value.file, line: line, keyPath: patternValue.path, problem: replacement)
+                    }
+                    throw ConfigError(file: value.file, line: line, keyPath: patternValue.path,
+                                      problem: "no level \"\(key)\"; levels are: \(levelKeys(register).joined(separator: ", "))")
+                }
+                sections.levels[level] = try pattern(patternValue, captures: ["number", "title"], any: true)
+            }
+        }
+        var source = SourceConfig(
+            path: period.fill(try map.required("path").string(), fileName: true), format: format, part: part, shape: shape,
+            encoding: encoding, delimiter: delimiter, columns: columns, translatedColumns: translatedColumns, sections: sections,
+            configLine: value.line ?? 0
         )
+        source.levelColumns = levelColumns
+        source.tagColumns = tagColumns
+        return source
     }
 
-    /// A section pattern must compile and name the captures the reader uses.
-    private static func pattern(_ value: YAMLValue, captures: [String]) throws -> String {
+    /// `programme` or a declared level's key → the level index (0: programme).
+    static func levelIndex(_ key: String, register: ProgrammeRegister) -> Int? {
+        if key == "programme" { return 0 }
+        return register.levels.firstIndex { $0.key == key }.map { $0 + 1 }
+    }
+
+    static func levelKeys(_ register: ProgrammeRegister) -> [String] { ["programme"] + register.levels.map(\.key) }
+
+    private static func readLevelColumns(_ value: YAMLValue, register: ProgrammeRegister, period: ReportingPeriod) throws -> [Int: LevelColumns] {
+        var result: [Int: LevelColumns] = [:]
+        for (key, columnValue, line) in try value.freeMapping() {
+            guard let level = levelIndex(key, register: register) else {
+                throw ConfigError(file: value.file, line: line, keyPath: columnValue.path,
+                                  problem: "no level \"\(key)\"; levels are: \(levelKeys(register).joined(separator: ", "))")
+            }
+            if let map = try? columnValue.mapping(allowed: ["number", "title"]) {
+                let columns = LevelColumns(number: try map["number"].map { period.fill(try $0.string()) },
+                                           title: try map["title"].map { period.fill(try $0.string()) })
+                if columns.number == nil && columns.title == nil { throw columnValue.error("give number, title or both") }
+                result[level] = columns
+            } else {
+                // One column holding the number, the title or both.
+                result[level] = LevelColumns(number: nil, title: period.fill(try columnValue.string()))
+            }
+        }
+        return result
+    }
+
+    /// A section pattern must compile and name the captures the reader uses (`any`: at least one of them).
+    private static func pattern(_ value: YAMLValue, captures: [String], any: Bool) throws -> String {
         let text = try value.string()
         do {
             _ = try Regex(text)
         } catch {
             throw value.error("not a valid regular expression: \(error)")
         }
-        for capture in captures where !text.contains("(?<\(capture)>") {
-            throw value.error("the pattern must capture (?<\(capture)>…)")
+        let found = captures.filter { text.contains("(?<\($0)>") }
+        if any ? found.isEmpty : found.count < captures.count {
+            throw value.error("the pattern must capture " + captures.map { "(?<\($0)>…)" }.joined(separator: any ? " or " : " and "))
         }
         return text
-    }
-
-    private static func readLegend(_ value: YAMLValue) throws -> ProgressLegend {
-        var entries: [ProgressLegendEntry] = []
-        for item in try value.sequence() {
-            let map = try item.mapping(allowed: ["code", "label", "colour", "aliases", "ranked"] + translatedKeys("label"))
-            let colourValue = try map.required("colour")
-            let colour = try colourValue.string()
-            guard HexColour(colour) != nil else { throw colourValue.error("expected a colour as #RRGGBB, found \"\(colour)\"") }
-            let code = try map.required("code").string()
-            if entries.contains(where: { $0.code == code }) { throw item.error("the code \"\(code)\" is listed twice") }
-            entries.append(ProgressLegendEntry(
-                code: code,
-                label: try map.required("label").string(),
-                colour: colour,
-                aliases: try map["aliases"]?.sequence().map { try $0.string() } ?? [],
-                ranked: try map["ranked"]?.bool() ?? true,
-                labels: try translations(map, "label")
-            ))
-        }
-        if entries.isEmpty { throw value.error("the legend needs at least one code") }
-        return ProgressLegend(entries: entries)
-    }
-
-    private static func readRegister(_ value: YAMLValue) throws -> ProgrammeRegister {
-        let map = try value.mapping(allowed: ["binding_goal_label", "themes"] + translatedKeys("binding_goal_label"))
-        var themes: [RegisteredTheme] = []
-        var seenNumbers: Set<Int> = []
-        for themeValue in try map.required("themes").sequence() {
-            let themeMap = try themeValue.mapping(allowed: ["title", "goals"] + translatedKeys("title"))
-            var goals: [RegisteredGoal] = []
-            for goalValue in try themeMap.required("goals").sequence() {
-                let goalMap = try goalValue.mapping(allowed: ["number", "title", "binding_goal"] + translatedKeys("title"))
-                let number = try goalMap.required("number").int()
-                guard seenNumbers.insert(number).inserted else { throw goalValue.error("goal number \(number) is listed twice") }
-                goals.append(RegisteredGoal(
-                    number: number,
-                    title: try goalMap.required("title").string(),
-                    bindingGoal: try goalMap["binding_goal"]?.string(),
-                    titles: try translations(goalMap, "title")
-                ))
-            }
-            themes.append(RegisteredTheme(title: try themeMap.required("title").string(), goals: goals,
-                                          titles: try translations(themeMap, "title")))
-        }
-        var register = ProgrammeRegister(
-            bindingGoalLabel: try map["binding_goal_label"]?.string() ?? "Sitova tavoite",
-            themes: themes
-        )
-        register.bindingGoalLabels = try translations(map, "binding_goal_label")
-        return register
     }
 
     private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {
@@ -292,18 +314,30 @@ public enum ConfigLoader {
         return .named(text)
     }
 
-    private static func readGroup(_ value: YAMLValue) throws -> SteeringGroup {
-        let map = try value.mapping(allowed: ["name", "folder", "themes", "goals", "responsible", "formats", "email"])
+    private static func readGroup(_ value: YAMLValue, register: ProgrammeRegister) throws -> SteeringGroup {
+        if let map = try? value.mapping(allowed: ["themes", "goals"] + ["name", "folder", "items", "programmes", "responsible", "formats", "email"]),
+           let old = map["themes"] ?? map["goals"] {
+            throw old.error("a group now follows items of the programme: replace themes and goals with items (numbers, keys or titles)")
+        }
+        let map = try value.mapping(allowed: ["name", "folder", "items", "programmes", "responsible", "formats", "email"])
         let name = try map.required("name").string()
         let folder = try map["folder"]?.string() ?? slug(name)
         if folder.isEmpty || folder.hasPrefix("/") || folder.split(separator: "/").contains("..") {
             throw (map["folder"] ?? value).error("a folder inside the output folder is expected")
         }
-        let themes = try map["themes"]?.sequenceOrSingle().map { try $0.string() } ?? []
-        let goals = try map["goals"]?.sequenceOrSingle().map { try $0.int() } ?? []
+        var items: [ItemPath] = []
+        for reference in (try map["programmes"]?.sequenceOrSingle() ?? []) + (try map["items"]?.sequenceOrSingle() ?? []) {
+            let text = try reference.string()
+            let found = register.resolve(reference: text)
+            guard found.count == 1 else {
+                throw reference.error(found.isEmpty ? "no item \"\(text)\" in the programme's register"
+                                                    : "\"\(text)\" names \(found.count) items; use a number or a path such as \(found[0])")
+            }
+            items.append(found[0])
+        }
         let responsible = try map["responsible"]?.sequenceOrSingle().map { try $0.string() } ?? []
-        if themes.isEmpty && goals.isEmpty && responsible.isEmpty {
-            throw value.error("group \"\(name)\" follows nothing: give themes, goals or responsible")
+        if items.isEmpty && responsible.isEmpty {
+            throw value.error("group \"\(name)\" follows nothing: give items, programmes or responsible")
         }
         let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? [.xlsx]
         let email = try map["email"]?.sequenceOrSingle().map { address -> String in
@@ -313,8 +347,7 @@ public enum ConfigLoader {
             }
             return text
         } ?? []
-        return SteeringGroup(name: name, folder: folder, themes: themes, goals: goals, responsible: responsible,
-                             formats: formats, email: email)
+        return SteeringGroup(name: name, folder: folder, items: items, responsible: responsible, formats: formats, email: email)
     }
 
     /// `Elinvoiman ohjausryhmä` → `elinvoiman-ohjausryhma`.

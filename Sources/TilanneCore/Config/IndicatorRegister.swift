@@ -6,9 +6,9 @@ public struct IndicatorConfig: Sendable, Codable {
     public var name: String
     /// The name in the other report languages (`name_sv`).
     public var names: [ReportLanguage: String] = [:]
-    /// The register theme it belongs to (its title), or the goal number.
-    public var theme: String?
-    public var goal: Int?
+    /// The register item it is attached to and listed under (a programme, painopiste, goal …);
+    /// nil: listed under "other indicators".
+    public var item: ItemPath?
     /// The unit as the report shows it; nil: the unit the statistics file gives.
     public var unit: String?
     public var units: [ReportLanguage: String] = [:]

@@ -4,8 +4,8 @@ import Foundation
 /// Paths are resolved against the folder of the configuration file.
 public struct TilanneConfig: Sendable, Codable {
     public var programme: ProgrammeInfo
-    /// Reporting period label as the council reads it, e.g. `1/2024`.
-    public var period: String
+    /// The reporting period, parsed by the programme's declared format (`1/2024`, `TP 2022`).
+    public var period: ReportingPeriod
     public var language: ReportLanguage
     /// Every language the report is written in, the main `language` first; one file each.
     public var languages: [ReportLanguage] = []
@@ -13,6 +13,14 @@ public struct TilanneConfig: Sendable, Codable {
     public var sources: [SourceConfig]
     public var legend: ProgressLegend
     public var register: ProgrammeRegister
+    /// Which report columns appear beside the action, in order, with their labels.
+    public var columns: [ReportColumn] = ReportColumn.standard
+    /// The status column's header per language (`Tilanne {period}`); missing: the report language's own words.
+    public var statusHeadings: [ReportLanguage: String] = [:]
+    /// A line under every report's title, per language (e.g. that the data are examples).
+    public var notice: [ReportLanguage: String] = [:]
+    /// The programme definition file, when the config names one (its bytes are part of a run's fingerprint).
+    public var programmeFile: URL?
     public var outputs: OutputConfig
     public var validation: ValidationPolicy
     /// Bounds on what a workbook or document may make Tilanne read.
@@ -41,8 +49,11 @@ public struct TilanneConfig: Sendable, Codable {
     public var projectRoot: URL { baseDirectory.deletingLastPathComponent() }
 
     /// The year of the reporting period (`1/2024` → 2024): indicator values are judged old against it.
-    public var periodYear: Int? {
-        period.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { $0 >= 1900 }.last
+    public var periodYear: Int? { period.year }
+
+    /// The status column's header in `language`, with the period filled in.
+    public func statusHeading(_ language: ReportLanguage) -> String {
+        statusHeadings[language].map { period.fill($0) } ?? ReportStrings(language: language).statusColumn(period.label)
     }
 
     public func resolve(_ path: String) -> URL {
@@ -52,6 +63,7 @@ public struct TilanneConfig: Sendable, Codable {
 }
 
 public struct ProgrammeInfo: Sendable, Codable {
+    /// The report's name: the programme's, or the set's when the definition holds several.
     public var name: String
     /// The name in the other report languages (`name_sv`).
     public var names: [ReportLanguage: String] = [:]
@@ -88,9 +100,6 @@ public enum SourceEncoding: String, Sendable, Codable, CaseIterable {
 /// The fields Tilanne knows, mapped from the file's own column headers.
 public enum Field: String, Sendable, Codable, CaseIterable {
     case id
-    case theme
-    case goalNumber = "goal_number"
-    case goalTitle = "goal_title"
     case bindingGoal = "binding_goal"
     case action
     case projects
@@ -140,25 +149,36 @@ public struct SourceConfig: Sendable, Codable {
     public var columns: [Field: String]
     /// Columns holding the texts in another report language (`action_sv`, `status_sv`).
     public var translatedColumns: [ReportLanguage: [Field: String]] = [:]
+    /// Where the table names each level's item (flat shape), by level index (0: programme).
+    public var levelColumns: [Int: LevelColumns] = [:]
+    /// Columns linking an action to items of a cross-cutting dimension, by the dimension's key.
+    public var tagColumns: [String: String] = [:]
+    /// Source headers of the extra report columns (`columns: - field: extra`).
+    public var extraColumns: [String] = []
     public var sections: SectionPatterns
     /// Line of the source entry in the config file, for messages about it.
     public var configLine: Int
 }
 
-/// Regular expressions that recognise the section rows of the sectioned shape.
-public struct SectionPatterns: Sendable, Codable {
-    /// Must capture `title`.
-    public var theme: String
-    /// Must capture `number` and `title`.
-    public var goal: String
-    /// Must capture `text`; may capture `label`.
-    public var bindingGoal: String
+/// The headers of the columns where a flat table names a level's item: one column with the
+/// number, one with the title, or one holding both ("6.1 Teollisuuden menestys").
+public struct LevelColumns: Sendable, Codable, Hashable {
+    public var number: String?
+    public var title: String?
+}
 
-    public static let kuopioDefaults = SectionPatterns(
-        theme: #"^(?<title>[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9 ,\-–]+?)(?:\s+SELITTEET\b.*)?$"#,
-        goal: #"^TAVOITE\s+(?<number>\d+)\s*[.:]?\s*(?<title>.+)$"#,
-        bindingGoal: #"^\(?\s*Sitova tavoite\s*(?<label>[^:]*):\s*(?<text>.+?)\s*\)?$"#
-    )
+/// Regular expressions that recognise the section rows of the sectioned shape, per level
+/// index (0: programme); each captures `number` and/or `title`. Levels without one use the
+/// pattern that follows from their heading and numbering (see SectionPatternDefaults).
+public struct SectionPatterns: Sendable, Codable {
+    public var levels: [Int: String] = [:]
+    /// Must capture `text`; may capture `label`. nil: from the register's binding goal label.
+    public var bindingGoal: String?
+
+    public init(levels: [Int: String] = [:], bindingGoal: String? = nil) {
+        self.levels = levels
+        self.bindingGoal = bindingGoal
+    }
 }
 
 public struct OutputConfig: Sendable, Codable {
@@ -167,12 +187,12 @@ public struct OutputConfig: Sendable, Codable {
     /// File names per format; `{period}` becomes the period with `/` as `-`.
     public var fileNames: [OutputFormat: String]
 
-    public func fileName(for format: OutputFormat, period: String, suffix: String = "") -> String {
+    public func fileName(for format: OutputFormat, period: ReportingPeriod, suffix: String = "") -> String {
         // A PDF is named after the workbook unless it has a name of its own.
         let template = fileNames[format]
             ?? (format == .pdf ? fileNames[.xlsx].map { $0.hasSuffix(".xlsx") ? String($0.dropLast(5)) + ".pdf" : $0 + ".pdf" } : nil)
             ?? "tilanne-{period}.\(format.rawValue)"
-        let name = template.replacingOccurrences(of: "{period}", with: period.replacingOccurrences(of: "/", with: "-"))
+        let name = period.fill(template, fileName: true)
         guard !suffix.isEmpty else { return name }
         let ext = "." + format.rawValue
         return name.hasSuffix(ext) ? String(name.dropLast(ext.count)) + suffix + ext : name + suffix
@@ -200,14 +220,15 @@ public struct ValidationPolicy: Sendable, Codable {
     public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
 }
 
-/// A steering group (ohjausryhmä) and what it follows: an action is in its slice when its
-/// theme, its goal or one of its responsible parties is listed.
+/// A steering group (ohjausryhmä) and what it follows: an action is in its slice when it is
+/// under one of the group's items (a programme, a painopiste, a goal …) or one of its
+/// responsible parties is listed.
 public struct SteeringGroup: Sendable, Codable {
     public var name: String
     /// Folder for its files, relative to the output folder.
     public var folder: String
-    public var themes: [String]
-    public var goals: [Int]
+    /// The items it follows, whole subtrees (programmes included).
+    public var items: [ItemPath]
     public var responsible: [String]
     public var formats: [OutputFormat]
     /// Addresses its report is mailed to; empty: files only.

@@ -74,7 +74,7 @@ public struct GroupDelivery {
         guard let delivery = config.delivery, !delivery.alertTo.isEmpty else { return }
         let subject = delivery.alertSubject
             .replacingOccurrences(of: "{programme}", with: config.programme.name)
-            .replacingOccurrences(of: "{period}", with: config.period)
+            .replacingOccurrences(of: "{period}", with: config.period.label)
             .replacingOccurrences(of: "{exit}", with: "\(summary.exitCode ?? -1)")
             .replacingOccurrences(of: "{outcome}", with: summary.outcome ?? "")
         let body = "\(summary.logLine)\n\n\(summary.problem ?? "")\n\nThe run summary is attached (\(config.summaryFile.lastPathComponent)).\n"
@@ -86,7 +86,7 @@ public struct GroupDelivery {
 
     private func fill(_ template: String, group: SteeringGroup) -> String {
         template.replacingOccurrences(of: "{programme}", with: config.programme.name)
-            .replacingOccurrences(of: "{period}", with: config.period)
+            .replacingOccurrences(of: "{period}", with: config.period.label)
             .replacingOccurrences(of: "{group}", with: group.name)
     }
 

@@ -30,6 +30,9 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     // Table shape
     case rowOutsideGoal = "row.outside-goal"
     case rowUnrecognised = "row.unrecognised"
+    case rowTitle = "row.title"
+    case placeAmbiguous = "place.ambiguous"
+    case tagUnknown = "tag.unknown"
     // Row content
     case actionMissing = "action.missing"
     case actionDuplicate = "action.duplicate"
@@ -70,7 +73,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
         switch self {
-        case .sourceEncodingFallback, .partSkipped, .translationMissing, .statisticsEncodingMismatch, .indicatorStale,
+        case .sourceEncodingFallback, .partSkipped, .rowTitle, .translationMissing, .statisticsEncodingMismatch, .indicatorStale,
              .indicatorValueMissing:
             .info
         // An indicator that cannot be read is shown without data and listed; the action report
@@ -82,10 +85,10 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .cellFormulaError, .nestedTable, .historyUncertainMatch:
+             .textControlCharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
-             .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised,
+             .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous,
              .actionMissing, .actionDuplicate, .goalNumberInvalid, .goalNotInRegister,
              .sourceWrongFormat, .archiveDamaged, .archiveUnsafePath, .archiveTooLarge, .archiveMissingPart,
              .xmlForbiddenDTD, .xmlMalformed, .sheetTooLarge, .sheetBadReference, .sheetNotFound, .tableNotFound:

@@ -5,7 +5,10 @@ public struct HistoryRow: Sendable, Codable, Hashable {
     /// The same action across periods, even after its identity changed (reworded, moved):
     /// assigned when a period is frozen, from the match with the period before it.
     public var lineage: String
+    /// The top item's title and the item's own title and number, as the council saw them.
     public var theme: String
+    /// The item's number when it is a whole number (0 otherwise); rows from before item
+    /// paths are found by it.
     public var goalNumber: Int
     public var goalTitle: String
     public var action: String
@@ -20,6 +23,8 @@ public struct HistoryRow: Sendable, Codable, Hashable {
     public var statusKey: String
     public var sourceFile: String
     public var sourceRow: Int?
+    /// The item's path (`ItemPath` as text); empty in rows written before item paths.
+    public var itemPath: String = ""
     /// Frozen periods in a row, ending with this one, with this status text (frozen rows only;
     /// kept per row so that staleness needs only the previous period, not all of them).
     public var unchangedPeriods: Int = 1

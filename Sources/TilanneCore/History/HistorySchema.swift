@@ -88,9 +88,18 @@ enum HistorySchema {
                 );
                 """)
         }
+        // v4: the general programme model: an action's item is a path of keys (`1/1.1/1.1.1`),
+        // not a goal number. Older rows keep their goal number and get their path from the
+        // register when read (ProgrammeRegister.legacyPath), so no frozen period is lost.
+        migrator.registerMigration("v4-item-paths") { db in
+            try db.execute(sql: """
+                ALTER TABLE runAction ADD COLUMN itemPath TEXT NOT NULL DEFAULT '';
+                ALTER TABLE periodAction ADD COLUMN itemPath TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 
-    static let rowColumns = "identity, lineage, theme, goalNumber, goalTitle, action, projects, responsible, progress, status, statusKey, sourceFile, sourceRow"
+    static let rowColumns = "identity, lineage, theme, goalNumber, goalTitle, action, projects, responsible, progress, status, statusKey, sourceFile, sourceRow, itemPath"
     static let periodColumns = rowColumns + ", unchangedPeriods, unchangedSince"
 }

@@ -60,7 +60,7 @@ public final class HistoryStore {
                                      run.actions, run.rejected, run.warnings, run.errors])
                 let id = db.lastInsertedRowID
                 let statement = try db.makeStatement(sql: """
-                    INSERT INTO runAction (runId, position, \(HistorySchema.rowColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO runAction (runId, position, \(HistorySchema.rowColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let insert = RowInsert(statement)
                 for (position, row) in rows.enumerated() {
@@ -116,7 +116,7 @@ public final class HistoryStore {
             try db.execute(sql: "INSERT INTO period (label, sortKey, frozenAt, fingerprint, actions) VALUES (?, ?, ?, ?, ?)",
                            arguments: [label, PeriodLabel.sortKey(label), time, fingerprint, rows.count])
             let statement = try db.makeStatement(sql: """
-                INSERT INTO periodAction (periodLabel, position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO periodAction (periodLabel, position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insert = RowInsert(statement)
             for (position, row) in rows.enumerated() {
@@ -158,7 +158,7 @@ public final class HistoryStore {
     private static func historyRow(_ row: Row) -> HistoryRow {
         HistoryRow(identity: row[0], lineage: row[1], theme: row[2], goalNumber: row[3], goalTitle: row[4], action: row[5],
                    projects: row[6], responsible: row[7], progress: row[8], status: row[9], statusKey: row[10],
-                   sourceFile: row[11], sourceRow: row[12], unchangedPeriods: row[13], unchangedSince: row[14])
+                   sourceFile: row[11], sourceRow: row[12], itemPath: row[13], unchangedPeriods: row[14], unchangedSince: row[15])
     }
 
     private static func run(_ row: Row) -> RunRecord {

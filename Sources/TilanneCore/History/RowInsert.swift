@@ -35,7 +35,7 @@ struct RowInsert {
         mutating func row(_ row: HistoryRow) {
             text(row.identity); text(row.lineage); text(row.theme); int(row.goalNumber); text(row.goalTitle)
             text(row.action); text(row.projects); text(row.responsible); text(row.progress); text(row.status)
-            text(row.statusKey); text(row.sourceFile); optionalInt(row.sourceRow)
+            text(row.statusKey); text(row.sourceFile); optionalInt(row.sourceRow); text(row.itemPath)
         }
     }
 

@@ -20,6 +20,12 @@ public struct RawTable: Sendable {
     public var diagnostics: [Diagnostic]
     /// Where the texts in other report languages are (`action_sv`), by 0-based column index.
     public var translatedColumns: [ReportLanguage: [Field: Int]] = [:]
+    /// Where each level's number and title are (flat shape), by level index.
+    public var levelColumns: [Int: LevelColumnIndexes] = [:]
+    /// Where each tag dimension's column is, by the dimension's key.
+    public var tagColumns: [String: Int] = [:]
+    /// Where each extra report column's source column is, by its header as configured.
+    public var extraColumns: [String: Int] = [:]
 
     public init(file: String, format: SourceFormat, sheet: String? = nil, tableNumber: Int? = nil, shape: TableShape,
                 encoding: SourceEncoding, delimiter: String = "", records: [RawRecord] = [], headerIndex: Int? = nil,
@@ -45,6 +51,11 @@ public struct RawTable: Sendable {
         guard let field, let column = columns[field] else { return origin.at(row: row) }
         return origin.at(row: row, column: column + 1, columnName: column < headerCells.count ? headerCells[column] : nil)
     }
+}
+
+public struct LevelColumnIndexes: Sendable, Hashable {
+    public var number: Int?
+    public var title: Int?
 }
 
 public struct RawRecord: Sendable {

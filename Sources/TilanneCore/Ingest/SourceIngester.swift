@@ -66,20 +66,33 @@ public struct SourceIngester: Sendable {
     /// whitespace and dash normalisation and case folding); title rows above it are allowed.
     func locateHeader(in table: inout RawTable, source: SourceConfig) -> Bool {
         let wanted = source.columns.mapValues { TextNormaliser.comparisonKey($0) }
+        let levelHeaders = Self.levelHeaders(source)
         for (index, record) in table.records.enumerated().prefix(200) where !record.isBlank {
             let keys = record.cells.map { TextNormaliser.comparisonKey($0) }
             var columns: [Field: Int] = [:]
             for (field, header) in wanted {
                 if let column = keys.firstIndex(of: header) { columns[field] = column }
             }
-            if columns.count == wanted.count {
-                table.headerIndex = index
-                table.columns = columns
-                table.headerCells = record.cells.map { TextNormaliser.singleLine($0) }
-                return true
+            guard columns.count == wanted.count,
+                  levelHeaders.allSatisfy({ keys.contains(TextNormaliser.comparisonKey($0)) }) else { continue }
+            table.headerIndex = index
+            table.columns = columns
+            table.headerCells = record.cells.map { TextNormaliser.singleLine($0) }
+            func column(_ header: String?) -> Int? { header.flatMap { keys.firstIndex(of: TextNormaliser.comparisonKey($0)) } }
+            for (level, headers) in source.levelColumns {
+                table.levelColumns[level] = LevelColumnIndexes(number: column(headers.number), title: column(headers.title))
             }
+            // Tag and extra columns are optional: a unit's file without them is still read.
+            for (key, header) in source.tagColumns { if let found = column(header) { table.tagColumns[key] = found } }
+            for header in source.extraColumns { if let found = column(header) { table.extraColumns[header] = found } }
+            return true
         }
         return false
+    }
+
+    /// The headers of the level columns, which a header row must hold like the field columns.
+    static func levelHeaders(_ source: SourceConfig) -> [String] {
+        source.levelColumns.sorted { $0.key < $1.key }.flatMap { [$0.value.number, $0.value.title].compactMap { $0 } }
     }
 
     /// The columns with texts in other report languages, in the header row already found.
@@ -101,11 +114,12 @@ public struct SourceIngester: Sendable {
 
     /// Names each configured header missing from the row that came closest to being the header.
     private func reportMissingHeaders(in table: RawTable, source: SourceConfig, log: inout DiagnosticLog) {
-        let wanted = source.columns.mapValues { TextNormaliser.comparisonKey($0) }
+        let wanted = Array(source.columns.values.map { TextNormaliser.comparisonKey($0) })
+            + Self.levelHeaders(source).map { TextNormaliser.comparisonKey($0) }
         var best: (index: Int, found: Int)?
         for (index, record) in table.records.enumerated().prefix(200) where !record.isBlank {
             let keys = Set(record.cells.map { TextNormaliser.comparisonKey($0) })
-            let found = wanted.values.filter(keys.contains).count
+            let found = wanted.filter(keys.contains).count
             if found > (best?.found ?? 0) { best = (index, found) }
         }
         let reference = table.records[best?.index ?? table.records.firstIndex(where: { !$0.isBlank }) ?? 0]
@@ -113,6 +127,9 @@ public struct SourceIngester: Sendable {
         let found = reference.cells.filter { !$0.isEmpty }.map { "\"\(TextNormaliser.singleLine($0))\"" }.joined(separator: ", ")
         for field in Field.allCases {
             guard let header = source.columns[field], !keys.contains(TextNormaliser.comparisonKey(header)) else { continue }
+            log.emit(.headerNotFound, at: table.origin.at(row: reference.row), header, found)
+        }
+        for header in Self.levelHeaders(source) where !keys.contains(TextNormaliser.comparisonKey(header)) {
             log.emit(.headerNotFound, at: table.origin.at(row: reference.row), header, found)
         }
     }

@@ -55,12 +55,12 @@ extension ReportStrings {
         }
         if note.statusChanged { parts.append(say("tilanneteksti päivitetty", "lägestexten uppdaterad", "status text updated")) }
         if note.reworded { parts.append(say("muotoiltu uudelleen", "omformulerad", "reworded")) }
-        if let goal = note.movedFromGoal { parts.append(movedFrom(goal)) }
+        if let place = note.movedFrom { parts.append(movedFrom(place)) }
         if note.uncertain { parts.append(say("vastaavuus tarkistettava", "motsvarigheten bör kontrolleras", "match to check")) }
         return parts.joined(separator: "; ")
     }
 
-    public func movedFrom(_ goal: Int) -> String { say("siirretty tavoitteesta \(goal)", "flyttad från mål \(goal)", "moved from goal \(goal)") }
+    public func movedFrom(_ place: String) -> String { say("siirretty kohdasta \(place)", "flyttad från \(place)", "moved from \(place)") }
 
     public func checkMatch(_ similarity: Double) -> String {
         let percent = Int((similarity * 100).rounded())

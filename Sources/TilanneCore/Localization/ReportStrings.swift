@@ -19,12 +19,12 @@ public struct ReportStrings: Sendable {
     public var summarySheet: String { pick("Yhteenveto", "Sammandrag", "Summary") }
     public var checksSheet: String { pick("Tarkistukset", "Kontroller", "Checks") }
     public func statusColumn(_ period: String) -> String { pick("Tilanne \(period)", "Läge \(period)", "Status \(period)") }
-    public var theme: String { pick("Painopiste", "Fokusområde", "Theme") }
-    public var goal: String { pick("Tavoite", "Mål", "Goal") }
-    public var goalNumber: String { pick("Tavoite nro", "Mål nr", "Goal no.") }
-    public func goalHeading(_ number: Int, _ title: String) -> String {
-        pick("TAVOITE \(number). \(title)", "MÅL \(number). \(title)", "GOAL \(number). \(title)")
-    }
+    /// The column of a level's numbers beside its titles: `Tavoite nro`.
+    public func numberColumn(_ levelName: String) -> String { pick("\(levelName) nro", "\(levelName) nr", "\(levelName) no.") }
+    /// What a programme is called in a report of several, unless the programme file names it.
+    public var programmeLevel: String { pick("Ohjelma", "Program", "Programme") }
+    public var tagsTitle: String { pick("Läpileikkaavat teemat", "Tvärgående teman", "Cross-cutting themes") }
+    public var allProgrammesTotal: String { pick("Kaikki ohjelmat", "Alla program", "All programmes") }
     public var action: String { pick("Toimenpide", "Åtgärd", "Action") }
     public var projects: String { pick("Hankkeet", "Projekt", "Projects") }
     public var responsible: String { pick("Vastuutaho", "Ansvarig", "Responsible") }

@@ -21,11 +21,11 @@ public struct NormalisedTable: Sendable {
 /// One action as a source table states it.
 public struct ActionRow: Sendable {
     public var location: SourceLocation
-    /// Identity that survives re-saving the table: the id column, or derived (see ActionIdentity).
+    /// Identity that survives re-saving the table: the id column, or derived once the row's
+    /// place is resolved (see ActionIdentity).
     public var identity: String
-    public var theme: String?
-    public var goalNumberText: String
-    public var goalTitle: String?
+    /// Where the row places itself in the programme's hierarchy.
+    public var place: PlaceReference
     public var bindingGoal: BindingGoal?
     public var action: String
     public var projects: [Project]
@@ -36,6 +36,32 @@ public struct ActionRow: Sendable {
     public var fieldLocations: FieldLocations
     /// The action's texts in other report languages, as the source gives them.
     public var translations: [ReportLanguage: TranslatedTexts] = [:]
+    /// Items of cross-cutting dimensions the row names, by dimension key, as written.
+    public var tags: [String: [String]] = [:]
+    /// The extra report columns' texts, by source header.
+    public var extras: [String: String] = [:]
+}
+
+/// A row's place as its table states it: per level (0: programme), the number and title
+/// written in its columns (flat) or in the section rows above it (sectioned), and the item the
+/// section rows resolved to, when they did.
+public struct PlaceReference: Sendable, Hashable {
+    public var written: [Int: WrittenPlace] = [:]
+    public var resolved: ItemPath?
+
+    /// The deepest level the row names.
+    public var deepestLevel: Int? { written.keys.max() }
+
+    /// `1.1.1`, `5` or a title: the deepest place as written, for messages and previews.
+    public var shown: String {
+        guard let level = deepestLevel, let place = written[level] else { return "" }
+        return place.number ?? place.title ?? ""
+    }
+}
+
+public struct WrittenPlace: Sendable, Hashable {
+    public var number: String?
+    public var title: String?
 }
 
 /// An action's own texts in another report language (`action_sv`, `status_sv` columns).
@@ -56,11 +82,23 @@ public final class FieldLocations: Sendable {
     public let origin: SourceLocation
     public let columns: [Field: Int]
     public let headers: [String]
+    /// Where each level's number (else title) column is, by level index.
+    public let levelColumns: [Int: Int]
+    public let tagColumns: [String: Int]
 
-    public init(origin: SourceLocation, columns: [Field: Int], headers: [String]) {
+    public init(origin: SourceLocation, columns: [Field: Int], headers: [String], levelColumns: [Int: Int] = [:],
+                tagColumns: [String: Int] = [:]) {
         self.origin = origin
         self.columns = columns
         self.headers = headers
+        self.levelColumns = levelColumns
+        self.tagColumns = tagColumns
+    }
+
+    /// The cell of a 0-based column on a row, with its header.
+    public func location(row: Int, column: Int?) -> SourceLocation {
+        guard let column else { return origin.at(row: row) }
+        return origin.at(row: row, column: column + 1, columnName: column < headers.count ? headers[column] : nil)
     }
 
     public func location(row: Int, field: Field) -> SourceLocation {

@@ -34,10 +34,13 @@ public struct Normaliser: Sendable {
             }
             return result
         }
-        let locations = FieldLocations(origin: table.origin, columns: table.columns, headers: table.headerCells)
+        let locations = FieldLocations(origin: table.origin, columns: table.columns, headers: table.headerCells,
+                                       levelColumns: table.levelColumns.compactMapValues { $0.number ?? $0.title },
+                                       tagColumns: table.tagColumns)
         let headerKeys = table.records[headerIndex].cells.map(TextNormaliser.comparisonKey)
         var context = SectionContext()
-        let patterns = source.shape == .sectioned ? CompiledSectionPatterns(source.sections) : nil
+        let patterns = source.shape == .sectioned
+            ? SectionPatternSet(source.sections, register: config.register, language: config.language) : nil
 
         for (index, record) in table.records.enumerated() where index != headerIndex {
             if record.isBlank { result.blankRows += 1; continue }
@@ -57,14 +60,13 @@ public struct Normaliser: Sendable {
                     result.structureRows += 1
                     continue
                 }
-                // Title rows above the table (programme name, period) come before any section row.
-                if context.theme == nil && context.goalNumber == nil && index < headerIndex {
+                // Title rows above the table (programme name, period) come before any section
+                // row: counted and named, never read as actions.
+                if !context.started {
                     result.structureRows += 1
-                    continue
-                }
-                guard context.goalNumber != nil else {
-                    let finding = log.emit(.rowOutsideGoal, at: table.origin.at(row: record.row))
-                    result.rejected.append(RejectedRow(finding: finding, location: finding.location!, content: preview(record.cells)))
+                    if index > headerIndex {
+                        log.emit(.rowTitle, at: table.origin.at(row: record.row), preview(record.cells))
+                    }
                     continue
                 }
                 result.actions.append(makeAction(record, table: table, locations: locations, context: context, log: &log))
@@ -88,65 +90,58 @@ public struct Normaliser: Sendable {
     // MARK: Sectioned shape
 
     struct SectionContext {
-        var theme: String?
-        var goalNumber: String?
-        var goalTitle: String?
+        /// Whether a section row has been read: rows before the first one are title rows.
+        var started = false
+        var place = PlaceReference()
         var bindingGoal: BindingGoal?
     }
 
-    struct CompiledSectionPatterns {
-        let theme: Regex<AnyRegexOutput>?
-        let goal: Regex<AnyRegexOutput>?
-        let binding: Regex<AnyRegexOutput>?
-
-        init(_ patterns: SectionPatterns) {
-            theme = try? Regex(patterns.theme)
-            goal = try? Regex(patterns.goal)
-            binding = try? Regex(patterns.bindingGoal)
-        }
-    }
-
-    /// Theme, goal and binding-goal rows carry no progress code (in a workbook or document the
-    /// progress cell may be part of a cell merged across the row); their first non-empty cell
-    /// matches a section pattern. A goal cell may hold the binding goal on its next line.
-    private func readSectionRow(_ record: RawRecord, table: RawTable, patterns: CompiledSectionPatterns,
+    /// Section rows carry no progress code (in a workbook or document the progress cell may
+    /// be part of a cell merged across the row); their first non-empty cell matches a level's
+    /// pattern, deepest level first. A heading cell may hold the binding goal on its next line.
+    private func readSectionRow(_ record: RawRecord, table: RawTable, patterns: SectionPatternSet,
                                 context: inout SectionContext) -> Bool {
         let progressColumn = table.columns[.progress]
         let progressIsMerged = progressColumn.map(record.mergedFromLeft.contains) ?? false
         guard progressIsMerged || TextNormaliser.singleLine(record.cell(progressColumn)).isEmpty,
               let first = record.cells.first(where: { !TextNormaliser.singleLine($0).isEmpty }) else { return false }
         let lines = TextNormaliser.clean(first).text.split(separator: "\n").map(String.init)
-        guard let firstLine = lines.first else { return false }
-        if let goal = patterns.goal, let match = try? goal.wholeMatch(in: firstLine),
-           let number = match.output["number"]?.substring, let title = match.output["title"]?.substring {
-            var titleParts = [String(title)]
-            var binding: BindingGoal?
-            for line in lines.dropFirst() {
-                if let found = bindingGoal(line, patterns: patterns) { binding = found } else if binding == nil { titleParts.append(line) }
+        guard let firstLine = lines.first.map(TextNormaliser.singleLine) else { return false }
+        let register = config.register
+        for level in stride(from: register.depth, through: 0, by: -1) {
+            for candidate in patterns.levels[level] ?? [] {
+                guard let match = try? candidate.regex.wholeMatch(in: firstLine) else { continue }
+                let number = match.output["number"]?.substring.map { String($0) }
+                let title = match.output["title"]?.substring.map { TextNormaliser.singleLine(String($0)) }
+                guard number != nil || title?.isEmpty == false else { continue }
+                let found = register.items(level: level, number: number, title: title)
+                // Under the section already open when that settles which one is meant.
+                let parent = context.place.resolved
+                let chosen = found.count == 1 ? found[0]
+                    : found.first { path in parent.map { $0.contains(path) || path.parent.map($0.contains) == true } ?? false }
+                guard chosen != nil || (candidate.explicit && context.started) else { continue }
+                var titleParts = title.map { [$0] } ?? []
+                var binding: BindingGoal?
+                for line in lines.dropFirst() {
+                    if let found = bindingGoal(line, patterns: patterns) { binding = found } else if binding == nil { titleParts.append(line) }
+                }
+                context.started = true
+                context.place.written = context.place.written.filter { $0.key < level }
+                context.place.written[level] = WrittenPlace(number: number, title: titleParts.isEmpty ? nil : titleParts.joined(separator: " "))
+                context.place.resolved = chosen
+                context.bindingGoal = binding
+                return true
             }
-            context.goalNumber = String(number)
-            context.goalTitle = titleParts.joined(separator: " ")
-            context.bindingGoal = binding
-            return true
         }
-        let single = TextNormaliser.singleLine(first)
-        if let binding = bindingGoal(single, patterns: patterns), context.goalNumber != nil {
+        if context.started, let binding = bindingGoal(TextNormaliser.singleLine(first), patterns: patterns) {
             context.bindingGoal = binding
-            return true
-        }
-        if let theme = patterns.theme, let match = try? theme.wholeMatch(in: single),
-           let title = match.output["title"]?.substring {
-            context.theme = String(title)
-            context.goalNumber = nil
-            context.goalTitle = nil
-            context.bindingGoal = nil
             return true
         }
         return false
     }
 
-    private func bindingGoal(_ line: String, patterns: CompiledSectionPatterns) -> BindingGoal? {
-        guard let binding = patterns.binding, let match = try? binding.wholeMatch(in: line),
+    private func bindingGoal(_ line: String, patterns: SectionPatternSet) -> BindingGoal? {
+        guard let binding = patterns.bindingGoal, let match = try? binding.wholeMatch(in: line),
               let text = match.output["text"]?.substring else { return nil }
         let label = match.output["label"]?.substring.map { String($0).trimming(" ") }
         return BindingGoal(label: label?.isEmpty == false ? label : nil, text: String(text))
@@ -164,29 +159,33 @@ public struct Normaliser: Sendable {
             }
             return cleaned.text
         }
-        let theme: String?
-        let goalNumber: String
-        let goalTitle: String?
+        var place = PlaceReference()
         var binding: BindingGoal?
         if let context {
-            theme = context.theme
-            goalNumber = context.goalNumber ?? ""
-            goalTitle = context.goalTitle
+            place = context.place
             binding = context.bindingGoal
         } else {
-            theme = nonEmpty(text(.theme))
-            goalNumber = TextNormaliser.singleLine(text(.goalNumber))
-            goalTitle = nonEmpty(text(.goalTitle))
+            for (level, columns) in table.levelColumns {
+                let declared = config.register.level(level)
+                var written = WrittenPlace()
+                if let numberColumn = columns.number {
+                    written.number = nonEmpty(TextNormaliser.singleLine(cellText(record, numberColumn, locations, log: &log)))
+                    written.title = columns.title.flatMap { nonEmpty(TextNormaliser.singleLine(cellText(record, $0, locations, log: &log))) }
+                } else if let titleColumn = columns.title {
+                    let split = declared.splitNumberAndTitle(cellText(record, titleColumn, locations, log: &log))
+                    written.number = split.number
+                    written.title = split.title
+                }
+                if written.number != nil || written.title != nil { place.written[level] = written }
+            }
             if let bindingText = nonEmpty(text(.bindingGoal)) { binding = BindingGoal(label: nil, text: bindingText) }
         }
         let action = text(.action)
         let explicitID = nonEmpty(TextNormaliser.singleLine(text(.id)))
         var row = ActionRow(
             location: table.origin.at(row: record.row),
-            identity: explicitID ?? ActionIdentity.derive(goalNumber: goalNumber, action: action),
-            theme: theme,
-            goalNumberText: goalNumber,
-            goalTitle: goalTitle,
+            identity: explicitID ?? "",
+            place: place,
             bindingGoal: binding,
             action: action,
             projects: lines(text(.projects)).map(Project.parse),
@@ -195,6 +194,14 @@ public struct Normaliser: Sendable {
             status: text(.status),
             fieldLocations: locations
         )
+        for (key, column) in table.tagColumns {
+            let references = record.cell(column).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
+                .map { TextNormaliser.singleLine(String($0)) }.filter { !$0.isEmpty }
+            if !references.isEmpty { row.tags[key] = references }
+        }
+        for (header, column) in table.extraColumns {
+            if let value = nonEmpty(TextNormaliser.clean(record.cell(column)).text) { row.extras[header] = value }
+        }
         for (language, columns) in table.translatedColumns {
             let texts = TranslatedTexts(action: columns[.action].map { nonEmpty(TextNormaliser.clean(record.cell($0)).text) } ?? nil,
                                         status: columns[.status].map { nonEmpty(TextNormaliser.clean(record.cell($0)).text) } ?? nil)
@@ -204,6 +211,10 @@ public struct Normaliser: Sendable {
     }
 
     private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    private func cellText(_ record: RawRecord, _ column: Int, _ locations: FieldLocations, log: inout DiagnosticLog) -> String {
+        TextNormaliser.clean(record.cell(column)).text
+    }
 
     private func lines(_ text: String) -> [String] {
         if text.isEmpty { return [] }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The progress cell of one action after normalisation. An unknown code is kept exactly as
 /// written: it is shown and counted, never dropped or coerced to a legend code.
 public enum ProgressMark: Sendable, Hashable, Codable {
@@ -16,11 +18,17 @@ public enum ProgressMark: Sendable, Hashable, Codable {
 }
 
 /// Maps what people write in the progress column to legend codes through the legend's
-/// aliases, after removing white space and unifying dash variants (`+ / -`, `+/–`, `±`).
+/// aliases, ignoring case and white space and unifying dash variants (`+ / -`, `+/–`, `±`,
+/// `keltainen` = `Keltainen`); a percentage (`60 %`, a percent cell read as `60 %`) maps to
+/// the code whose band holds it; an empty cell filled with a legend colour, to that code.
 public struct ProgressCodeResolver: Sendable {
     private let lookup: [String: String]
+    private let bands: [(band: PercentBand, code: String)]
+    private let fills: [String: String]
 
     public init(legend: ProgressLegend) {
+        bands = legend.entries.compactMap { entry in entry.percentBand.map { ($0, entry.code) } }
+        fills = Dictionary(legend.entries.compactMap { entry in entry.fill.map { ($0.uppercased(), entry.code) } }) { first, _ in first }
         var lookup: [String: String] = [:]
         for entry in legend.entries {
             lookup[Self.key(entry.code)] = entry.code
@@ -32,11 +40,27 @@ public struct ProgressCodeResolver: Sendable {
         self.lookup = lookup
     }
 
-    public func resolve(_ written: String) -> ProgressMark {
+    public func resolve(_ written: String, fill: String? = nil) -> ProgressMark {
         let trimmed = TextNormaliser.singleLine(written)
-        if trimmed.isEmpty { return .missing }
+        if trimmed.isEmpty {
+            if let fill, let code = fills[fill.uppercased()] { return .known(code: code) }
+            return .missing
+        }
         if let code = lookup[Self.key(trimmed)] { return .known(code: code) }
+        if !bands.isEmpty, let percent = Self.percentage(trimmed), let match = bands.first(where: { $0.band.contains(percent) }) {
+            return .known(code: match.code)
+        }
         return .unknown(written: trimmed)
+    }
+
+    /// `60 %`, `60%`, `60,5 %` → 60 (or 60.5); nil when the text is not a percentage.
+    static func percentage(_ text: String) -> Double? {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        guard body.hasSuffix("%") else { return nil }
+        body.removeLast()
+        body = body.filter { !$0.isWhitespace }.replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(body), value >= 0, value <= 1000 else { return nil }
+        return value
     }
 
     static func key(_ text: String) -> String {
@@ -53,6 +77,6 @@ public struct ProgressCodeResolver: Sendable {
             default: scalars.append(scalar)
             }
         }
-        return String(scalars)
+        return String(scalars).lowercased()
     }
 }

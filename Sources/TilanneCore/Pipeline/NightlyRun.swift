@@ -38,7 +38,7 @@ public final class NightlyRun {
         self.config = config
         self.summary = summary
         self.summary.config = config.file?.path ?? summary.config
-        self.summary.period = config.period
+        self.summary.period = config.period.label
         self.summary.record(inputsOf: config)
     }
 
@@ -99,7 +99,7 @@ public final class NightlyRun {
         }
         if let store, let history {
             let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)
-            try store.record(RunRecord(id: nil, startedAt: started, finishedAt: Timestamp.now(), period: config.period,
+            try store.record(RunRecord(id: nil, startedAt: started, finishedAt: Timestamp.now(), period: config.period.label,
                                        fingerprint: fingerprint, outcome: deliveryFailure == nil ? .published : .deliveryFailed,
                                        actions: programme.actions.count, rejected: programme.rejected.count,
                                        warnings: counts[.warning] ?? 0, errors: counts[.error] ?? 0), rows: history.rows)

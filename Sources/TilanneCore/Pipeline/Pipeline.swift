@@ -67,7 +67,7 @@ public struct Pipeline: Sendable {
 
     /// Compare stage: this period against the previous frozen one.
     public func compare(_ programme: ValidatedProgramme, store: HistoryStore) throws(HistoryError) -> HistoryContext {
-        let previous = try store.previousPeriod(before: config.period)
+        let previous = try store.previousPeriod(before: config.period.label)
         return PeriodComparer(config: config).compare(programme, previous: previous)
     }
 

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// What a run's result depends on: the configuration file's bytes, every input file (path,
+/// What a run's result depends on: the configuration and programme files' bytes, every input file (path,
 /// size, SHA-256, the same records the run summary lists) and the version of Tilanne. Equal
 /// fingerprints mean a new run would write the same reports.
 public enum RunFingerprint {
@@ -14,6 +14,9 @@ public enum RunFingerprint {
         // dictionaries have no stable order. A config built in memory is described by its period.
         let configData = config.file.flatMap { try? Data(contentsOf: $0) } ?? Data("\(config.period) \(config.baseDirectory.path)".utf8)
         var parts = [toolVersion, "config \(HexDigits.of(SHA256.hash(data: configData)))"]
+        if let programme = config.programmeFile.flatMap({ try? Data(contentsOf: $0) }) {
+            parts.append("programme \(HexDigits.of(SHA256.hash(data: programme)))")
+        }
         let records = inputs ?? config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) }.map(RunSummary.file)
         parts += records.map { "\($0.path) \($0.bytes) \($0.sha256)" }
         return "v2:" + HexDigits.of(SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)))

@@ -1,5 +1,5 @@
 /// Stage boundary validate → aggregate: the actions of all sources that passed, each placed
-/// under a goal of the register, with every finding and every rejected row of the run.
+/// under an item of the register, with every finding and every rejected row of the run.
 public struct ValidatedProgramme: Sendable {
     public var actions: [ValidatedAction]
     public var rejected: [RejectedRow]
@@ -12,8 +12,10 @@ public struct ValidatedProgramme: Sendable {
 
 public struct ValidatedAction: Sendable {
     public var row: ActionRow
-    /// The register goal the action belongs to.
-    public var goalNumber: Int
+    /// The register item the action belongs to.
+    public var path: ItemPath
+    /// The items of cross-cutting dimensions it is linked to, by dimension key.
+    public var tags: [String: [String]] = [:]
     /// Codes of the findings about this row, so renderers can flag the row itself.
     public var findings: [DiagnosticCode]
 }

@@ -1,6 +1,6 @@
 /// Validate stage: checks the normalised actions of all sources against each other and the
-/// programme register. Rows that cannot be placed in the report (no action text, no such goal,
-/// a duplicate) are rejected; everything else stays in and is only reported.
+/// programme register. Rows that cannot be placed in the report (no action text, no such item
+/// of the programme, a duplicate) are rejected; everything else stays in and is only reported.
 public struct Validator: Sendable {
     public let config: TilanneConfig
     private let rowRules: [any RowRule] = [ProgressCodeRule(), StatusTextRule(), ResponsiblePartyRule(), CellLengthRule()]
@@ -13,60 +13,62 @@ public struct Validator: Sendable {
         var actions: [ValidatedAction] = []
         var rejected: [RejectedRow] = tables.flatMap(\.rejected)
         var firstPlace: [String: SourceLocation] = [:]
-        var reportedGoalTitles: Set<String> = []
-        var reportedThemes: Set<String> = []
-        // Most rows repeat their goal's title and theme: compare a text with the register only
-        // when it differs byte for byte from the one checked last for that goal.
-        var lastTitle: [Int: (text: String, differs: Bool)] = [:]
-        var lastTheme: [Int: (text: String, differs: Bool)] = [:]
-        func differs(_ text: String, from official: String, goal: Int, memory: inout [Int: (text: String, differs: Bool)]) -> Bool {
-            if let last = memory[goal], last.text.utf8.elementsEqual(text.utf8) { return last.differs }
-            let result = TextNormaliser.comparisonKey(text) != TextNormaliser.comparisonKey(official)
-            memory[goal] = (text, result)
-            return result
-        }
+        var reportedDifferences: Set<String> = []
+        let resolver = PlaceResolver(register: config.register, language: config.language)
+        let tagIndex = TagIndex(register: config.register)
         for table in tables {
             for row in table.actions {
                 let rowNumber = row.location.row ?? 0
-                func reject(_ code: DiagnosticCode, field: Field?, _ arguments: String...) {
-                    let location = field.map { row.fieldLocations.location(row: rowNumber, field: $0) } ?? row.location
+                func levelLocation(_ level: Int) -> SourceLocation {
+                    guard let column = row.fieldLocations.levelColumns[level] else { return row.location }
+                    return row.fieldLocations.location(row: rowNumber, column: column)
+                }
+                func reject(_ code: DiagnosticCode, at location: SourceLocation, _ arguments: [String]) {
                     let finding = log.emit(code, at: location, arguments: arguments)
                     rejected.append(RejectedRow(finding: finding, location: row.location, content: preview(row)))
                 }
                 if row.action.isEmpty {
-                    reject(.actionMissing, field: .action)
+                    reject(.actionMissing, at: row.fieldLocations.location(row: rowNumber, field: .action), [])
                     continue
                 }
-                guard let number = Int(row.goalNumberText) else {
-                    reject(.goalNumberInvalid, field: .goalNumber, row.goalNumberText)
+                let path: ItemPath
+                switch resolver.resolve(row.place) {
+                case .rejected(let code, let level, let arguments):
+                    reject(code, at: levelLocation(level), arguments)
+                    continue
+                case .placed(let placed, let differences):
+                    path = placed
+                    // Reported once per file part and item, at its first row.
+                    for difference in differences where reportedDifferences.insert("\(table.origin.compact)#\(placed)#\(difference.level)").inserted {
+                        log.emit(difference.code, at: levelLocation(difference.level), arguments: difference.arguments)
+                    }
+                }
+                var action = row
+                if action.identity.isEmpty {
+                    action.identity = ActionIdentity.derive(place: config.register.identityKey(path), action: row.action)
+                }
+                if let first = firstPlace[action.identity] {
+                    reject(.actionDuplicate, at: row.fieldLocations.location(row: rowNumber, field: .action),
+                           [TextNormaliser.singleLine(row.action), describe(first, from: row.location)])
                     continue
                 }
-                guard let (theme, goal) = config.register.goal(number: number) else {
-                    reject(.goalNotInRegister, field: .goalNumber, "\(number)")
-                    continue
-                }
-                if let first = firstPlace[row.identity] {
-                    reject(.actionDuplicate, field: .action, TextNormaliser.singleLine(row.action), describe(first, from: row.location))
-                    continue
-                }
-                firstPlace[row.identity] = row.location
+                firstPlace[action.identity] = row.location
 
                 var findings: [DiagnosticCode] = []
-                for rule in rowRules { findings += rule.check(row, log: &log) }
-                // Title and theme differences are reported once per file and goal, at their first row.
-                if let title = row.goalTitle,
-                   differs(title, from: goal.title, goal: number, memory: &lastTitle),
-                   reportedGoalTitles.insert("\(table.origin.compact)#\(number)").inserted {
-                    log.emit(.goalTitleDiffers, at: row.fieldLocations.location(row: rowNumber, field: .goalTitle),
-                             "\(number)", TextNormaliser.singleLine(title), goal.title)
+                for rule in rowRules { findings += rule.check(action, log: &log) }
+                var tags: [String: [String]] = [:]
+                for (dimension, references) in row.tags {
+                    for reference in references {
+                        if let key = tagIndex.key(dimension: dimension, reference: reference) {
+                            if !(tags[dimension]?.contains(key) ?? false) { tags[dimension, default: []].append(key) }
+                        } else {
+                            let location = row.fieldLocations.location(row: rowNumber, column: row.fieldLocations.tagColumns[dimension])
+                            log.emit(.tagUnknown, at: location, reference, tagIndex.name(dimension, language: config.language))
+                            findings.append(.tagUnknown)
+                        }
+                    }
                 }
-                if let rowTheme = row.theme,
-                   differs(rowTheme, from: theme.title, goal: number, memory: &lastTheme),
-                   reportedThemes.insert("\(table.origin.compact)#\(number)").inserted {
-                    log.emit(.themeDiffers, at: row.fieldLocations.location(row: rowNumber, field: .theme),
-                             TextNormaliser.singleLine(rowTheme), "\(number)", theme.title)
-                }
-                actions.append(ValidatedAction(row: row, goalNumber: number, findings: findings))
+                actions.append(ValidatedAction(row: action, path: path, tags: tags, findings: findings))
             }
         }
 
@@ -97,7 +99,7 @@ public struct Validator: Sendable {
     }
 
     private func preview(_ row: ActionRow) -> String {
-        let parts = [row.goalNumberText, row.action, row.progress.shownCode, row.status]
+        let parts = [row.place.shown, row.action, row.progress.shownCode, row.status]
             .map(TextNormaliser.singleLine).filter { !$0.isEmpty }
         let joined = parts.joined(separator: " | ")
         return joined.count > 200 ? String(joined.prefix(199)) + "…" : joined

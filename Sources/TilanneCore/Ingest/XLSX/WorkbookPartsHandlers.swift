@@ -83,6 +83,30 @@ final class CellStylesHandler: XMLStreamHandler {
         styleFormats.map { id in customFormats[id].map(Self.isDateFormat) ?? Self.builtInDateFormats.contains(id) }
     }
 
+    /// For each style index, whether it shows a number as a percentage (`0 %`): the cell holds
+    /// 0.75 and the coordinator sees and means 75 %.
+    var percentStyles: [Bool] {
+        styleFormats.map { id in customFormats[id].map(Self.isPercentFormat) ?? (id == 9 || id == 10) }
+    }
+
+    /// A `%` outside quoted text and `[...]` sections in the first section of the format.
+    static func isPercentFormat(_ code: String) -> Bool {
+        var inQuote = false, inBracket = false, escaped = false
+        for scalar in code.unicodeScalars {
+            if escaped { escaped = false; continue }
+            switch scalar {
+            case "\"": inQuote.toggle()
+            case "\\" where !inQuote: escaped = true
+            case "[" where !inQuote: inBracket = true
+            case "]" where !inQuote: inBracket = false
+            case "%" where !inQuote && !inBracket: return true
+            case ";" where !inQuote: return false
+            default: break
+            }
+        }
+        return false
+    }
+
     /// Excel's built-in date and time formats (ECMA-376 part 1, 18.8.30), including the
     /// locale-dependent ones Finnish Excel uses.
     static let builtInDateFormats: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)

@@ -40,8 +40,10 @@ final class WorkbookReader {
         if let part = relationships.firstPart(typeSuffix: "/styles", base: "xl"), archive.contains(part) {
             try XMLStream.parse(part, in: archive, with: styles)
         }
-        context = WorksheetHandler.Context(sharedStrings: strings.strings, dateStyles: styles.dateStyles,
-                                           date1904: workbook.date1904, maxColumns: limits.maxColumns, language: language)
+        var context = WorksheetHandler.Context(sharedStrings: strings.strings, dateStyles: styles.dateStyles,
+                                               date1904: workbook.date1904, maxColumns: limits.maxColumns, language: language)
+        context.percentStyles = styles.percentStyles
+        self.context = context
     }
 
     func read(_ sheet: Sheet) throws -> SheetContent {

@@ -7,6 +7,7 @@ final class WorksheetHandler: XMLStreamHandler {
     struct Context {
         var sharedStrings: [String]
         var dateStyles: [Bool]
+        var percentStyles: [Bool] = []
         var date1904: Bool
         var maxColumns: Int
         var language: ReportLanguage
@@ -163,6 +164,9 @@ final class WorksheetHandler: XMLStreamHandler {
             if cellStyle < context.dateStyles.count, context.dateStyles[cellStyle],
                let date = SpreadsheetDate.text(serial: number, date1904: context.date1904) {
                 return date
+            }
+            if cellStyle < context.percentStyles.count, context.percentStyles[cellStyle] {
+                return NumberText.text((number * 100 * 1e9).rounded() / 1e9, language: context.language) + " %"
             }
             return NumberText.text(number, language: context.language)
         }

@@ -30,9 +30,9 @@ public struct ChangesCSVRenderer: ReportRenderer {
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
         let table = try CSVTable(url: url, header: [
-            strings.changeKindColumn, strings.identifier, strings.goalNumber, strings.action, strings.responsible,
+            strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
             strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
-            strings.previousWording, strings.statusBefore, strings.statusColumn(model.period), strings.checkFlag,
+            strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag,
         ])
         for change in model.comparison?.changes ?? [] {
             table.row(ChangeRows.cells(change, strings: strings), codes: [5, 6])
@@ -51,12 +51,12 @@ public struct UpdatesCSVRenderer: ReportRenderer {
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
         let table = try CSVTable(url: url, header: [
-            strings.responsible, strings.identifier, strings.goalNumber, strings.action, strings.progress,
-            strings.statusColumn(model.period), strings.reasonColumn,
+            strings.responsible, strings.identifier, model.placeColumn, strings.action, strings.progress,
+            model.statusColumn, strings.reasonColumn,
         ])
         for request in model.updateRequests ?? [] {
             for item in request.actions {
-                table.row([request.responsible, item.id, String(item.goalNumber), item.action, item.progress, item.status,
+                table.row([request.responsible, item.id, item.place, item.action, item.progress, item.status,
                            strings.staleReason(item.stale)], codes: [4])
             }
         }
@@ -68,11 +68,11 @@ public struct UpdatesCSVRenderer: ReportRenderer {
 enum ChangeRows {
     static func cells(_ change: ActionChange, strings: ReportStrings) -> [String] {
         var previous = change.previousAction ?? ""
-        if let goal = change.previousGoalNumber {
-            previous += (previous.isEmpty ? "" : "\n") + strings.movedFrom(goal)
+        if let place = change.previousPlace {
+            previous += (previous.isEmpty ? "" : "\n") + strings.movedFrom(place)
         }
         return [
-            strings.kind(change.kind), change.id, String(change.goalNumber), change.action,
+            strings.kind(change.kind), change.id, change.place, change.action,
             change.responsible.joined(separator: ", "),
             change.progressBefore ?? "", change.progressNow ?? "",
             change.direction.map(strings.direction) ?? "",

@@ -11,7 +11,7 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
         let table = try CSVTable(url: url, header: [
-            strings.theme, strings.indicator, strings.unit, "\(strings.baseline): \(strings.period.lowercased())", strings.baseline,
+            model.indicatorPlaceColumn, strings.indicator, strings.unit, "\(strings.baseline): \(strings.period.lowercased())", strings.baseline,
             "\(strings.latest): \(strings.period.lowercased())", strings.latest, "\(strings.target): \(strings.period.lowercased())",
             strings.target, strings.change, strings.progressToTarget, strings.expectedByNow, strings.progress, strings.indicatorStatus,
             strings.missingPeriodsColumn, strings.statisticsSource,
@@ -26,7 +26,7 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
             if indicator.direction == .band, let band = indicator.band {
                 target = ["", "\(strings.decimal(band.low, decimals: decimals))–\(strings.decimal(band.high, decimals: decimals))"]
             }
-            table.row([indicator.theme ?? "", model.shown(indicator.name, untranslated: indicator.untranslatedName == true), indicator.unit]
+            table.row([indicator.item ?? "", model.shown(indicator.name, untranslated: indicator.untranslatedName == true), indicator.unit]
                       + value(indicator.baseline) + value(indicator.latest) + target + [
                           indicator.change.map { strings.signedChange($0, decimals: decimals, unit: "") } ?? "",
                           indicator.progress.map(strings.percent) ?? "",

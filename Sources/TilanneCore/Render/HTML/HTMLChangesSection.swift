@@ -10,9 +10,9 @@ enum HTMLChangesSection {
             out.write("<p>\(e(strings.noChanges))</p>\n</section>\n")
             return
         }
-        let headers = [strings.changeKindColumn, strings.identifier, strings.goalNumber, strings.action, strings.responsible,
+        let headers = [strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
                        strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
-                       strings.previousWording, strings.statusBefore, strings.statusColumn(model.period), strings.checkFlag]
+                       strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag]
         out.write("<table class=\"changes\">\n<caption>\(e(strings.changesSheet))</caption>\n<thead><tr>")
         for header in headers { out.write("<th scope=\"col\">\(e(header))</th>") }
         out.write("</tr></thead>\n<tbody>\n")
@@ -34,12 +34,12 @@ enum HTMLChangesSection {
         if requests.isEmpty { out.write("<p>\(e(strings.noUpdates))</p>\n") }
         for request in requests {
             out.write("<table class=\"updates\">\n<caption>\(e(request.responsible))</caption>\n<thead><tr>")
-            for header in [strings.goalNumber, strings.action, strings.progress, strings.statusColumn(model.period), strings.reasonColumn] {
+            for header in [model.placeColumn, strings.action, strings.progress, model.statusColumn, strings.reasonColumn] {
                 out.write("<th scope=\"col\">\(e(header))</th>")
             }
             out.write("</tr></thead>\n<tbody>\n")
             for item in request.actions {
-                out.write("<tr><td class=\"number\">\(item.goalNumber)</td><th scope=\"row\">\(m(item.action))</th>"
+                out.write("<tr><td class=\"number\">\(m(item.place))</td><th scope=\"row\">\(m(item.action))</th>"
                           + "<td>\(e(item.progress))</td><td>\(m(item.status))</td><td>\(e(strings.staleReason(item.stale)))</td></tr>\n")
             }
             out.write("</tbody>\n</table>\n")

@@ -12,7 +12,7 @@ enum HTMLIndicatorSection {
             out.write("<li class=\"i-\(status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(status.symbol))</span> \(e(strings.indicatorStatusLabel(status)))</li>\n")
         }
         out.write("</ul>\n")
-        for (theme, members) in indicators.byTheme {
+        for (theme, members) in indicators.byItem {
             out.write("<table class=\"indicator-table\">\n<caption>\(e(theme ?? strings.noIndicatorTheme))</caption>\n<thead><tr>")
             for header in [strings.indicator, strings.baseline, strings.latest, strings.target, strings.change, strings.progressToTarget,
                            strings.indicatorStatus, strings.trend] {

@@ -31,15 +31,20 @@ public struct HTMLReportRenderer: ReportRenderer {
         """)
         let meta = [model.programme.organisation, model.programme.strategy].compactMap { $0 }
         if !meta.isEmpty { out.write("<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n") }
+        if let notice = model.notice { out.write("<p class=\"notice\">\(e(notice))</p>\n") }
         out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n</header>\n<main>\n")
 
-        // Table of contents: one link per theme, so a long report is navigable by keyboard.
+        // Table of contents: one link per top-level item, so a long report is navigable by keyboard.
+        let outline = model.outline
+        var anchors: [ItemPath: String] = [:]
+        for (index, entry) in outline.enumerated() { anchors[entry.item.path] = "kohta-\(index + 1)" }
         out.write("<nav aria-label=\"\(e(strings.contents))\"><ul>\n")
         out.write("<li><a href=\"#yhteenveto\">\(e(strings.summarySheet))</a></li>\n")
         if model.indicators != nil { out.write("<li><a href=\"#\(HTMLIndicatorSection.anchor)\">\(e(strings.indicatorsSheet))</a></li>\n") }
-        for (index, theme) in model.themes.enumerated() {
-            out.write("<li><a href=\"#painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</a></li>\n")
+        for (item, depth) in outline where depth == 0 {
+            out.write("<li><a href=\"#\(anchors[item.path]!)\">\(Self.part(item.heading, item.untranslatedTitle, model))</a></li>\n")
         }
+        if model.tags != nil { out.write("<li><a href=\"#tagit\">\(e(strings.tagsTitle))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
         if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
         out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n</ul></nav>\n")
@@ -47,14 +52,20 @@ public struct HTMLReportRenderer: ReportRenderer {
         writeLegend(model, strings: strings, out: out)
         writeSummary(model, strings: strings, out: out)
         if let indicators = model.indicators { HTMLIndicatorSection.write(indicators, model: model, strings: strings, out: out) }
-        for (index, theme) in model.themes.enumerated() {
-            out.write("<section aria-labelledby=\"painopiste-\(index + 1)\">\n")
-            out.write("<h2 id=\"painopiste-\(index + 1)\">\(Self.part(theme.title, theme.untranslatedTitle, model))</h2>\n")
-            for goal in theme.goals {
-                writeGoal(goal, model: model, strings: strings, legendIndex: legendIndex, out: out)
+        // Every item is a heading (h2 for the top shown level, h3… below), so a screen reader
+        // can jump between goals as well as themes; its actions follow in a table it labels.
+        var open = false
+        for (item, depth) in outline {
+            let anchor = anchors[item.path]!
+            if depth == 0 {
+                if open { out.write("</section>\n") }
+                out.write("<section aria-labelledby=\"\(anchor)\">\n")
+                open = true
             }
-            out.write("</section>\n")
+            writeItem(item, depth: depth, anchor: anchor, model: model, strings: strings, legendIndex: legendIndex, out: out)
         }
+        if open { out.write("</section>\n") }
+        if let tags = model.tags { writeTags(tags, model: model, strings: strings, out: out) }
         if let comparison = model.comparison { HTMLChangesSection.write(comparison, model: model, strings: strings, out: out) }
         if let requests = model.updateRequests { HTMLChangesSection.writeUpdates(requests, model: model, strings: strings, out: out) }
         writeChecks(model, strings: strings, out: out)
@@ -75,7 +86,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let e = HTMLEscaping.escape
         out.write("<section aria-labelledby=\"yhteenveto\">\n<h2 id=\"yhteenveto\">\(e(strings.summarySheet))</h2>\n")
         out.write("<table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
-        out.write("<th scope=\"col\">\(e(strings.goal))</th>")
+        out.write("<th scope=\"col\">\(e(model.placeColumn))</th>")
         for item in model.legend {
             // The code is for the eye; a screen reader says the label, not "plus slash minus".
             out.write("<th scope=\"col\"><span class=\"code\" aria-hidden=\"true\">\(e(item.code))</span> \(e(item.label))</th>")
@@ -91,40 +102,69 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write("<td class=\"number\">\(strings.number(counts.unknownTotal))</td><td class=\"number\">\(strings.number(counts.missing))</td>")
             out.write("<td class=\"number\">\(strings.number(counts.total))</td></tr>\n")
         }
-        for theme in model.themes {
-            row(Self.part(theme.title, theme.untranslatedTitle, model), theme.counts, bold: true)
-            for goal in theme.goals { row("\(goal.number). \(Self.part(goal.title, goal.untranslatedTitle, model))", goal.counts, bold: false) }
+        for (item, _) in model.outline {
+            row(Self.part(item.label, item.untranslatedTitle, model), item.counts, bold: !item.items.isEmpty)
         }
-        row(e(strings.programmeTotal), model.totals, bold: true)
+        row(e(model.showsProgrammes ? strings.allProgrammesTotal : strings.programmeTotal), model.totals, bold: true)
         out.write("</tbody>\n</table>\n</section>\n")
     }
 
-    private func writeGoal(_ goal: GoalReport, model: ReportModel, strings: ReportStrings, legendIndex: [String: Int],
-                           out: BufferedFileWriter) {
+    private func writeTags(_ tags: [TagReport], model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
-        out.write("<table class=\"status-table\">\n<caption>\(strings.goalHeading(goal.number, Self.part(goal.title, goal.untranslatedTitle, model)))")
-        if let binding = goal.bindingGoal {
-            out.write("<span class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</span>")
+        out.write("<section aria-labelledby=\"tagit\">\n<h2 id=\"tagit\">\(e(strings.tagsTitle))</h2>\n")
+        for tag in tags {
+            out.write("<table class=\"summary-table\">\n<caption>\(e(tag.name))</caption>\n<thead><tr><th scope=\"col\">\(e(tag.name))</th>")
+            for item in model.legend {
+                out.write("<th scope=\"col\"><span class=\"code\" aria-hidden=\"true\">\(e(item.code))</span> \(e(item.label))</th>")
+            }
+            out.write("<th scope=\"col\">\(e(strings.total))</th></tr></thead>\n<tbody>\n")
+            for item in tag.items {
+                out.write("<tr><th scope=\"row\">\(e(item.label))</th>")
+                for count in item.counts.byCode { out.write("<td class=\"number\">\(strings.number(count.count))</td>") }
+                out.write("<td class=\"number\">\(strings.number(item.counts.total))</td></tr>\n")
+            }
+            out.write("</tbody>\n</table>\n")
         }
-        out.write("</caption>\n<colgroup><col class=\"c-action\"><col class=\"c-projects\"><col class=\"c-responsible\"><col class=\"c-progress\"><col class=\"c-status\">\(model.comparison == nil ? "" : "<col class=\"c-change\">")</colgroup>\n")
-        out.write("<thead><tr><th scope=\"col\">\(e(strings.action))</th><th scope=\"col\">\(e(strings.projects))</th>")
-        out.write("<th scope=\"col\">\(e(strings.responsible))</th><th scope=\"col\">\(e(strings.progress))</th>")
-        out.write("<th scope=\"col\">\(e(strings.statusColumn(model.period)))</th>")
+        out.write("</section>\n")
+    }
+
+    private func writeItem(_ item: ItemReport, depth: Int, anchor: String, model: ReportModel, strings: ReportStrings,
+                           legendIndex: [String: Int], out: BufferedFileWriter) {
+        let e = HTMLEscaping.escape
+        let level = min(6, depth + 2)
+        var heading = Self.part(item.heading, item.untranslatedTitle, model)
+        if let owner = item.owner, item.level == 0 { heading += " <span class=\"owner\">(\(e(owner)))</span>" }
+        out.write("<h\(level) id=\"\(anchor)\">\(heading)</h\(level)>\n")
+        if let binding = item.bindingGoal {
+            out.write("<p class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</p>\n")
+        }
+        guard !item.actions.isEmpty || item.items.isEmpty else { return }
+        let width = model.columns.count + 3 + (model.comparison == nil ? 0 : 1)
+        out.write("<table class=\"status-table\" aria-labelledby=\"\(anchor)\">\n<colgroup><col class=\"c-action\">")
+        for column in model.columns { out.write("<col class=\"c-\(Self.columnClass(column))\">") }
+        out.write("<col class=\"c-progress\"><col class=\"c-status\">\(model.comparison == nil ? "" : "<col class=\"c-change\">")</colgroup>\n")
+        out.write("<thead><tr><th scope=\"col\">\(e(strings.action))</th>")
+        for column in model.columns { out.write("<th scope=\"col\">\(e(column.label))</th>") }
+        out.write("<th scope=\"col\">\(e(strings.progress))</th>")
+        out.write("<th scope=\"col\">\(e(model.statusColumn))</th>")
         if let comparison = model.comparison { out.write("<th scope=\"col\">\(e(strings.changeColumn(comparison.previousPeriod)))</th>") }
         out.write("</tr></thead>\n<tbody>\n")
-        if goal.actions.isEmpty {
-            out.write("<tr><td colspan=\"\(model.comparison == nil ? 5 : 6)\">\(e(strings.noActions))</td></tr>\n")
+        if item.actions.isEmpty {
+            out.write("<tr><td colspan=\"\(width)\">\(e(strings.noActions))</td></tr>\n")
         }
-        for action in goal.actions {
-            var line = "<tr><th scope=\"row\">\(Self.part(action.action, action.untranslated?.contains(.action), model, multiline: true))</th><td>"
-            if action.projects.count > 1 {
-                line += "<ul class=\"plain\">"
-                for project in action.projects { line += "<li>\(e(project.text))</li>" }
-                line += "</ul>"
-            } else if let project = action.projects.first {
-                line += e(project.text)
+        for action in item.actions {
+            var line = "<tr><th scope=\"row\">\(Self.part(action.action, action.untranslated?.contains(.action), model, multiline: true))</th>"
+            for column in model.columns {
+                line += "<td>"
+                if case .projects = column.content, action.projects.count > 1 {
+                    line += "<ul class=\"plain\">"
+                    for project in action.projects { line += "<li>\(e(project.text))</li>" }
+                    line += "</ul>"
+                } else {
+                    line += HTMLEscaping.multiline(column.text(action))
+                }
+                line += "</td>"
             }
-            line += "</td><td>\(e(action.responsible.joined(separator: ", ")))</td>"
             let progress = action.progress
             switch progress.status {
             case .known:
@@ -143,6 +183,14 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write(line)
         }
         out.write("</tbody>\n</table>\n")
+    }
+
+    static func columnClass(_ column: ColumnSummary) -> String {
+        switch column.content {
+        case .projects: "projects"
+        case .responsible: "responsible"
+        case .extra: "extra"
+        }
     }
 
     private func writeChecks(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {

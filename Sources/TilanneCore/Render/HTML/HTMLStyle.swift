@@ -8,7 +8,12 @@ enum HTMLStyle {
         body { font-family: "Segoe UI", Arial, "Liberation Sans", sans-serif; font-size: 15px; line-height: 1.45; color: #1a1a1a; background: #ffffff; margin: 0 auto; max-width: 1400px; padding: 1rem 1.5rem 3rem; }
         h1 { font-size: 1.6rem; margin: 0.5rem 0; }
         h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; padding: 0.35rem 0.6rem; background: #1f3864; color: #ffffff; }
+        h3, h4, h5, h6 { font-size: 1.05rem; margin: 1.2rem 0 0; padding: 0.4rem 0.6rem; background: #dfe6f2; border: 1px solid #8a8a8a; border-bottom: none; }
+        h4, h5, h6 { font-size: 1rem; background: #eef1f7; }
+        p.binding { margin: 0; padding: 0.2rem 0.6rem; font-style: italic; border: 1px solid #8a8a8a; border-bottom: none; }
+        .owner { font-weight: 400; }
         .meta { color: #404040; margin: 0 0 1rem; }
+        .notice { border-left: 4px solid #8a3b00; padding: 0.3rem 0.6rem; background: #fff4e5; }
         a { color: #1f3864; }
         nav ul { padding-left: 1.2rem; }
         table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
@@ -32,6 +37,8 @@ enum HTMLStyle {
         .status-table col.c-action { width: 22%; } .status-table col.c-projects { width: 18%; }
         .status-table col.c-responsible { width: 15%; } .status-table col.c-progress { width: 11%; }
         .status-table col.c-status { width: 34%; } .status-table col.c-change { width: 14%; }
+        .status-table col.c-extra { width: 12%; }
+        h3 + .status-table, h4 + .status-table, h5 + .status-table, h6 + .status-table, p.binding + .status-table { margin-top: 0; }
         ul.plain { margin: 0; padding-left: 1.1rem; }
         .progress { white-space: normal; }
         .code { display: inline-block; min-width: 2.2em; font-weight: 700; font-family: Consolas, "DejaVu Sans Mono", monospace; }
@@ -47,7 +54,7 @@ enum HTMLStyle {
           @page { size: A4 landscape; margin: 12mm; }
           body { font-size: 9.5pt; max-width: none; padding: 0; }
           nav { display: none; }
-          h2 { break-after: avoid; }
+          h2, h3, h4, h5, h6, p.binding { break-after: avoid; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           caption { break-after: avoid; }

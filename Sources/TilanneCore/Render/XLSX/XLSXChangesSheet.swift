@@ -12,9 +12,9 @@ enum XLSXChangesSheet {
         sheet.merge(1, 0, widths.count - 1, strings.changeCounts(comparison.counts), styles.cell)
         sheet.height(1, XLSXText.height(lines: 2))
         let headerRow = 3
-        let headers = [strings.changeKindColumn, strings.identifier, strings.goalNumber, strings.action, strings.responsible,
+        let headers = [strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
                        strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
-                       strings.previousWording, strings.statusBefore, strings.statusColumn(model.period), strings.checkFlag]
+                       strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag]
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow, header: "&L\(XLSXText.headerSafe(model.programme.name))",
@@ -26,8 +26,9 @@ enum XLSXChangesSheet {
         for change in comparison.changes {
             let cells = ChangeRows.cells(change, strings: strings)
             for (column, text) in cells.enumerated() {
-                if column == 2 {
-                    sheet.number(row, column, Double(change.goalNumber), styles.number)
+                // A whole-number place (goal 5) stays a number, so the column sorts and filters as one.
+                if column == 2, let number = Int(text) {
+                    sheet.number(row, column, Double(number), styles.number)
                 } else {
                     sheet.string(row, column, XLSXText.fit(text, strings: strings), styles.cell)
                 }
@@ -50,8 +51,8 @@ enum XLSXUpdatesSheet {
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
         sheet.merge(0, 0, widths.count - 1, strings.updatesTitle(model.period), styles.title)
         let headerRow = 2
-        let headers = [strings.responsible, strings.identifier, strings.goalNumber, strings.action, strings.progress,
-                       strings.statusColumn(model.period), strings.reasonColumn]
+        let headers = [strings.responsible, strings.identifier, model.placeColumn, strings.action, strings.progress,
+                       model.statusColumn, strings.reasonColumn]
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow, header: "&L\(XLSXText.headerSafe(model.programme.name))",
@@ -60,10 +61,10 @@ enum XLSXUpdatesSheet {
         if requests.isEmpty { sheet.string(row, 0, strings.noUpdates, styles.cell) }
         for request in requests {
             for item in request.actions {
-                let cells = [request.responsible, item.id, "", item.action, item.progress, XLSXText.fit(item.status, strings: strings),
+                let cells = [request.responsible, item.id, item.place, item.action, item.progress, XLSXText.fit(item.status, strings: strings),
                              strings.staleReason(item.stale)]
                 for (column, text) in cells.enumerated() {
-                    if column == 2 { sheet.number(row, column, Double(item.goalNumber), styles.number) } else { sheet.string(row, column, text, styles.cell) }
+                    if column == 2, let number = Int(text) { sheet.number(row, column, Double(number), styles.number) } else { sheet.string(row, column, text, styles.cell) }
                 }
                 let lines = zip(cells, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
                 sheet.height(row, XLSXText.height(lines: min(lines, 20)))

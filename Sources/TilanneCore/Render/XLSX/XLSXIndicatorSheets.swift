@@ -35,7 +35,7 @@ enum XLSXIndicatorSheets {
         sheet.height(headerRow, 45)
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow,
-                         header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(strings.statusColumn(model.period)))",
+                         header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(model.statusColumn))",
                          footer: "&R\(strings.page) &P / &N")
 
         let seriesHeaders = [strings.indicator, strings.period, strings.value, strings.unit, strings.missingSymbolColumn]
@@ -45,7 +45,7 @@ enum XLSXIndicatorSheets {
 
         var row = headerRow + 1
         var seriesRow = 1
-        for (theme, members) in indicators.byTheme {
+        for (theme, members) in indicators.byItem {
             sheet.merge(row, 0, lastColumn, theme ?? strings.noIndicatorTheme, styles.theme)
             sheet.height(row, 20)
             row += 1

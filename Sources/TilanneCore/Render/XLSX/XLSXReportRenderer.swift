@@ -29,22 +29,46 @@ public struct XLSXReportRenderer: ReportRenderer {
         try workbook.close()
     }
 
-    static let statusWidths: [Double] = [36, 28, 24, 17, 62]
+    /// Widths of the action, progress and status columns; the status column takes what the
+    /// programme's own columns leave of the page (167 units: A4 landscape, one page wide).
+    static let actionWidth: Double = 36
+    static let progressWidth: Double = 17
+    static let pageWidth: Double = 167
     /// The change column, when the report compares with a previous period.
     static let changeWidth: Double = 24
+
+    static func columnWidth(_ column: ColumnSummary) -> Double {
+        switch column.content {
+        case .projects: 28
+        case .responsible: 24
+        case .extra: 20
+        }
+    }
+
+    static func statusWidths(_ model: ReportModel) -> [Double] {
+        let own = model.columns.map(columnWidth)
+        let status = max(62, pageWidth - actionWidth - progressWidth - own.reduce(0, +))
+        return [actionWidth] + own + [progressWidth, status]
+    }
 
     private func writeStatusSheet(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook,
                                   styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.statusSheet)
-        let widths = model.comparison == nil ? Self.statusWidths : Self.statusWidths + [Self.changeWidth]
+        let widths = model.comparison == nil ? Self.statusWidths(model) : Self.statusWidths(model) + [Self.changeWidth]
+        let progressColumn = 1 + model.columns.count
         let lastColumn = widths.count - 1
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
         let title = strings.reportTitle(model.programme.name, model.period)
 
         sheet.merge(0, 0, lastColumn, title, styles.title)
         sheet.height(0, 24)
-        // The legend sits above the table, as in the council document: code, label, colour.
         var row = 1
+        if let notice = model.notice {
+            sheet.merge(row, 0, lastColumn, notice, styles.cell)
+            sheet.height(row, XLSXText.rowHeight(notice, width: widths.reduce(0, +), lineHeight: 15))
+            row += 1
+        }
+        // The legend sits above the table, as in the council document: code, label, colour.
         var legendLines = 1
         sheet.string(row, 0, strings.legend, styles.legendHeading)
         for (index, item) in model.legend.enumerated() {
@@ -62,54 +86,51 @@ public struct XLSXReportRenderer: ReportRenderer {
         sheet.height(row, XLSXText.height(lines: legendLines))
         row += 1
         let headerRow = row
-        var headers = [strings.action, strings.projects, strings.responsible, strings.progress, strings.statusColumn(model.period)]
+        var headers = [strings.action] + model.columns.map(\.label) + [strings.progress, model.statusColumn]
         if let comparison = model.comparison { headers.append(strings.changeColumn(comparison.previousPeriod)) }
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(
             repeatRows: headerRow...headerRow,
-            header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(strings.statusColumn(model.period)))",
+            header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(model.statusColumn))",
             footer: "&L\(XLSXText.headerSafe(model.programme.organisation ?? ""))&R\(strings.page) &P / &N"
         )
         row += 1
         let legendIndex = Dictionary(uniqueKeysWithValues: model.legend.enumerated().map { ($1.code, $0) })
         let totalWidth = widths.reduce(0, +)
 
-        for theme in model.themes {
-            let themeTitle = model.shown(theme.title, untranslated: theme.untranslatedTitle == true)
-            sheet.merge(row, 0, lastColumn, themeTitle, styles.theme)
-            sheet.height(row, XLSXText.rowHeight(themeTitle, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
-            row += 1
-            for goal in theme.goals {
-                var text = strings.goalHeading(goal.number, model.shown(goal.title, untranslated: goal.untranslatedTitle == true))
-                if let binding = goal.bindingGoal {
-                    text += "\n" + strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)
-                }
+        for (item, depth) in model.outline {
+            var text = model.heading(item)
+            if let owner = item.owner, item.level == 0 { text += " (\(owner))" }
+            if let binding = item.bindingGoal {
+                text += "\n" + strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)
+            }
+            // The top shown level prints as the council table's theme rows, the levels below as its goal rows.
+            if depth == 0 {
+                sheet.merge(row, 0, lastColumn, text, styles.theme)
+                sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
+            } else {
                 sheet.merge(row, 0, lastColumn, text, styles.goal)
                 sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 15.5))
+            }
+            row += 1
+            if item.actions.isEmpty && item.items.isEmpty {
+                sheet.merge(row, 0, lastColumn, strings.noActions, styles.cell)
                 row += 1
-                if goal.actions.isEmpty {
-                    sheet.merge(row, 0, lastColumn, strings.noActions, styles.cell)
-                    row += 1
+            }
+            for action in item.actions {
+                var texts = [XLSXText.fit(model.shown(action, .action), strings: strings)]
+                texts += model.columns.map { XLSXText.fit($0.text(action), strings: strings) }
+                texts += [progressText(action.progress, strings: strings), XLSXText.fit(model.shown(action, .status), strings: strings)]
+                if model.comparison != nil {
+                    texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
                 }
-                for action in goal.actions {
-                    var texts = [
-                        XLSXText.fit(model.shown(action, .action), strings: strings),
-                        XLSXText.fit(action.projects.map(\.text).joined(separator: "\n"), strings: strings),
-                        XLSXText.fit(action.responsible.joined(separator: ", "), strings: strings),
-                        progressText(action.progress, strings: strings),
-                        XLSXText.fit(model.shown(action, .status), strings: strings),
-                    ]
-                    if model.comparison != nil {
-                        texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
-                    }
-                    for column in 0..<texts.count where column != 3 { sheet.string(row, column, texts[column], styles.cell) }
-                    sheet.string(row, 3, texts[3], progressStyle(action.progress, styles: styles, legendIndex: legendIndex))
-                    // Spreadsheet programs do not grow rows for wrapped text on opening; size them here.
-                    let lines = zip(texts, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
-                    sheet.height(row, XLSXText.height(lines: lines))
-                    row += 1
-                }
+                for column in 0..<texts.count where column != progressColumn { sheet.string(row, column, texts[column], styles.cell) }
+                sheet.string(row, progressColumn, texts[progressColumn], progressStyle(action.progress, styles: styles, legendIndex: legendIndex))
+                // Spreadsheet programs do not grow rows for wrapped text on opening; size them here.
+                let lines = zip(texts, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
+                sheet.height(row, XLSXText.height(lines: lines))
+                row += 1
             }
         }
         worksheet_activate(sheet.handle)

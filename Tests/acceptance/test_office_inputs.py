@@ -116,3 +116,57 @@ def test_zip_bomb_stops_at_the_limit_in_bounded_memory(tmp_path):
     assert "virhe [archive.too-large]" in stderr and "yli 512 Mt" in stderr, stderr
     assert peak_mib < 150, f"peak memory {peak_mib:.0f} MiB while refusing a 1 GiB bomb"
     assert reports_in(tmp_path / "Output") == []
+
+
+def kuopio_sectioned_rows():
+    """The Kuopio table as the printed council table: (kind, cells) in order."""
+    import csv
+    with open(ROOT / "Input" / "kasvava-kuopio-tilanne-1-2024.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    theme = goal = None
+    for r_theme, number, title, binding, action, projects, responsible, progress, status in rows[1:]:
+        if r_theme != theme:
+            theme, goal = r_theme, None
+            yield "section", theme
+        if number != goal:
+            goal = number
+            yield "section", f"TAVOITE {number}. {title}" + (f"\n(Sitova tavoite TA2021: {binding})" if binding else "")
+            yield "header", ["Toimenpiteet 2018-2021 (-2022)", "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
+        yield "action", [action, projects, responsible, progress, status]
+
+
+# As coordinators save the table: the programme's name in capitals and the period above the first section row.
+TITLE_ROWS = ["KASVAVA KUOPIO -TOIMENPIDEOHJELMA", "Tilanne 1/2024"]
+
+
+def test_title_rows_above_the_first_section_are_titles_not_actions(tmp_path):
+    import docx
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Tilanne"
+    document = docx.Document()
+    items = [("title", text) for text in TITLE_ROWS] + list(kuopio_sectioned_rows())
+    table = document.add_table(rows=len(items), cols=5)
+    for index, (kind, cells) in enumerate(items, start=1):
+        row = table.rows[index - 1]
+        if kind in ("title", "section"):
+            sheet.cell(index, 1, cells)
+            sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=5)
+            row.cells[0].merge(row.cells[4]).text = cells
+        else:
+            for column, text in enumerate(cells, start=1):
+                sheet.cell(index, column, text)
+                row.cells[column - 1].text = text
+    workbook, word = tmp_path / "kuopio-otsikot.xlsx", tmp_path / "kuopio-otsikot.docx"
+    book.save(workbook)
+    document.save(word)
+    for source, part in ((workbook, "sheet: Tilanne"), (word, "table: 1")):
+        folder = tmp_path / source.suffix[1:]
+        result = run_tilanne("run", "--config", sectioned_config(folder, source, part))
+        assert result.returncode == 1, result.stderr
+        # Every one of the 77 actions is in the report; the 2 title rows, 4 theme rows, 13 goal
+        # rows and 12 repeated headers are counted as structure.
+        assert "Rivejä luettu 108: 77 raportissa, 0 hylätty, 31 otsikko- tai väliotsikkoriviä" in result.stdout, result.stdout
+        assert "goal.not-in-register" not in result.stderr and "row.outside-goal" not in result.stderr
+        actions = [row[0] for row in status_cells(folder / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx") if row[3]]
+        assert not any(str(text).startswith(("KASVAVA KUOPIO", "Tilanne 1/2024")) for text in actions)

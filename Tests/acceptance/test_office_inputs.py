@@ -1,5 +1,6 @@
 """Workbooks and Word documents through the built command: the report they give, and the
 hostile ones refused with exit 2, a clear message, bounded memory and no output written."""
+import json
 import os
 import struct
 import subprocess
@@ -170,3 +171,33 @@ def test_title_rows_above_the_first_section_are_titles_not_actions(tmp_path):
         assert "goal.not-in-register" not in result.stderr and "row.outside-goal" not in result.stderr
         actions = [row[0] for row in status_cells(folder / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx") if row[3]]
         assert not any(str(text).startswith(("KASVAVA KUOPIO", "Tilanne 1/2024")) for text in actions)
+
+
+def test_a_progress_cell_with_only_its_fill_colour_is_read_by_that_colour(tmp_path):
+    """Some units colour the progress cell instead of typing a code: with `fill:` in the
+    legend, the colour is the code; an unfilled empty cell is still 'code missing'."""
+    from openpyxl.styles import PatternFill
+    import csv
+    with open(ROOT / "Input" / "kasvava-kuopio-tilanne-1-2024.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(rows[0])
+    fills = {"+": "C6EFCE", "+/-": "FFEB9C", "-": "FFC7CE"}
+    for row in rows[1:6]:
+        sheet.append(row)
+        code = row[7]
+        if code in fills:
+            sheet.cell(sheet.max_row, 8).value = None
+            sheet.cell(sheet.max_row, 8).fill = PatternFill("solid", fgColor=fills[code])
+    sheet.append(rows[6][:7] + ["", rows[6][8]])  # empty and unfilled
+    source = tmp_path / "varit.xlsx"
+    book.save(source)
+    config = write_config(tmp_path, source=source, extra_replacements=[
+        (f'colour: "#{colour}"', f'colour: "#{colour}"\n    fill: "#{colour}"') for colour in fills.values()])
+    result = run_tilanne("run", "--config", config, "--dump-model", tmp_path / "model.json")
+    assert result.returncode == 1, result.stderr
+    model = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    codes = [a["progress"]["code"] for t in model["programmes"][0]["items"] for g in t["items"] for a in g["actions"]]
+    assert codes == [row[7] for row in rows[1:6]] + [""]
+    assert result.stderr.count("[progress.missing]") == 1

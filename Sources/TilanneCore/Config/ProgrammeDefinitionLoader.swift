@@ -229,7 +229,7 @@ public enum ProgrammeDefinitionLoader {
     static func readLegend(_ value: YAMLValue) throws -> ProgressLegend {
         var entries: [ProgressLegendEntry] = []
         for item in try value.sequence() {
-            let map = try item.mapping(allowed: ["code", "label", "colour", "aliases", "ranked", "state", "percent"]
+            let map = try item.mapping(allowed: ["code", "label", "colour", "aliases", "ranked", "state", "percent", "fill"]
                                        + ConfigLoader.translatedKeys("label"))
             let colourValue = try map.required("colour")
             let colour = try colourValue.string()
@@ -251,6 +251,11 @@ public enum ProgrammeDefinitionLoader {
                 let to = try band.required("to").number()
                 guard from <= to, from >= 0, to <= 100 else { throw percent.error("expected 0 ≤ from ≤ to ≤ 100") }
                 entry.percentBand = PercentBand(from: from, to: to)
+            }
+            if let fill = map["fill"] {
+                let text = try fill.string()
+                guard HexColour(text) != nil else { throw fill.error("expected a colour as #RRGGBB, found \"\(text)\"") }
+                entry.fill = text.uppercased()
             }
             entries.append(entry)
         }

@@ -65,6 +65,8 @@ public struct RawRecord: Sendable {
     /// Columns whose value was copied from a cell to their left because the two are merged
     /// (XLSX merged cells, DOCX gridSpan). A row merged across the table is a section row.
     public var mergedFromLeft: [Int] = []
+    /// Solid fill colours (`#RRGGBB`) of the workbook's cells, by 0-based column.
+    public var fills: [Int: String] = [:]
     /// Set when ingest already judged the record unusable; the finding was reported then.
     public var rejection: Diagnostic?
 

@@ -190,7 +190,7 @@ public struct Normaliser: Sendable {
             action: action,
             projects: lines(text(.projects)).map(Project.parse),
             responsible: parties(text(.responsible)),
-            progress: resolver.resolve(text(.progress)),
+            progress: resolver.resolve(text(.progress), fill: table.columns[.progress].flatMap { record.fills[$0] }),
             status: text(.status),
             fieldLocations: locations
         )

@@ -62,7 +62,12 @@ final class RelationshipsHandler: XMLStreamHandler {
 final class CellStylesHandler: XMLStreamHandler {
     private var customFormats: [Int: String] = [:]
     private var styleFormats: [Int] = []
+    private var styleFillIDs: [Int] = []
     private var inCellXfs = false
+    /// The `<fills>` list: each fill's solid colour, nil for none or a pattern.
+    private var fills: [String?] = []
+    private var inFills = false
+    private var solidFill = false
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
         if name.is("numFmt"), let id = attributes.string("numFmtId").flatMap(Int.init), let code = attributes.string("formatCode") {
@@ -71,16 +76,33 @@ final class CellStylesHandler: XMLStreamHandler {
             inCellXfs = true
         } else if inCellXfs, name.is("xf") {
             styleFormats.append(attributes.string("numFmtId").flatMap(Int.init) ?? 0)
+            styleFillIDs.append(attributes.string("fillId").flatMap(Int.init) ?? 0)
+        } else if name.is("fills") {
+            inFills = true
+        } else if inFills, name.is("fill") {
+            fills.append(nil)
+            solidFill = false
+        } else if inFills, name.is("patternFill") {
+            solidFill = attributes.string("patternType") == "solid"
+        } else if inFills, solidFill, name.is("fgColor"), let rgb = attributes.string("rgb"), rgb.count >= 6, !fills.isEmpty {
+            // ARGB (`FFC6EFCE`): the last six digits are the colour. Theme and indexed colours are not read.
+            fills[fills.count - 1] = "#" + rgb.suffix(6).uppercased()
         }
     }
     func endElement(_ name: XMLName) throws {
         if name.is("cellXfs") { inCellXfs = false }
+        if name.is("fills") { inFills = false }
     }
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 
     /// For each style index (`s` of a cell), whether it formats numbers as dates.
     var dateStyles: [Bool] {
         styleFormats.map { id in customFormats[id].map(Self.isDateFormat) ?? Self.builtInDateFormats.contains(id) }
+    }
+
+    /// For each style index, its solid fill colour.
+    var fillStyles: [String?] {
+        styleFillIDs.map { $0 < fills.count ? fills[$0] : nil }
     }
 
     /// For each style index, whether it shows a number as a percentage (`0 %`): the cell holds

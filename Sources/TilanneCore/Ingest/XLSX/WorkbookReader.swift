@@ -43,6 +43,7 @@ final class WorkbookReader {
         var context = WorksheetHandler.Context(sharedStrings: strings.strings, dateStyles: styles.dateStyles,
                                                date1904: workbook.date1904, maxColumns: limits.maxColumns, language: language)
         context.percentStyles = styles.percentStyles
+        context.fillStyles = styles.fillStyles
         self.context = context
     }
 

@@ -8,6 +8,8 @@ final class WorksheetHandler: XMLStreamHandler {
         var sharedStrings: [String]
         var dateStyles: [Bool]
         var percentStyles: [Bool] = []
+        /// Per style, its solid fill colour (`#C6EFCE`); nil: no fill.
+        var fillStyles: [String?] = []
         var date1904: Bool
         var maxColumns: Int
         var language: ReportLanguage
@@ -28,6 +30,8 @@ final class WorksheetHandler: XMLStreamHandler {
 
     private var rowNumber = 0
     private var cells: [String] = []
+    /// The row's filled cells, by 0-based column: a legend may name a code by its colour.
+    private var fills: [Int: String] = [:]
     private var column = 0
     private var cellType = CellType.number
     private var cellStyle = 0
@@ -73,6 +77,7 @@ final class WorksheetHandler: XMLStreamHandler {
             }
             column = 0
             cells.removeAll(keepingCapacity: true)
+            fills.removeAll(keepingCapacity: true)
         } else if name.is("is") {
             inInlineString = true
         } else if name.is("t") {
@@ -92,13 +97,16 @@ final class WorksheetHandler: XMLStreamHandler {
             capturing = false
         } else if name.is("c") {
             let text = try value()
+            if cellStyle < context.fillStyles.count, let fill = context.fillStyles[cellStyle] { fills[column - 1] = fill }
             if !text.isEmpty {
                 if cells.count < column { cells.append(contentsOf: repeatElement("", count: column - cells.count)) }
                 cells[column - 1] = text
                 width = max(width, column)
             }
         } else if name.is("row") {
-            records.append(RawRecord(row: rowNumber, cells: cells))
+            var record = RawRecord(row: rowNumber, cells: cells)
+            record.fills = fills
+            records.append(record)
         } else if name.is("is") {
             inInlineString = false
         } else if name.is("rPh") {

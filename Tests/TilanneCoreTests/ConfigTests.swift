@@ -139,6 +139,26 @@ struct ConfigTests {
         }
     }
 
+    @Test("Indicator targets as ranges and words; a target in words needs its status by hand; statuses map to legend codes")
+    func indicatorTargets() throws {
+        let manual = shippedProgramme.replacingOccurrences(of: "    target: {year: 2030, value: 130000}\n",
+                                                           with: "    target: {year: 2030, value: toteutuu}\n")
+        do {
+            _ = try parse(programme: manual)
+            Issue.record("a target in words without a status was accepted")
+        } catch let error as ConfigError {
+            #expect(error.problem.contains("status set by hand"), "\(error.problem)")
+        }
+        let ranged = try parse(programme: shippedProgramme.replacingOccurrences(
+            of: "    target: {year: 2030, value: 130000}\n", with: "    target: {year: 2030, value: 128000–132000}\n"))
+        #expect(ranged.indicators[0].target?.range == IndicatorBand(low: 128000, high: 132000))
+        let mapped = try parse(programme: shippedProgramme + "\nindicator_status: {achieved: \"+\", on_track: \"+\", behind: \"+/-\", wrong_way: \"-\", no_data: \"?\"}\n")
+        #expect(mapped.indicatorCodes[.behind] == "+/-")
+        for bad in ["{achieved: \"++\", on_track: \"+\", behind: \"+/-\", wrong_way: \"-\", no_data: \"?\"}", "{achieved: \"+\"}"] {
+            #expect(throws: ConfigError.self) { try parse(programme: shippedProgramme + "\nindicator_status: \(bad)\n") }
+        }
+    }
+
     @Test("Broken YAML gives the line of the problem")
     func brokenYAML() throws {
         do {

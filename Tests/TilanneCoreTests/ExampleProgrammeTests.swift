@@ -103,6 +103,17 @@ struct ExampleProgrammeTests {
         let slice = model.slice(for: config.groups[1])
         #expect(slice.programmes.map(\.title) == ["Kestävän kasvun ohjelma"])
         #expect(slice.totals.total == 4)
+        // The programme cards' indicators: listed under their painopiste, targets in words and
+        // ranges, statuses set by hand and shown in Mikkeli's own legend, the source as readers know it.
+        let indicators = try #require(model.indicators)
+        #expect(indicators.map(\.item) == ["1.1 Yhteisöllisyys", "1.2 Aktiivinen ja hyvinvointia tukeva arki"])
+        #expect(indicators.map(\.targetText) == ["toteutuu", "35–40"])
+        #expect(indicators.map(\.baselineText) == ["ei toimintaa", "30–32"])
+        #expect(indicators.map(\.status) == [.onTrack, .behind])
+        #expect(indicators.map { $0.statusMark?.code } == ["+", "+/-"])
+        #expect(indicators.allSatisfy { $0.manualStatus == true && $0.sourceLabel?.contains("esimerkki") == true })
+        #expect(!Self.codes(programme).contains { $0.hasPrefix("indicator.") })
+        #expect(slice.indicators == nil) // the group follows Kestävän kasvun ohjelma: no card of its own here
     }
 
     @Test("Every example's report names no level it does not declare")

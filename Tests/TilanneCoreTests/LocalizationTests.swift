@@ -12,7 +12,7 @@ struct LocalizationTests {
         ("responsible", \.responsible), ("progress", \.progress), ("progressLabel", \.progressLabel), ("source", \.source),
         ("legend", \.legend), ("checkFlag", \.checkFlag), ("unknownCode", \.unknownCode), ("missingCode", \.missingCode),
         ("unknownCodesColumn", \.unknownCodesColumn), ("missingColumn", \.missingColumn), ("total", \.total),
-        ("programmeTotal", \.programmeTotal), ("count", \.count), ("share", \.share), ("noActions", \.noActions),
+        ("programmePart", \.programmePart), ("count", \.count), ("share", \.share), ("noActions", \.noActions),
         ("summaryTitle", \.summaryTitle), ("chartTitle", \.chartTitle), ("diagnosticsTitle", \.diagnosticsTitle),
         ("rejectedTitle", \.rejectedTitle), ("severity", \.severity), ("message", \.message), ("file", \.file),
         ("row", \.row), ("column", \.column), ("reason", \.reason), ("content", \.content), ("noFindings", \.noFindings),

@@ -68,7 +68,8 @@ def test_summary_counts_and_native_chart(kuopio_run):
     _, output = kuopio_run
     ws = workbook(output)["Yhteenveto"]
     rows = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(3, 14)] for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value == "Yhteensä"}
-    whole = rows["Koko ohjelma"]
+    # The report's total is named after the programme it adds up.
+    whole = rows["Kasvava Kuopio -toimenpideohjelma"]
     assert whole[0::2][:4] == [51, 11, 8, 4]  # +, +/-, -, ? counts
     assert whole[8:] == [3, 0, 77] or whole[-3:] == [3, 0, 77]
     assert ws.cell(5, 4).number_format == "0.0 %"

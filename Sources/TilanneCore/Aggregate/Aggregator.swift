@@ -60,6 +60,7 @@ public struct Aggregator: Sendable {
             levels: register.levels.map { LevelSummary(key: $0.key, name: $0.name(language, fallback: language), numbering: $0.numbering) },
             programmeLevelName: register.programmeLevel.name(language, fallback: language),
             programmes: programmes,
+            showsProgrammes: register.hasSeveralProgrammes,
             columns: columns.map { ColumnSummary(content: $0.content, label: Self.label($0, language: language)) },
             tags: Self.tagReports(register, actions: programme.actions, language: language, legend: legend),
             notice: config.notice[language],

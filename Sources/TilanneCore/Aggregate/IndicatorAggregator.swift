@@ -19,7 +19,20 @@ public struct IndicatorAggregator: Sendable {
         }.map(\.element)
     }
 
+    /// The figures' report, then the status set by hand and the programme's code for it.
     func report(_ series: IndicatorSeries, diagnostics: [Diagnostic]) -> IndicatorReport {
+        var report = measured(series, diagnostics: diagnostics)
+        if let manual = series.indicator.manualStatus {
+            report.status = manual
+            report.manualStatus = true
+        }
+        if let code = config.indicatorCodes[report.status] {
+            report.statusMark = ProgressCell(mark: .known(code: code), legend: config.legend)
+        }
+        return report
+    }
+
+    private func measured(_ series: IndicatorSeries, diagnostics: [Diagnostic]) -> IndicatorReport {
         let indicator = series.indicator
         let language = config.language.rawValue
         let values = series.points.filter { $0.value != nil }
@@ -35,7 +48,16 @@ public struct IndicatorAggregator: Sendable {
         } else {
             baseline = values.first
         }
-        let target = indicator.target.map { IndicatorPoint(period: "\($0.year)", year: $0.year, value: $0.value, symbol: nil) }
+        // A target range is reached at its near end; a baseline range counts from its middle.
+        let target = indicator.target.map { configured in
+            IndicatorPoint(period: "\(configured.year)", year: configured.year,
+                           value: configured.value ?? configured.range.map { indicator.direction == .lower ? $0.high : $0.low }, symbol: nil)
+        }
+        if let configured = indicator.baseline, configured.range != nil || configured.text != nil {
+            // A range counts from its middle; words have no value, only their year.
+            let middle = configured.range.map { ($0.low + $0.high) / 2 }
+            baseline = IndicatorPoint(period: "\(configured.year)", year: configured.year, value: middle, symbol: nil)
+        }
         var report = IndicatorReport(
             id: indicator.id, name: indicator.name, untranslatedName: nil, item: heading(indicator.item), itemPath: indicator.item,
             unit: indicator.unit ?? series.fileUnits.first?.units[language] ?? "", direction: indicator.direction, band: indicator.band,
@@ -59,6 +81,9 @@ public struct IndicatorAggregator: Sendable {
                 tableTitle: series.tableTitle[other.rawValue], statisticsSource: series.statisticsSource[other.rawValue])
         }
         report.translations = translations.isEmpty ? nil : translations
+        report.sourceLabel = indicator.sourceLabels[config.language]
+        report.baselineText = indicator.baseline.flatMap { Self.writtenText($0, decimals: report.decimals, language: config.language) }
+        report.targetText = indicator.target.flatMap { Self.writtenText($0, decimals: report.decimals, language: config.language) }
         guard let latest, let latestValue = latest.value else { return report }
         if let baselineValue = baseline?.value {
             report.change = latestValue - baselineValue
@@ -105,6 +130,14 @@ public struct IndicatorAggregator: Sendable {
     private func heading(_ path: ItemPath?) -> String? {
         guard let path, let item = config.register.item(path) else { return nil }
         return config.register.heading(item, language: config.language, main: config.language)
+    }
+
+    /// A range or words as the report shows them (`7–8`, "toteutuu"); nil for a plain number.
+    static func writtenText(_ value: IndicatorYearValue, decimals: Int, language: ReportLanguage) -> String? {
+        if let text = value.text { return text }
+        guard let range = value.range else { return nil }
+        let strings = ReportStrings(language: language)
+        return "\(strings.decimal(range.low, decimals: decimals))–\(strings.decimal(range.high, decimals: decimals))"
     }
 
     static func round(_ value: Double, places: Int) -> Double {

@@ -22,6 +22,15 @@ public struct IndicatorReport: Sendable, Codable, Hashable {
     /// Share of the way a straight line from baseline to target would have covered by the latest year.
     public var expectedProgress: Double?
     public var status: IndicatorStatus
+    /// The status as the programme's legend writes it, when the programme maps it.
+    public var statusMark: ProgressCell?
+    /// The status was set by hand, not judged from the figures.
+    public var manualStatus: Bool?
+    /// Baseline and target as written when they are a range (`7–8`) or words ("toteutuu").
+    public var baselineText: String?
+    public var targetText: String?
+    /// Where the figures come from, as readers see it; the files are never shown.
+    public var sourceLabel: String?
     /// The latest value is older than the indicator allows.
     public var stale: Bool
     /// Periods between the first and latest value without a value, with their symbols.
@@ -38,6 +47,20 @@ public struct IndicatorReport: Sendable, Codable, Hashable {
     public var findings: [DiagnosticCode]
     /// Name and unit in the other report languages (from the config, else from the files).
     public var translations: [ReportLanguage: IndicatorTexts]?
+}
+
+extension IndicatorReport {
+    /// `+  Tavoite saavutettu`, in the programme's legend when it maps the statuses.
+    public func statusText(_ strings: ReportStrings) -> String {
+        if let mark = statusMark { return "\(mark.code)  \(mark.label ?? "")" }
+        return "\(status.symbol)  \(strings.indicatorStatusLabel(status))"
+    }
+
+    /// The fill of the status cell.
+    public var statusColour: String { statusMark?.colour ?? status.colour }
+
+    /// What the source column shows: the label for readers, else the statistics' own source or table.
+    public var shownSource: String? { sourceLabel ?? statisticsSource ?? tableTitle }
 }
 
 extension Array where Element == IndicatorReport {

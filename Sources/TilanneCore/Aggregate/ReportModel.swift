@@ -13,9 +13,13 @@ public struct ReportModel: Sendable, Codable {
     public var programmeLevelName: String
     /// The programmes, each the root of its items; one for most cities.
     public var programmes: [ItemReport]
+    /// Whether headings and totals name the programmes: the programme defines several (a
+    /// steering group's slice of one of them still shows its programme and owner).
+    public var showsProgrammes: Bool
     /// The columns beside the action that some action fills, in the programme's order.
     public var columns: [ColumnSummary]
     /// The cross-cutting dimensions with their items' counts; nil when the programme has none.
+    /// (Set with the programmes: a report of several programmes names them.)
     public var tags: [TagReport]?
     /// A line shown under the title (e.g. that the data are examples).
     public var notice: String?
@@ -51,8 +55,6 @@ public struct ReportModel: Sendable, Codable {
     /// Every action in report order (programme, items depth first, source order).
     public var allActions: [ActionReport] { programmes.flatMap(\.allActions) }
 
-    /// Whether headings and totals name the programmes (a report of several).
-    public var showsProgrammes: Bool { programmes.count > 1 }
 
     /// Every item in report order with its depth as shown: programmes only when there are
     /// several, so a one-programme report starts from its first declared level.

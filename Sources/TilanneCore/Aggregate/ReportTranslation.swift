@@ -83,6 +83,10 @@ extension ReportModel {
             if let unit = texts?.unit { indicator.unit = unit }
             if let title = texts?.tableTitle { indicator.tableTitle = title }
             if let source = texts?.statisticsSource { indicator.statisticsSource = source }
+            if let code = indicator.statusMark?.code, let label = labels[code] { indicator.statusMark?.label = label }
+            if indicator.sourceLabel != nil, let configured = config.indicators.first(where: { $0.id == indicator.id }) {
+                indicator.sourceLabel = configured.sourceLabels[target] ?? indicator.sourceLabel
+            }
             return indicator
         }
         model.diagnostics = diagnostics.map { $0.localized(catalogue) } + log.diagnostics

@@ -1,12 +1,14 @@
-/// The `indicators:` section (docs/config.md, "Indicators").
+import Foundation
+
+/// The `indicators:` section of the programme file (docs/indicators.md).
 extension ConfigLoader {
-    static func readIndicators(_ value: YAMLValue, register: ProgrammeRegister) throws -> [IndicatorConfig] {
+    static func readIndicators(_ value: YAMLValue, register: ProgrammeRegister, mainLanguage: ReportLanguage) throws -> [IndicatorConfig] {
         var indicators: [IndicatorConfig] = []
         for item in try value.sequence() {
             let map = try item.mapping(allowed: [
                 "id", "name", "at", "unit", "direction", "band", "baseline", "target", "thresholds", "decimals",
-                "max_age_years", "source", "sources",
-            ] + translatedKeys("name") + translatedKeys("unit"))
+                "max_age_years", "source", "sources", "source_label", "status",
+            ] + translatedKeys("name") + translatedKeys("unit") + translatedKeys("source_label"))
             let id = try map.required("id").string()
             if indicators.contains(where: { $0.id == id }) { throw item.error("the indicator id \"\(id)\" is used twice") }
             var attached: ItemPath?
@@ -28,8 +30,11 @@ extension ConfigLoader {
             }
             if direction == .band, band == nil { throw item.error("direction band needs band: {low: …, high: …}") }
             let target = try map["target"].map(readYearValue)
-            if direction != .band, target?.value == nil {
-                throw (map["target"] ?? item).error("direction \(direction.rawValue) needs target: {year: …, value: …}")
+            let manualStatus = try map["status"]?.oneOf(IndicatorStatusSetting.self).status
+            if direction != .band, target?.value == nil, target?.range == nil, manualStatus == nil {
+                throw (map["target"] ?? item).error(target?.text == nil
+                    ? "direction \(direction.rawValue) needs target: {year: …, value: …} (a number or a range such as 7–8)"
+                    : "a target in words needs its status set by hand: status: achieved, on_track, behind or wrong_way")
             }
             var thresholds = IndicatorThresholds.default
             if let thresholdsValue = map["thresholds"] {
@@ -44,6 +49,8 @@ extension ConfigLoader {
             if let single = map["source"] {
                 if map["sources"] != nil { throw single.error("give either source or sources") }
                 sourcesValues = [single]
+            } else if manualStatus != nil, map["sources"] == nil {
+                sourcesValues = [] // followed by hand
             } else {
                 sourcesValues = try map.required("sources").sequence()
             }
@@ -59,13 +66,27 @@ extension ConfigLoader {
                 baseline: try map["baseline"].map(readYearValue), target: target,
                 thresholds: thresholds, decimals: try map["decimals"]?.int(), maxAgeYears: maxAge,
                 sources: try sourcesValues.map(readIndicatorSource), configLine: item.line ?? 0))
+            indicators[indicators.count - 1].sourceLabels = try translations(map, "source_label")
+            if let label = map["source_label"] { indicators[indicators.count - 1].sourceLabels[mainLanguage] = try label.string() }
+            indicators[indicators.count - 1].manualStatus = manualStatus
         }
         return indicators
     }
 
+    /// `{year: 2030, value: 130000}`, `{year: 2025, value: 7–8}` (a range) or `{year: 2021, value: toteutuu}` (words).
     private static func readYearValue(_ value: YAMLValue) throws -> IndicatorYearValue {
         let map = try value.mapping(allowed: ["year", "value"])
-        return IndicatorYearValue(year: try map.required("year").int(), value: try map["value"]?.number())
+        let year = try map.required("year").int()
+        guard let written = map["value"] else { return IndicatorYearValue(year: year, value: nil) }
+        if let number = try? written.number() { return IndicatorYearValue(year: year, value: number) }
+        let text = try written.string()
+        if let range = IndicatorBand(range: text) {
+            return IndicatorYearValue(year: year, value: nil, range: range)
+        }
+        guard !text.isEmpty, !text.contains(where: \.isNumber) else {
+            throw written.error("expected a number (7,8 as 7.8), a range (7–8) or words (toteutuu), found \"\(text)\"")
+        }
+        return IndicatorYearValue(year: year, value: nil, text: text)
     }
 
     private static func readIndicatorSource(_ value: YAMLValue) throws -> IndicatorSource {
@@ -80,6 +101,31 @@ extension ConfigLoader {
                                format: try map["format"]?.oneOf(StatisticalCube.Format.self),
                                select: select, time: try map["time"]?.string(), value: try map["value"]?.string(),
                                sheet: try map["sheet"]?.string())
+    }
+}
+
+/// The statuses a programme may set by hand, as the file writes them.
+enum IndicatorStatusSetting: String, CaseIterable {
+    case achieved, onTrack = "on_track", behind, wrongWay = "wrong_way", noData = "no_data"
+
+    var status: IndicatorStatus {
+        switch self {
+        case .achieved: .achieved
+        case .onTrack: .onTrack
+        case .behind: .behind
+        case .wrongWay: .wrongWay
+        case .noData: .noData
+        }
+    }
+}
+
+extension IndicatorBand {
+    /// `7–8`, `7-8`, `7,5–8` → 7…8; nil when the text is not a range.
+    init?(range text: String) {
+        let parts = text.replacingOccurrences(of: "—", with: "–").split(whereSeparator: { $0 == "–" || $0 == "-" })
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".") }
+        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low <= high else { return nil }
+        self.init(low: low, high: high)
     }
 }
 

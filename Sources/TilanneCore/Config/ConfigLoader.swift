@@ -102,6 +102,7 @@ public enum ConfigLoader {
         )
         config.columns = definition.columns
         config.statusHeadings = definition.statusHeadings
+        config.indicatorCodes = definition.indicatorCodes
         let extras = definition.columns.compactMap { column -> String? in
             if case .extra(let source) = column.content { return period.fill(source) } else { return nil }
         }

@@ -24,7 +24,13 @@ public struct IndicatorConfig: Sendable, Codable {
     /// A latest value older than this many years before the report's year is flagged as old.
     public var maxAgeYears: Int
     /// One or more files; with several, later files add years (and must keep the unit).
+    /// None: an indicator followed by hand (`status:` set in the programme file).
     public var sources: [IndicatorSource]
+    /// Where the figures come from, as readers see it ("Tilastokeskus, StatFin 11ra"), per
+    /// language; the file path is never shown in a report.
+    public var sourceLabels: [ReportLanguage: String] = [:]
+    /// A status set by hand (a text target such as "toteutuu" that no figure can judge).
+    public var manualStatus: IndicatorStatus?
     /// Line of the indicator in the config file, for findings about its settings.
     public var configLine: Int
 }
@@ -46,6 +52,17 @@ public struct IndicatorBand: Sendable, Codable, Hashable {
 public struct IndicatorYearValue: Sendable, Codable, Hashable {
     public var year: Int
     public var value: Double?
+    /// A range as the programme writes it (`7–8`): reached at its near end.
+    public var range: IndicatorBand?
+    /// A target in words ("toteutuu"), judged by the status set by hand.
+    public var text: String?
+
+    public init(year: Int, value: Double?, range: IndicatorBand? = nil, text: String? = nil) {
+        self.year = year
+        self.value = value
+        self.range = range
+        self.text = text
+    }
 }
 
 /// The traffic light: the share of the progress expected by now (a straight line from the

@@ -14,6 +14,8 @@ public struct ProgrammeDefinition: Sendable {
     public var indicators: [IndicatorConfig]
     public var notice: [ReportLanguage: String]
     public var statusHeadings: [ReportLanguage: String]
+    /// Each indicator status's code in the programme's legend; empty: the standard symbols.
+    public var indicatorCodes: [IndicatorStatus: String] = [:]
 }
 
 /// Reads the programme file (docs/config.md, "The programme file") as strictly as the run config.
@@ -42,7 +44,7 @@ public enum ProgrammeDefinitionLoader {
         let main = languages[0]
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "programmes", "name", "organisation", "strategy", "programme_level", "period_format", "periods_per_year",
-            "levels", "legend", "binding_goal_label", "columns", "tags", "indicators", "notice", "status_heading",
+            "levels", "legend", "binding_goal_label", "columns", "tags", "indicators", "indicator_status", "notice", "status_heading",
         ] + ConfigLoader.translatedKeys("name") + ConfigLoader.translatedKeys("status_heading") + ConfigLoader.translatedKeys("binding_goal_label") + ConfigLoader.translatedKeys("notice"))
 
         let levelsValue = try top.required("levels")
@@ -137,13 +139,31 @@ public enum ProgrammeDefinitionLoader {
                                          bindingGoalLabels: try ConfigLoader.translations(top, "binding_goal_label"), tags: tags)
         register.bindingGoalLabels[main] = register.bindingGoalLabel
         let columns = try top["columns"].map { try readColumns($0, main: main) } ?? ReportColumn.standard
-        let indicators = try top["indicators"].map { try ConfigLoader.readIndicators($0, register: register) } ?? []
+        let indicators = try top["indicators"].map { try ConfigLoader.readIndicators($0, register: register, mainLanguage: main) } ?? []
+        // The indicators' statuses in the programme's own legend: achieved → "+", behind → "+/-" …
+        var indicatorCodes: [IndicatorStatus: String] = [:]
+        if let value = top["indicator_status"] {
+            for (key, codeValue, _) in try value.freeMapping() {
+                guard let setting = IndicatorStatusSetting(rawValue: key) else {
+                    throw codeValue.error("expected achieved, on_track, behind, wrong_way or no_data")
+                }
+                let code = try codeValue.string()
+                guard legend.entry(for: code) != nil else {
+                    throw codeValue.error("\"\(code)\" is not a code of the legend (\(legend.entries.map(\.code).joined(separator: ", ")))")
+                }
+                indicatorCodes[setting.status] = code
+            }
+            if let missing = IndicatorStatus.allCases.first(where: { indicatorCodes[$0] == nil }) {
+                throw value.error("give a legend code for every status; \(missing.rawValue.replacingOccurrences(of: "-", with: "_")) has none")
+            }
+        }
         var notice = try ConfigLoader.translations(top, "notice")
         if let value = top["notice"] { notice[main] = try value.string() }
         var statusHeadings = try ConfigLoader.translations(top, "status_heading")
         if let value = top["status_heading"] { statusHeadings[main] = try value.string() }
         return ProgrammeDefinition(programme: info, register: register, legend: legend, periodFormat: periodFormat,
-                                   columns: columns, indicators: indicators, notice: notice, statusHeadings: statusHeadings)
+                                   columns: columns, indicators: indicators, notice: notice, statusHeadings: statusHeadings,
+                                   indicatorCodes: indicatorCodes)
     }
 
     private static func readLevel(_ value: YAMLValue, main: ReportLanguage) throws -> HierarchyLevel {

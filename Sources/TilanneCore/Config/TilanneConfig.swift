@@ -15,6 +15,8 @@ public struct TilanneConfig: Sendable, Codable {
     public var register: ProgrammeRegister
     /// Which report columns appear beside the action, in order, with their labels.
     public var columns: [ReportColumn] = ReportColumn.standard
+    /// Each indicator status's code in the programme's legend; empty: the standard symbols.
+    public var indicatorCodes: [IndicatorStatus: String] = [:]
     /// The status column's header per language (`Tilanne {period}`); missing: the report language's own words.
     public var statusHeadings: [ReportLanguage: String] = [:]
     /// A line under every report's title, per language (e.g. that the data are examples).

@@ -23,6 +23,7 @@ extension ReportStrings {
     public var value: String { pick("Arvo", "Värde", "Value") }
     public var statisticsSource: String { pick("Lähde", "Källa", "Source") }
     public var noIndicatorTheme: String { pick("Muut mittarit", "Övriga indikatorer", "Other indicators") }
+    public var statusSetByHand: String { pick("tila arvioitu käsin", "läget bedömt manuellt", "status set by hand") }
     public var oldData: String { pick("vanha tieto", "gammal uppgift", "old data") }
     public var missingValues: String { pick("puuttuu", "saknas", "missing") }
     /// Column headers: the periods without a value, and a missing value's symbol (`..`).

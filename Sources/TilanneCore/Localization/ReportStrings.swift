@@ -39,11 +39,12 @@ public struct ReportStrings: Sendable {
     public var unknownCodesColumn: String { pick("Muu koodi", "Annan kod", "Other code") }
     public var missingColumn: String { pick("Ei koodia", "Ingen kod", "No code") }
     public var total: String { pick("Yhteensä", "Totalt", "Total") }
-    public var programmeTotal: String { pick("Koko ohjelma", "Hela programmet", "Whole programme") }
     public var count: String { pick("lkm", "antal", "count") }
     public var share: String { pick("osuus", "andel", "share") }
     public var noActions: String { pick("Ei toimenpiteitä tällä kaudella.", "Inga åtgärder under perioden.", "No actions this period.") }
-    public var summaryTitle: String { pick("Toimenpiteiden eteneminen tavoitteittain", "Åtgärdernas framsteg per mål", "Progress of actions by goal") }
+    public var summaryTitle: String { pick("Toimenpiteiden eteneminen", "Åtgärdernas framsteg", "Progress of actions") }
+    /// The summary's column of items at every level.
+    public var programmePart: String { pick("Ohjelman osa", "Del av programmet", "Part of the programme") }
     public var chartTitle: String { pick("Toimenpiteet etenemisen mukaan", "Åtgärder enligt framsteg", "Actions by progress") }
     public var diagnosticsTitle: String { pick("Havainnot lähdetiedoista", "Iakttagelser i källfilerna", "Findings in the source files") }
     public var rejectedTitle: String { pick("Hylätyt rivit", "Förkastade rader", "Rejected rows") }

@@ -65,7 +65,9 @@ public struct Normaliser: Sendable {
                 if !context.started {
                     result.structureRows += 1
                     if index > headerIndex {
-                        log.emit(.rowTitle, at: table.origin.at(row: record.row), preview(record.cells))
+                        // A title merged across the table is one text, not one per column.
+                        let text = record.cells.first { !TextNormaliser.singleLine($0).isEmpty }.map(TextNormaliser.singleLine) ?? ""
+                        log.emit(.rowTitle, at: table.origin.at(row: record.row), text)
                     }
                     continue
                 }

@@ -46,7 +46,9 @@ public struct HierarchyLevel: Sendable, Codable, Hashable {
     /// or the title alone.
     public func label(number: String?, title: String) -> String {
         guard let number else { return title }
-        return numbering == .integer ? "\(number). \(title)" : "\(number) \(title)"
+        // As the headings write the number: `TAVOITE 5. …` → `5. …`, `6.1 …` → `6.1 …`.
+        let dotted = headings.values.contains { $0.contains("{number}.") }
+        return dotted ? "\(number). \(title)" : "\(number) \(title)"
     }
 
     /// The key of a number as written in a table or the config, or nil when it is not a

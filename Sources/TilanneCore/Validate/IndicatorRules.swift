@@ -19,7 +19,8 @@ public struct IndicatorRules: Sendable {
         }
         let readable = !series.damaged
         let values = series.points.filter { $0.value != nil }
-        if readable, values.isEmpty {
+        // An indicator followed by hand has no files to read values from.
+        if readable, values.isEmpty, !indicator.sources.isEmpty {
             log.emit(.indicatorNoValues, at: fileOrigin, indicator.id, series.files.joined(separator: ", "))
         }
         // The unit must stay the same across the files of one indicator.

@@ -23,18 +23,22 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
                 return [point.period, strings.measure(value, decimals: decimals, unit: indicator.unit == "%" ? "%" : "")]
             }
             var target = value(indicator.target)
+            if let text = indicator.targetText { target = [indicator.target?.period ?? "", text] }
+            var baseline = value(indicator.baseline)
+            if let text = indicator.baselineText { baseline = [indicator.baseline?.period ?? "", text] }
             if indicator.direction == .band, let band = indicator.band {
                 target = ["", "\(strings.decimal(band.low, decimals: decimals))–\(strings.decimal(band.high, decimals: decimals))"]
             }
             table.row([indicator.item ?? "", model.shown(indicator.name, untranslated: indicator.untranslatedName == true), indicator.unit]
-                      + value(indicator.baseline) + value(indicator.latest) + target + [
+                      + baseline + value(indicator.latest) + target + [
                           indicator.change.map { strings.signedChange($0, decimals: decimals, unit: "") } ?? "",
                           indicator.progress.map(strings.percent) ?? "",
                           indicator.expectedProgress.map(strings.percent) ?? "",
-                          indicator.status.symbol,
-                          strings.indicatorStatusLabel(indicator.status) + (indicator.stale ? " (\(strings.oldData))" : ""),
+                          indicator.statusMark?.code ?? indicator.status.symbol,
+                          (indicator.statusMark?.label ?? strings.indicatorStatusLabel(indicator.status))
+                              + (indicator.stale ? " (\(strings.oldData))" : "") + (indicator.manualStatus == true ? " (\(strings.statusSetByHand))" : ""),
                           indicator.missing.map { "\($0.period) \($0.symbol ?? "")".trimmingCharacters(in: .whitespaces) }.joined(separator: ", "),
-                          ([indicator.statisticsSource ?? indicator.tableTitle].compactMap { $0 } + indicator.files).joined(separator: "; "),
+                          indicator.shownSource ?? "",
                       ], codes: [12])
         }
         try table.close()

@@ -33,16 +33,21 @@ enum HTMLIndicatorSection {
         }
         var line = "<tr><th scope=\"row\">\(HTMLReportRenderer.part(indicator.name, indicator.untranslatedName, model))"
         var notes: [String] = [strings.directionLabel(indicator.direction)]
-        if let source = indicator.statisticsSource { notes.append("\(strings.statisticsSource): \(source)") }
+        if let source = indicator.shownSource { notes.append("\(strings.statisticsSource): \(source)") }
+        if indicator.manualStatus == true { notes.append(strings.statusSetByHand) }
         line += "<span class=\"note\">\(e(notes.joined(separator: " · ")))</span></th>"
-        line += point(indicator.baseline)
+        /// A range or words (`7–8`, "toteutuu") as the programme writes them.
+        func written(_ point: IndicatorPoint?, _ text: String) -> String {
+            "<td class=\"number\">\(e(text))" + (point.map { "<br><span class=\"year\">\(e($0.period))</span>" } ?? "") + "</td>"
+        }
+        line += indicator.baselineText.map { written(indicator.baseline, $0) } ?? point(indicator.baseline)
         var latest = point(indicator.latest)
         if indicator.stale { latest = latest.replacingOccurrences(of: "</td>", with: " <span class=\"flag\">\(e(strings.oldData))</span></td>") }
         line += latest
         if indicator.direction == .band, let band = indicator.band {
             line += "<td class=\"number\">\(e(strings.decimal(band.low, decimals: indicator.decimals)))–\(e(strings.measure(band.high, decimals: indicator.decimals, unit: indicator.unit)))</td>"
         } else {
-            line += point(indicator.target)
+            line += indicator.targetText.map { written(indicator.target, $0) } ?? point(indicator.target)
         }
         line += "<td class=\"number\">\(e(indicator.change.map { strings.signedChange($0, decimals: indicator.decimals, unit: indicator.unit) } ?? "–"))</td>"
         var progress = indicator.progress.map { strings.percent($0) } ?? "–"
@@ -50,7 +55,13 @@ enum HTMLIndicatorSection {
             progress += "<br><span class=\"year\">\(e(strings.expectedByNow)) \(e(strings.percent(expected)))</span>"
         }
         line += "<td class=\"number\">\(progress)</td>"
-        line += "<td class=\"indicator-status i-\(indicator.status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(indicator.status.symbol))</span> \(e(strings.indicatorStatusLabel(indicator.status)))"
+        if let mark = indicator.statusMark {
+            // In the programme's own legend: the code's colour class and label.
+            let index = model.legend.firstIndex { $0.code == mark.code } ?? 0
+            line += "<td class=\"indicator-status p\(index)\"><span class=\"code\" aria-hidden=\"true\">\(e(mark.code))</span> \(e(mark.label ?? ""))"
+        } else {
+            line += "<td class=\"indicator-status i-\(indicator.status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(indicator.status.symbol))</span> \(e(strings.indicatorStatusLabel(indicator.status)))"
+        }
         if !indicator.missing.isEmpty {
             let periods = indicator.missing.map(\.period).joined(separator: ", ")
             line += "<br><span class=\"flag\">\(e(strings.missingValues)): \(e(periods))</span>"

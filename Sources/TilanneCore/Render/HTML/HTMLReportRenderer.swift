@@ -86,7 +86,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let e = HTMLEscaping.escape
         out.write("<section aria-labelledby=\"yhteenveto\">\n<h2 id=\"yhteenveto\">\(e(strings.summarySheet))</h2>\n")
         out.write("<table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
-        out.write("<th scope=\"col\">\(e(model.placeColumn))</th>")
+        out.write("<th scope=\"col\">\(e(model.levels.count == 1 && !model.showsProgrammes ? model.levels[0].name : strings.programmePart))</th>")
         for item in model.legend {
             // The code is for the eye; a screen reader says the label, not "plus slash minus".
             out.write("<th scope=\"col\"><span class=\"code\" aria-hidden=\"true\">\(e(item.code))</span> \(e(item.label))</th>")
@@ -105,7 +105,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         for (item, _) in model.outline {
             row(Self.part(item.label, item.untranslatedTitle, model), item.counts, bold: !item.items.isEmpty)
         }
-        row(e(model.showsProgrammes ? strings.allProgrammesTotal : strings.programmeTotal), model.totals, bold: true)
+        // The report's total, named after what it adds up: all programmes, or the one.
+        let totalName = model.showsProgrammes ? strings.allProgrammesTotal : (model.programmes.first?.title ?? model.programme.name)
+        row(e("\(totalName): \(strings.total.lowercased())"), model.totals, bold: true)
         out.write("</tbody>\n</table>\n</section>\n")
     }
 

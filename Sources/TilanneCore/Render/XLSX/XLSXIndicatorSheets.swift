@@ -23,7 +23,7 @@ enum XLSXIndicatorSheets {
         sheet.string(1, 0, strings.legend, styles.legendHeading)
         for (index, status) in IndicatorStatus.allCases.enumerated() {
             // Over two columns, so that the longest status text fits on two lines.
-            sheet.merge(1, 1 + index * 2, 2 + index * 2, "\(status.symbol)  \(strings.indicatorStatusLabel(status))", formats.status[status])
+            sheet.merge(1, 1 + index * 2, 2 + index * 2, "\(status.symbol)  \(strings.indicatorStatusLabel(status))", formats.status(status.colour))
         }
         sheet.height(1, 30)
         let headerRow = 3
@@ -63,23 +63,31 @@ enum XLSXIndicatorSheets {
                         sheet.string(row, column + 1, "–", formats.missing)
                     }
                 }
-                point(2, indicator.baseline)
+                /// A range or words (`7–8`, "toteutuu") as the programme writes them, beside their year.
+                func written(_ column: Int, _ point: IndicatorPoint?, _ text: String) {
+                    sheet.string(row, column, point?.period ?? "", formats.period)
+                    sheet.string(row, column + 1, text, formats.missing)
+                }
+                if let text = indicator.baselineText { written(2, indicator.baseline, text) } else { point(2, indicator.baseline) }
                 point(4, indicator.latest)
                 if indicator.direction == .band, let band = indicator.band {
                     sheet.string(row, 6, "", formats.period)
                     sheet.string(row, 7, "\(strings.decimal(band.low, decimals: indicator.decimals))–\(strings.decimal(band.high, decimals: indicator.decimals))", formats.missing)
+                } else if let text = indicator.targetText {
+                    written(6, indicator.target, text)
                 } else {
                     point(6, indicator.target)
                 }
                 if let change = indicator.change { sheet.number(row, 8, change, formats.change(decimals: indicator.decimals)) } else { sheet.string(row, 8, "–", formats.missing) }
                 if let progress = indicator.progress { sheet.number(row, 9, progress, formats.percent) } else { sheet.string(row, 9, "–", formats.missing) }
                 if let expected = indicator.expectedProgress { sheet.number(row, 10, expected, formats.percent) } else { sheet.string(row, 10, "–", formats.missing) }
-                sheet.string(row, 11, "\(indicator.status.symbol)  \(strings.indicatorStatusLabel(indicator.status))", formats.status[indicator.status])
+                sheet.string(row, 11, indicator.statusText(strings), formats.status(indicator.statusColour))
                 var notes: [String] = [strings.directionLabel(indicator.direction)]
                 if indicator.stale { notes.append(strings.oldData) }
                 if !indicator.missing.isEmpty { notes.append("\(strings.missingValues): \(indicator.missing.map(\.period).joined(separator: ", "))") }
-                if let source = indicator.statisticsSource ?? indicator.tableTitle { notes.append(source) }
-                notes.append(indicator.files.joined(separator: ", "))
+                // The source as readers know it; the file's path is for the checks, not the council.
+                if let source = indicator.shownSource { notes.append(source) }
+                if indicator.manualStatus == true { notes.append(strings.statusSetByHand) }
                 sheet.string(row, 13, notes.joined(separator: "\n"), styles.cell)
                 sheet.height(row, max(chartRowHeight, XLSXText.height(lines: XLSXText.lineCount(notes.joined(separator: "\n"), width: widths[13]))))
 
@@ -142,7 +150,7 @@ enum XLSXIndicatorSheets {
         let period: UnsafeMutablePointer<lxw_format>
         let missing: UnsafeMutablePointer<lxw_format>
         let percent: UnsafeMutablePointer<lxw_format>
-        let status: [IndicatorStatus: UnsafeMutablePointer<lxw_format>]
+        private var statusFormats: [String: UnsafeMutablePointer<lxw_format>] = [:]
         private var byPattern: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
         init(workbook: XLSXWorkbook) {
@@ -150,11 +158,14 @@ enum XLSXIndicatorSheets {
             period = workbook.format { $0.top().border().centre() }
             missing = workbook.format { $0.top().border().centre().italic() }
             percent = workbook.format { $0.top().border().numberFormat("0.0 %") }
-            var status: [IndicatorStatus: UnsafeMutablePointer<lxw_format>] = [:]
-            for item in IndicatorStatus.allCases {
-                status[item] = workbook.format { $0.bold().wrap().top().border().fill(HexColour(item.colour)?.rgb ?? 0xFFFFFF) }
-            }
-            self.status = status
+        }
+
+        /// A status cell in its fill colour (the status's own, or the programme's legend colour).
+        func status(_ colour: String) -> UnsafeMutablePointer<lxw_format> {
+            if let format = statusFormats[colour] { return format }
+            let format = workbook.format { $0.bold().wrap().top().border().fill(HexColour(colour)?.rgb ?? 0xFFFFFF) }
+            statusFormats[colour] = format
+            return format
         }
 
         static func pattern(_ decimals: Int) -> String { decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals) }

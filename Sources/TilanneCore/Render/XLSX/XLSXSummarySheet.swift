@@ -7,30 +7,36 @@ enum XLSXSummarySheet {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
-        // Columns: the top level, the item, then count and share per legend code, other, missing, total.
-        let topName = model.levels.count > 1 ? model.levels[0].name : model.programmeLevelName
-        var headers = [topName, model.placeColumn]
+        if let notice = model.notice { sheet.string(1, 0, notice, styles.cell) }
+        let outline = model.outline
+        // With more than one level shown, each item row names the top-level item it is under
+        // (theme, programme); a one-level programme needs no such column.
+        let hasTop = outline.contains { $0.depth > 0 }
+        let firstCount = hasTop ? 2 : 1
+        let topName = model.showsProgrammes ? model.programmeLevelName : (model.levels.first?.name ?? model.programmeLevelName)
+        var headers = hasTop ? [topName, strings.programmePart] : [model.levels.first?.name ?? strings.programmePart]
         for item in model.legend {
             headers.append("\(item.code) \(item.label): \(strings.count)")
             headers.append("\(item.code) \(strings.share)")
         }
         headers += [strings.unknownCodesColumn, strings.missingColumn, strings.total]
         let (topWidth, itemWidth) = (34.0, 44.0)
-        sheet.width(0, topWidth)
-        sheet.width(1, itemWidth)
+        if hasTop { sheet.width(0, topWidth) }
+        sheet.width(firstCount - 1, itemWidth)
         // Wrapped names need tall rows; spreadsheet programs do not grow them on opening.
         func fit(_ row: Int, _ top: String, _ item: String) {
             // Top-level names are often capitals (bold in the totals): fewer fit on a line than of body text.
-            let lines = max(XLSXText.lineCount(top, width: topWidth, charactersPerUnit: 0.75), XLSXText.lineCount(item, width: itemWidth))
+            let lines = max(hasTop ? XLSXText.lineCount(top, width: topWidth, charactersPerUnit: 0.75) : 1,
+                            XLSXText.lineCount(item, width: itemWidth))
             if lines > 1 { sheet.height(row, XLSXText.height(lines: lines)) }
         }
-        for column in 2..<headers.count { sheet.width(column, 12) }
+        for column in firstCount..<headers.count { sheet.width(column, 12) }
         let headerRow = 2
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.height(headerRow, 48)
 
         func counts(_ row: Int, _ counts: ProgressCounts, bold: Bool) {
-            var column = 2
+            var column = firstCount
             for item in counts.byCode {
                 sheet.number(row, column, Double(item.count), bold ? styles.numberBold : styles.number)
                 sheet.number(row, column + 1, item.share, bold ? styles.percentBold : styles.percent)
@@ -40,10 +46,16 @@ enum XLSXSummarySheet {
             sheet.number(row, column + 1, Double(counts.missing), bold ? styles.numberBold : styles.number)
             sheet.number(row, column + 2, Double(counts.total), bold ? styles.numberBold : styles.number)
         }
+        /// A row naming an item (and the top-level item it is under) with its counts.
+        func line(_ row: Int, top: String, item: String, _ values: ProgressCounts, bold: Bool) {
+            let style = bold ? styles.textBold : styles.cell
+            if hasTop { sheet.string(row, 0, top, style) }
+            sheet.string(row, firstCount - 1, item, style)
+            fit(row, top, item)
+            counts(row, values, bold: bold)
+        }
 
-        // The items without sub-items first, in one contiguous block, so the chart can refer to them;
-        // beside each, the top-level item it is under.
-        let outline = model.outline
+        // The items without sub-items first, in one contiguous block, so the chart can refer to them.
         var topOf: [ItemPath: ItemReport] = [:]
         for (item, depth) in outline where depth == 0 { topOf[item.path] = item }
         func top(_ item: ItemReport) -> ItemReport? {
@@ -52,51 +64,40 @@ enum XLSXSummarySheet {
         var row = headerRow + 1
         let firstLeafRow = row
         for (item, _) in outline where item.items.isEmpty {
-            let topTitle = top(item).map { model.shown($0.title, untranslated: $0.untranslatedTitle == true) } ?? ""
-            let label = model.shown(item.label, untranslated: item.untranslatedTitle == true)
-            sheet.string(row, 0, topTitle, styles.cell)
-            sheet.string(row, 1, label, styles.cell)
-            fit(row, topTitle, label)
-            counts(row, item.counts, bold: false)
+            line(row, top: top(item).map { model.shown($0.label, untranslated: $0.untranslatedTitle == true) } ?? "",
+                 item: model.shown(item.label, untranslated: item.untranslatedTitle == true), item.counts, bold: false)
             row += 1
         }
         let lastLeafRow = row - 1
         row += 1
-        // Then the totals of every item with sub-items, the programmes' and the report's.
+        // Then the totals of every item with sub-items, and the report's: all programmes, or the one.
         for (item, _) in outline where !item.items.isEmpty {
-            let label = model.shown(item.label, untranslated: item.untranslatedTitle == true)
-            sheet.string(row, 0, label, styles.textBold)
-            sheet.string(row, 1, strings.total, styles.textBold)
-            fit(row, label, strings.total)
-            counts(row, item.counts, bold: true)
+            line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts, bold: true)
             row += 1
         }
-        if !model.showsProgrammes {
-            sheet.string(row, 0, strings.programmeTotal, styles.textBold)
-        } else {
-            sheet.string(row, 0, strings.allProgrammesTotal, styles.textBold)
-        }
-        sheet.string(row, 1, strings.total, styles.textBold)
-        counts(row, model.totals, bold: true)
+        let totalName = model.showsProgrammes ? strings.allProgrammesTotal : (model.programmes.first?.title ?? model.programme.name)
+        line(row, top: totalName, item: strings.total, model.totals, bold: true)
+        if !hasTop { sheet.string(row, 0, "\(totalName): \(strings.total.lowercased())", styles.textBold) }
         row += 2
 
-        if let tags = model.tags {
-            for tag in tags {
-                sheet.string(row, 0, tag.name, styles.header)
-                sheet.string(row, 1, strings.total, styles.header)
-                row += 1
-                for item in tag.items {
-                    sheet.string(row, 0, item.label, styles.cell)
-                    fit(row, item.label, "")
-                    counts(row, item.counts, bold: false)
-                    row += 1
-                }
+        // Each cross-cutting dimension as a table of its own, under its own header row.
+        for tag in model.tags ?? [] {
+            var tagHeaders = headers
+            tagHeaders[firstCount - 1] = tag.name
+            if hasTop { tagHeaders[0] = "" }
+            for (column, header) in tagHeaders.enumerated() { sheet.string(row, column, header, styles.header) }
+            sheet.height(row, 48)
+            row += 1
+            for item in tag.items {
+                line(row, top: "", item: item.label, item.counts, bold: false)
                 row += 1
             }
+            row += 1
         }
 
         if lastLeafRow >= firstLeafRow {
-            insertChart(model, strings: strings, workbook: workbook, sheet: sheet, rows: firstLeafRow...lastLeafRow, at: row)
+            insertChart(model, strings: strings, workbook: workbook, sheet: sheet, rows: firstLeafRow...lastLeafRow,
+                        labelColumn: firstCount - 1, at: row)
         }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow,
@@ -105,13 +106,13 @@ enum XLSXSummarySheet {
     }
 
     private static func insertChart(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, sheet: XLSXSheet,
-                                    rows: ClosedRange<Int>, at row: Int) {
+                                    rows: ClosedRange<Int>, labelColumn: Int, at row: Int) {
         guard let chart = workbook_add_chart(workbook.handle, UInt8(LXW_CHART_BAR_STACKED.rawValue)) else { return }
         let sheetName = strings.summarySheet
         for (index, item) in model.legend.enumerated() {
-            let column = lxw_col_t(2 + index * 2)
+            let column = lxw_col_t(labelColumn + 1 + index * 2)
             guard let series = chart_add_series(chart, nil, nil) else { continue }
-            chart_series_set_categories(series, sheetName, lxw_row_t(rows.lowerBound), 1, lxw_row_t(rows.upperBound), 1)
+            chart_series_set_categories(series, sheetName, lxw_row_t(rows.lowerBound), lxw_col_t(labelColumn), lxw_row_t(rows.upperBound), lxw_col_t(labelColumn))
             chart_series_set_values(series, sheetName, lxw_row_t(rows.lowerBound), column, lxw_row_t(rows.upperBound), column)
             chart_series_set_name(series, "\(item.code) \(item.label)")
             var fill = lxw_chart_fill(color: HexColour(item.colour)?.rgb ?? 0x999999, none: 0, transparency: 0)

@@ -37,7 +37,8 @@ struct FreezeCommand: ParsableCommand {
                 throw ConfigError(file: config.file?.path ?? options.config, line: nil, keyPath: "--period",
                                   problem: "\"\(given)\" is not a period in the programme's format \"\(config.period.format.pattern)\"")
             }
-            let label = period.flatMap { config.period.format.parse($0)?.label } ?? config.period.label
+            let frozen = period.flatMap { config.period.format.parse($0) } ?? config.period
+            let label = frozen.label
             journal.summary.period = label
             let programme = pipeline.check()
             journal.summary.record(programme)
@@ -47,7 +48,7 @@ struct FreezeCommand: ParsableCommand {
                 return .invalidInput
             }
             do {
-                let stored = try pipeline.freeze(programme, period: label, store: store, force: force)
+                let stored = try pipeline.freeze(programme, period: frozen, store: store, force: force)
                 console.notice(ConsoleText.frozen(label, stored.actions, replaced: stored.replaced, config.language))
                 journal.outcome = "frozen"
             } catch let refused as PeriodAlreadyFrozen {

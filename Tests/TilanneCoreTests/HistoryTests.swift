@@ -25,8 +25,8 @@ struct HistoryTests {
         let first = try config(state: state)
         let store = try #require(try Pipeline(config: first).openHistory())
         let pipeline = Pipeline(config: first)
-        let rows = try pipeline.frozenRows(pipeline.check(), period: "1/2024", store: store)
-        #expect(try store.freeze("1/2024", rows: rows, fingerprint: pipeline.fingerprint, at: "2024-02-15T12:00:00+02:00", force: false) == false)
+        let rows = try pipeline.frozenRows(pipeline.check(), period: try #require(PeriodFormat.halfYears.parse("1/2024")), store: store)
+        #expect(try store.freeze(try #require(PeriodFormat.halfYears.parse("1/2024")), rows: rows, fingerprint: pipeline.fingerprint, at: "2024-02-15T12:00:00+02:00", force: false) == false)
         return (try config(state: state, period: "2/2024", file: secondPeriod), store)
     }
 
@@ -78,12 +78,12 @@ struct HistoryTests {
     func refreeze() throws {
         let (config, store) = try Self.frozenFirstPeriod()
         let pipeline = Pipeline(config: config)
-        let rows = try pipeline.frozenRows(pipeline.check(), period: "1/2024", store: store)
+        let rows = try pipeline.frozenRows(pipeline.check(), period: try #require(PeriodFormat.halfYears.parse("1/2024")), store: store)
         #expect(throws: PeriodAlreadyFrozen.self) {
-            try store.freeze("1/2024", rows: rows, fingerprint: "x", at: "2024-06-01T12:00:00+03:00", force: false)
+            try store.freeze(try #require(PeriodFormat.halfYears.parse("1/2024")), rows: rows, fingerprint: "x", at: "2024-06-01T12:00:00+03:00", force: false)
         }
         #expect(try store.frozenPeriods().map(\.frozenAt) == ["2024-02-15T12:00:00+02:00"])
-        #expect(try store.freeze("1/2024", rows: rows, fingerprint: "x", at: "2024-06-01T12:00:00+03:00", force: true) == true)
+        #expect(try store.freeze(try #require(PeriodFormat.halfYears.parse("1/2024")), rows: rows, fingerprint: "x", at: "2024-06-01T12:00:00+03:00", force: true) == true)
         #expect(try store.frozenPeriods().map(\.frozenAt) == ["2024-06-01T12:00:00+03:00"])
         #expect(try store.frozenPeriods().map(\.actions) == [77])
     }
@@ -95,8 +95,9 @@ struct HistoryTests {
         let store = try #require(try Pipeline(config: first).openHistory())
         for period in ["2/2023", "1/2024"] {
             let pipeline = Pipeline(config: try Self.config(state: state, period: "1/2024"))
-            let rows = try pipeline.frozenRows(pipeline.check(), period: period, store: store)
-            try store.freeze(period, rows: rows, fingerprint: "", at: "t", force: false)
+            let frozen = try #require(PeriodFormat.halfYears.parse(period))
+            let rows = try pipeline.frozenRows(pipeline.check(), period: frozen, store: store)
+            try store.freeze(frozen, rows: rows, fingerprint: "", at: "t", force: false)
         }
         let next = try Self.config(state: state, period: "2/2024", file: Self.secondPeriod)
         let pipeline = Pipeline(config: next)
@@ -124,10 +125,17 @@ struct HistoryTests {
         #expect(HistoryRows.statusKey("HANKE KÄYNNISSÄ TYÖLLISYYSPALVELUT VASTAA.") == key)
     }
 
-    @Test("Period labels order by year, then by the part of the year")
-    func periodOrder() {
-        let labels = ["1/2024", "2/2023", "2023", "Q3/2024", "2/2024"]
-        #expect(labels.sorted { PeriodLabel.sortKey($0) < PeriodLabel.sortKey($1) } == ["2023", "2/2023", "1/2024", "2/2024", "Q3/2024"])
+    @Test("Periods order by year, then by the number within the year, in the keys earlier databases hold")
+    func periodOrder() throws {
+        let halves = PeriodFormat.halfYears
+        let labels = ["1/2024", "2/2023", "2/2024", "1/2023"]
+        let parsed = try labels.map { try #require(halves.parse($0)) }
+        #expect(parsed.sorted().map(\.label) == ["1/2023", "2/2023", "1/2024", "2/2024"])
+        #expect(parsed.map(\.sortKey) == ["2024-001", "2023-002", "2024-002", "2023-001"])
+        let years = PeriodFormat(pattern: "TP YYYY")
+        #expect(try #require(years.parse("TP 2023")).sortKey == "2023-000")
+        // One label per period however it is typed: the label keys the history.
+        #expect(try #require(years.parse("tp  2023")).label == "TP 2023")
     }
 
     @Test("A database from the previous version is upgraded, its runs kept")

@@ -8,8 +8,9 @@ public struct Aggregator: Sendable {
     public init(config: TilanneConfig) { self.config = config }
 
     public func aggregate(_ programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
-        var byPath: [ItemPath: [ValidatedAction]] = [:]
-        for action in programme.actions { byPath[action.path, default: []].append(action) }
+        // Positions, not copies: an action is a large value, copied once into its report.
+        var byPath: [ItemPath: [Int]] = [:]
+        for (index, action) in programme.actions.enumerated() { byPath[action.path, default: []].append(index) }
         var position: [String: Int] = [:]
         if history != nil { for (index, action) in programme.actions.enumerated() { position[action.row.identity] = index } }
         let register = config.register
@@ -37,11 +38,11 @@ public struct Aggregator: Sendable {
         }
         func build(_ item: ProgrammeItem) -> ItemReport {
             let own = byPath[item.path] ?? []
-            let actions = own.map(report)
+            let actions = own.map { report(programme.actions[$0]) }
             let children = item.children.map(build)
-            let tableBinding = own.lazy.compactMap(\.row.bindingGoal).first
+            let tableBinding = own.lazy.compactMap { programme.actions[$0].row.bindingGoal }.first
             let binding = item.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBinding
-            let all = actions.map(\.progress) + children.flatMap { $0.allActions.map(\.progress) }
+            let all = actions.map(\.progress) + children.flatMap(\.allProgress)
             return ItemReport(path: item.path, level: item.level, number: item.number, title: item.title,
                               heading: register.heading(item, language: language, main: language),
                               label: register.level(item.level).label(number: item.number, title: item.title), untranslatedTitle: nil,
@@ -49,7 +50,7 @@ public struct Aggregator: Sendable {
                               counts: Self.count(all, legend: legend))
         }
         let programmes = register.programmes.map(build)
-        let totals = Self.count(programmes.flatMap { $0.allActions.map(\.progress) }, legend: legend)
+        let totals = Self.count(programmes.flatMap(\.allProgress), legend: legend)
         var model = ReportModel(
             programme: ProgrammeSummary(name: config.programme.name, organisation: config.programme.organisation,
                                         strategy: config.programme.strategy,

@@ -133,6 +133,8 @@ public struct ItemReport: Sendable, Codable, Hashable {
     public var counts: ProgressCounts
 
     public var allActions: [ActionReport] { actions + items.flatMap(\.allActions) }
+    /// The progress cells of everything under the item, without copying the actions.
+    public var allProgress: [ProgressCell] { actions.map(\.progress) + items.flatMap(\.allProgress) }
 }
 
 /// A cross-cutting dimension's summary: per item, the actions linked to it and their progress.

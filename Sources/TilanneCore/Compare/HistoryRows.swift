@@ -2,10 +2,16 @@
 enum HistoryRows {
     static func make(_ programme: ValidatedProgramme, config: TilanneConfig) -> [HistoryRow] {
         let register = config.register
+        var items: [ItemPath: (item: ProgrammeItem?, top: ProgrammeItem?)] = [:]
         return programme.actions.map { action in
             let row = action.row
-            let item = register.item(action.path)
-            let top = action.path.keys.count > 1 ? register.item(ItemPath(Array(action.path.keys.prefix(2)))) : item
+            let found = items[action.path] ?? {
+                let item = register.item(action.path)
+                let entry = (item, action.path.keys.count > 1 ? register.item(ItemPath(Array(action.path.keys.prefix(2)))) : item)
+                items[action.path] = entry
+                return entry
+            }()
+            let (item, top) = found
             return HistoryRow(
                 identity: row.identity, lineage: row.identity,
                 theme: top?.title ?? "", goalNumber: item?.number.flatMap { Int($0) } ?? 0,

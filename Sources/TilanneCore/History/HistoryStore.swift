@@ -88,9 +88,9 @@ public final class HistoryStore {
         }
     }
 
-    /// The latest frozen period before `label` in period order (`2/2023` before `1/2024`).
-    public func previousPeriod(before label: String) throws(HistoryError) -> FrozenPeriod? {
-        let key = PeriodLabel.sortKey(label)
+    /// The latest frozen period before `period` in period order (`2/2023` before `1/2024`).
+    public func previousPeriod(before period: ReportingPeriod) throws(HistoryError) -> FrozenPeriod? {
+        let key = period.sortKey
         return try wrap {
             try queue.read { db -> FrozenPeriod? in
                 guard let period = try Row.fetchOne(db, sql: """
@@ -108,13 +108,14 @@ public final class HistoryStore {
 
     /// Stores `rows` as the official snapshot of `label`. A frozen period is never changed by
     /// later runs; freezing it again needs `force` (and replaces it, in one transaction).
-    public func freeze(_ label: String, rows: [HistoryRow], fingerprint: String, at time: String, force: Bool) throws -> Bool {
-        try queue.write { db in
+    public func freeze(_ period: ReportingPeriod, rows: [HistoryRow], fingerprint: String, at time: String, force: Bool) throws -> Bool {
+        let label = period.label
+        return try queue.write { db in
             let existing = try String.fetchOne(db, sql: "SELECT frozenAt FROM period WHERE label = ?", arguments: [label])
             if let existing, !force { throw PeriodAlreadyFrozen(period: label, frozenAt: existing) }
             try db.execute(sql: "DELETE FROM period WHERE label = ?", arguments: [label])
             try db.execute(sql: "INSERT INTO period (label, sortKey, frozenAt, fingerprint, actions) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [label, PeriodLabel.sortKey(label), time, fingerprint, rows.count])
+                           arguments: [label, period.sortKey, time, fingerprint, rows.count])
             let statement = try db.makeStatement(sql: """
                 INSERT INTO periodAction (periodLabel, position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -169,16 +170,5 @@ public final class HistoryStore {
 
     private func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
         do { return try body() } catch { throw HistoryError(path: url.path, problem: "\(error)") }
-    }
-}
-
-/// Period labels as councils write them (`1/2024`, `2/2023`, `2024`, `Q3/2024`), ordered by
-/// year and then by the part of the year; other labels sort as written.
-public enum PeriodLabel {
-    public static func sortKey(_ label: String) -> String {
-        let numbers = label.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        guard let year = numbers.first(where: { $0 >= 1900 && $0 <= 2999 }) else { return "z-" + label }
-        let part = numbers.first(where: { $0 < 1900 }) ?? 0
-        return String(format: "%04d-%03d", year, part)
     }
 }

@@ -48,6 +48,9 @@ public struct ActionRow: Sendable {
 public struct PlaceReference: Sendable, Hashable {
     public var written: [Int: WrittenPlace] = [:]
     public var resolved: ItemPath?
+    /// The same number for every row of a table with the same place (its cells, or the section
+    /// rows above it), so the place is resolved once per table, not once per row.
+    public var id = 0
 
     /// The deepest level the row names.
     public var deepestLevel: Int? { written.keys.max() }

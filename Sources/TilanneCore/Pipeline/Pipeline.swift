@@ -67,14 +67,14 @@ public struct Pipeline: Sendable {
 
     /// Compare stage: this period against the previous frozen one.
     public func compare(_ programme: ValidatedProgramme, store: HistoryStore) throws(HistoryError) -> HistoryContext {
-        let previous = try store.previousPeriod(before: config.period.label)
+        let previous = try store.previousPeriod(before: config.period)
         return PeriodComparer(config: config).compare(programme, previous: previous)
     }
 
     /// Stores the checked programme as the official snapshot of `period` (`tilanne freeze`).
     /// - Returns: the number of actions stored and whether an earlier snapshot was replaced.
     /// - Throws: `PeriodAlreadyFrozen` without `force`; `HistoryError` when the store fails.
-    public func freeze(_ programme: ValidatedProgramme, period: String, store: HistoryStore, force: Bool) throws -> (actions: Int, replaced: Bool) {
+    public func freeze(_ programme: ValidatedProgramme, period: ReportingPeriod, store: HistoryStore, force: Bool) throws -> (actions: Int, replaced: Bool) {
         let rows = try frozenRows(programme, period: period, store: store)
         do {
             return (rows.count, try store.freeze(period, rows: rows, fingerprint: fingerprint, at: Timestamp.now(), force: force))
@@ -87,9 +87,9 @@ public struct Pipeline: Sendable {
 
     /// The rows `freeze` stores for `period`: matched to the period before it, so that each
     /// action keeps its lineage across rewording.
-    public func frozenRows(_ programme: ValidatedProgramme, period: String, store: HistoryStore) throws(HistoryError) -> [HistoryRow] {
+    public func frozenRows(_ programme: ValidatedProgramme, period: ReportingPeriod, store: HistoryStore) throws(HistoryError) -> [HistoryRow] {
         let previous = try store.previousPeriod(before: period)
-        return PeriodComparer(config: config).matchedRows(programme, previous: previous, counting: period).rows
+        return PeriodComparer(config: config).matchedRows(programme, previous: previous, counting: period.label).rows
     }
 
     public var fingerprint: String { RunFingerprint.of(config) }

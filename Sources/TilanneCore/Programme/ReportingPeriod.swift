@@ -51,7 +51,8 @@ public struct PeriodFormat: Sendable, Codable, Hashable {
             }
         }
         guard rest.isEmpty, let year else { return nil }
-        return ReportingPeriod(label: text, year: year, number: number, format: self)
+        // One label per period whatever the spelling (`tp 2023`, `TP  2023`): it keys the history.
+        return ReportingPeriod(label: self.label(year: year, number: number), year: year, number: number, format: self)
     }
 
     /// The label of a year and number in this format.
@@ -108,8 +109,8 @@ public struct ReportingPeriod: Sendable, Codable, Hashable, Comparable, CustomSt
         return ReportingPeriod(label: format.label(year: year, number: number), year: year, number: number, format: format)
     }
 
-    /// Order key kept in the history (`2024-001`, as `PeriodLabel` writes it), so periods
-    /// sort by time, not by label.
+    /// Order key kept in the history (`2024-001`: year, then the number within it; the form
+    /// earlier versions wrote), so periods sort by time, not by label.
     public var sortKey: String {
         let number = String(number ?? 0)
         return "\(year)-" + String(repeating: "0", count: max(0, 3 - number.count)) + number

@@ -16,7 +16,10 @@ public struct Validator: Sendable {
         var reportedDifferences: Set<String> = []
         let resolver = PlaceResolver(register: config.register, language: config.language)
         let tagIndex = TagIndex(register: config.register)
+        // By the place's number within its table (see PlaceReference.id): reset for each table.
+        var resolved: [Int: PlaceResolver.Outcome] = [:]
         for table in tables {
+            resolved.removeAll(keepingCapacity: true)
             for row in table.actions {
                 let rowNumber = row.location.row ?? 0
                 func levelLocation(_ level: Int) -> SourceLocation {
@@ -32,7 +35,15 @@ public struct Validator: Sendable {
                     continue
                 }
                 let path: ItemPath
-                switch resolver.resolve(row.place) {
+                // Rows share few places: each is resolved once (comparison keys of long titles are costly).
+                let outcome: PlaceResolver.Outcome
+                if let known = resolved[row.place.id] {
+                    outcome = known
+                } else {
+                    outcome = resolver.resolve(row.place)
+                    resolved[row.place.id] = outcome
+                }
+                switch outcome {
                 case .rejected(let code, let level, let arguments):
                     reject(code, at: levelLocation(level), arguments)
                     continue

@@ -30,6 +30,22 @@ struct HistoryTests {
         return (try config(state: state, period: "2/2024", file: secondPeriod), store)
     }
 
+    @Test("A period frozen before item paths (rows with a goal number only) compares as if frozen today")
+    func legacyRowsCompare() throws {
+        let (config, store) = try Self.frozenFirstPeriod()
+        // As a database of the previous version holds them: no item path on the frozen rows.
+        let queue = try DatabaseQueue(path: store.url.path)
+        try queue.write { db in try db.execute(sql: "UPDATE periodAction SET itemPath = ''") }
+        try queue.close()
+        let pipeline = Pipeline(config: config)
+        let model = pipeline.report(from: pipeline.check(), history: try pipeline.compare(pipeline.check(), store: store))
+        let comparison = try #require(model.comparison)
+        // The same five changes as with paths, and no action reported as moved.
+        #expect(comparison.changes.map { "\($0.kind.rawValue) \($0.place)" } == ["changed 1", "changed 1", "changed 1", "new 2", "dropped 1"])
+        #expect(comparison.counts.moved == 0 && comparison.counts.unchanged == 74)
+        #expect(comparison.changes.last?.path == ItemPath(["kasvava-kuopio", "yrittajyysymparisto", "1"]))
+    }
+
     @Test("Period 2/2024 against the frozen 1/2024: exactly the edits made, in CSV, HTML and the model")
     func comparison() throws {
         let (config, store) = try Self.frozenFirstPeriod()

@@ -53,7 +53,12 @@ public struct ReportModel: Sendable, Codable {
     }
 
     /// Every action in report order (programme, items depth first, source order).
-    public var allActions: [ActionReport] { programmes.flatMap(\.allActions) }
+    public var allActions: [ActionReport] {
+        var result: [ActionReport] = []
+        result.reserveCapacity(totals.total)
+        for programme in programmes { programme.collectActions(into: &result) }
+        return result
+    }
 
 
     /// Every item in report order with its depth as shown: programmes only when there are
@@ -132,9 +137,29 @@ public struct ItemReport: Sendable, Codable, Hashable {
     public var items: [ItemReport]
     public var counts: ProgressCounts
 
-    public var allActions: [ActionReport] { actions + items.flatMap(\.allActions) }
+    /// Every action under the item, depth first; each copied once, whatever the depth.
+    public var allActions: [ActionReport] {
+        var result: [ActionReport] = []
+        collectActions(into: &result)
+        return result
+    }
+
+    func collectActions(into result: inout [ActionReport]) {
+        result.append(contentsOf: actions)
+        for item in items { item.collectActions(into: &result) }
+    }
+
     /// The progress cells of everything under the item, without copying the actions.
-    public var allProgress: [ProgressCell] { actions.map(\.progress) + items.flatMap(\.allProgress) }
+    public var allProgress: [ProgressCell] {
+        var result: [ProgressCell] = []
+        collectProgress(into: &result)
+        return result
+    }
+
+    func collectProgress(into result: inout [ProgressCell]) {
+        for action in actions { result.append(action.progress) }
+        for item in items { item.collectProgress(into: &result) }
+    }
 }
 
 /// A cross-cutting dimension's summary: per item, the actions linked to it and their progress.

@@ -25,17 +25,7 @@ public enum ConfigLoader {
     }
 
     public static func parse(_ text: String, file: String, baseDirectory: URL) throws -> TilanneConfig {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ConfigError(file: file, line: nil, keyPath: "", problem: "the configuration file is empty")
-            }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
-        }
+        let root = try compose(text, file: file, empty: "the configuration file is empty")
         let topValue = YAMLValue(node: root, path: "", file: file)
         try refuseInlineProgramme(topValue)
         let top = try topValue.mapping(allowed: [
@@ -110,6 +100,22 @@ public enum ConfigLoader {
         config.notice = notice.merging(definition.notice) { run, _ in run }
         config.programmeFile = programmeFile
         return config
+    }
+
+    /// The YAML document of a config or programme file, with the line of a syntax error.
+    static func compose(_ text: String, file: String, empty: String) throws -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigError(file: file, line: nil, keyPath: "", problem: empty)
+            }
+            return node
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
+        } catch {
+            throw ConfigError(file: file, line: nil, keyPath: "", problem: "not valid YAML: \(error)")
+        }
     }
 
     private static func yamlErrorLine(_ error: YamlError) -> Int? {
@@ -259,7 +265,8 @@ public enum ConfigLoader {
                 throw ConfigError(file: value.file, line: line, keyPath: columnValue.path,
                                   problem: "no level \"\(key)\"; levels are: \(levelKeys(register).joined(separator: ", "))")
             }
-            if let map = try? columnValue.mapping(allowed: ["number", "title"]) {
+            if case .mapping = columnValue.node {
+                let map = try columnValue.mapping(allowed: ["number", "title"])
                 let columns = LevelColumns(number: try map["number"].map { period.fill(try $0.string()) },
                                            title: try map["title"].map { period.fill(try $0.string()) })
                 if columns.number == nil && columns.title == nil { throw columnValue.error("give number, title or both") }

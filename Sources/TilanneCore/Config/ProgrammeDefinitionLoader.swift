@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What the programme file declares: the programme(s) and their item trees, the levels, the
 /// period format, the legend, the report columns, the cross-cutting tags and the indicators.
@@ -30,17 +29,7 @@ public enum ProgrammeDefinitionLoader {
             throw ConfigError(file: url.path, line: nil, keyPath: "", problem: problem)
         }
         let file = url.path
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ConfigError(file: file, line: nil, keyPath: "", problem: "the programme file is empty")
-            }
-            root = node
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw ConfigError(file: file, line: nil, keyPath: "", problem: "not valid YAML: \(error)")
-        }
+        let root = try ConfigLoader.compose(text, file: file, empty: "the programme file is empty")
         let main = languages[0]
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "programmes", "name", "organisation", "strategy", "programme_level", "period_format", "periods_per_year",

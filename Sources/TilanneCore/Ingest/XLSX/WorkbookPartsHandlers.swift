@@ -113,20 +113,7 @@ final class CellStylesHandler: XMLStreamHandler {
 
     /// A `%` outside quoted text and `[...]` sections in the first section of the format.
     static func isPercentFormat(_ code: String) -> Bool {
-        var inQuote = false, inBracket = false, escaped = false
-        for scalar in code.unicodeScalars {
-            if escaped { escaped = false; continue }
-            switch scalar {
-            case "\"": inQuote.toggle()
-            case "\\" where !inQuote: escaped = true
-            case "[" where !inQuote: inBracket = true
-            case "]" where !inQuote: inBracket = false
-            case "%" where !inQuote && !inBracket: return true
-            case ";" where !inQuote: return false
-            default: break
-            }
-        }
-        return false
+        firstSection(of: code, contains: { $0 == "%" })
     }
 
     /// Excel's built-in date and time formats (ECMA-376 part 1, 18.8.30), including the
@@ -136,6 +123,13 @@ final class CellStylesHandler: XMLStreamHandler {
     /// A format code is a date format when, outside quoted text, escapes and `[...]` sections
     /// (colours, locales), it has a day, month, year, hour or second part.
     static func isDateFormat(_ code: String) -> Bool {
+        // The file stores codes in the invariant form (d, m, y) whatever the UI language.
+        firstSection(of: code, contains: { "dDmMyYhHsS".unicodeScalars.contains($0) })
+    }
+
+    /// Whether the format's first section (positive numbers) has a character matching `test`
+    /// outside quoted text, escapes and `[...]` sections (colours, locales).
+    static func firstSection(of code: String, contains test: (Unicode.Scalar) -> Bool) -> Bool {
         var inQuote = false, inBracket = false, escaped = false
         for scalar in code.unicodeScalars {
             if escaped { escaped = false; continue }
@@ -144,12 +138,8 @@ final class CellStylesHandler: XMLStreamHandler {
             case "\\" where !inQuote: escaped = true
             case "[" where !inQuote: inBracket = true
             case "]" where !inQuote: inBracket = false
-            case "d", "D", "m", "M", "y", "Y", "h", "H", "s", "S":
-                // The file stores codes in the invariant form (d, m, y) whatever the UI language.
-                if !inQuote && !inBracket { return true }
-            case ";" where !inQuote:
-                return false // only the first section (positive numbers) decides
-            default: break
+            case ";" where !inQuote: return false
+            default: if !inQuote && !inBracket && test(scalar) { return true }
             }
         }
         return false

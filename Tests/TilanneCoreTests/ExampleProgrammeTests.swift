@@ -17,6 +17,21 @@ struct ExampleProgrammeTests {
         programme.diagnostics.map(\.code.rawValue).sorted()
     }
 
+    @Test("Kuopio: the real table under painopisteet and goals 1–13, as the shipped configuration reports it")
+    func kuopio() throws {
+        let (programme, model) = try Self.model("kuopio")
+        let shipped = TestSupport.model(try TestSupport.kuopioConfig()).1
+        #expect(model.levels.map(\.name) == ["Painopiste", "Tavoite"])
+        #expect(model.outline.filter { $0.depth == 0 }.count == 4)
+        #expect(model.outline.filter { $0.depth == 1 }.map { $0.item.number } == (1...13).map { "\($0)" })
+        #expect(model.outline.first { $0.depth == 1 }?.item.heading == "TAVOITE 1. Osaavan työvoiman saannin turvaaminen")
+        #expect(programme.accounting == RowAccounting(rowsIn: 77, reported: 77, rejected: 0, structure: 0, blank: 0))
+        // The same actions, places and codes as the shipped setup; its indicators found from the programme file's folder.
+        #expect(TestSupport.essence(model) == TestSupport.essence(shipped))
+        #expect(model.indicators?.count == 5)
+        #expect(!Self.codes(programme).contains { $0.hasPrefix("indicator.") || $0.hasPrefix("statistics.") || $0 == "source.missing" })
+    }
+
     @Test("Imatra: one level of painopisteet, an unnumbered special project, colour words in any case, kärkitekemiset as tags")
     func imatra() throws {
         let (programme, model) = try Self.model("imatra")

@@ -128,7 +128,14 @@ public enum ProgrammeDefinitionLoader {
                                          bindingGoalLabels: try ConfigLoader.translations(top, "binding_goal_label"), tags: tags)
         register.bindingGoalLabels[main] = register.bindingGoalLabel
         let columns = try top["columns"].map { try readColumns($0, main: main) } ?? ReportColumn.standard
-        let indicators = try top["indicators"].map { try ConfigLoader.readIndicators($0, register: register, mainLanguage: main) } ?? []
+        var indicators = try top["indicators"].map { try ConfigLoader.readIndicators($0, register: register, mainLanguage: main) } ?? []
+        // The statistics files are named from the programme file's own folder, wherever the run config is.
+        let folder = url.deletingLastPathComponent()
+        for index in indicators.indices {
+            for source in indicators[index].sources.indices where !indicators[index].sources[source].path.hasPrefix("/") {
+                indicators[index].sources[source].path = folder.appendingPathComponent(indicators[index].sources[source].path).standardizedFileURL.path
+            }
+        }
         // The indicators' statuses in the programme's own legend: achieved → "+", behind → "+/-" …
         var indicatorCodes: [IndicatorStatus: String] = [:]
         if let value = top["indicator_status"] {

@@ -87,14 +87,17 @@ public final class FieldLocations: Sendable {
     public let headers: [String]
     /// Where each level's number (else title) column is, by level index.
     public let levelColumns: [Int: Int]
+    /// Where each level's title column is, when it has one (a title finding points there).
+    public let levelTitleColumns: [Int: Int]
     public let tagColumns: [String: Int]
 
     public init(origin: SourceLocation, columns: [Field: Int], headers: [String], levelColumns: [Int: Int] = [:],
-                tagColumns: [String: Int] = [:]) {
+                levelTitleColumns: [Int: Int] = [:], tagColumns: [String: Int] = [:]) {
         self.origin = origin
         self.columns = columns
         self.headers = headers
         self.levelColumns = levelColumns
+        self.levelTitleColumns = levelTitleColumns
         self.tagColumns = tagColumns
     }
 

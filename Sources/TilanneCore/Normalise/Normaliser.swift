@@ -36,6 +36,7 @@ public struct Normaliser: Sendable {
         }
         let locations = FieldLocations(origin: table.origin, columns: table.columns, headers: table.headerCells,
                                        levelColumns: table.levelColumns.compactMapValues { $0.number ?? $0.title },
+                                       levelTitleColumns: table.levelColumns.compactMapValues(\.title),
                                        tagColumns: table.tagColumns)
         let headerKeys = table.records[headerIndex].cells.map(TextNormaliser.comparisonKey)
         var context = SectionContext()

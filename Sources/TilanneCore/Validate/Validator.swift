@@ -51,7 +51,9 @@ public struct Validator: Sendable {
                     path = placed
                     // Reported once per file part and item, at its first row.
                     for difference in differences where reportedDifferences.insert("\(table.origin.compact)#\(placed)#\(difference.level)").inserted {
-                        log.emit(difference.code, at: levelLocation(difference.level), arguments: difference.arguments)
+                        let titleColumn = row.fieldLocations.levelTitleColumns[difference.level]
+                        let location = titleColumn.map { row.fieldLocations.location(row: rowNumber, column: $0) } ?? levelLocation(difference.level)
+                        log.emit(difference.code, at: location, arguments: difference.arguments)
                     }
                 }
                 var action = row

@@ -75,7 +75,15 @@ def test_summary_counts_and_native_chart(kuopio_run):
     assert ws.cell(5, 4).number_format == "0.0 %"
     with zipfile.ZipFile(output / f"{KUOPIO}.xlsx") as z:
         assert "xl/charts/chart1.xml" in z.namelist()
-        assert b"<c:barChart>" in z.read("xl/charts/chart1.xml")
+        chart = z.read("xl/charts/chart1.xml").decode("utf-8")
+        assert "<c:barChart>" in chart
+    # The first goal on top and the bars growing left to right: the category axis runs from
+    # the top, the value axis from the left, with ticks at whole actions.
+    import re
+    category = re.search(r"<c:catAx>(.*?)</c:catAx>", chart, re.S).group(1)
+    value = re.search(r"<c:valAx>(.*?)</c:valAx>", chart, re.S).group(1)
+    assert 'orientation val="maxMin"' in category and 'orientation val="minMax"' in value
+    assert float(re.search(r'majorUnit val="([\d.]+)"', value).group(1)).is_integer()
 
 
 def test_checks_sheet_lists_findings_with_locations(kuopio_run):

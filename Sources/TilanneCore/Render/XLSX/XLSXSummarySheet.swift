@@ -122,8 +122,14 @@ enum XLSXSummarySheet {
         }
         chart_title_set_name(chart, strings.chartTitle)
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
-        // The first item on top, as in the table.
-        chart_axis_set_reverse(chart.pointee.x_axis)
+        // In a bar chart libxlsxwriter's x axis is the value axis (bottom) and the y axis the
+        // categories: reversing the categories puts the first item on top, as in the table, and
+        // keeps the bars growing left to right.
+        chart_axis_set_reverse(chart.pointee.y_axis)
+        // Whole actions: ticks at whole numbers, about eight of them.
+        let largest = model.outline.filter { $0.item.items.isEmpty }.map(\.item.counts.total).max() ?? 1
+        chart_axis_set_major_unit(chart.pointee.x_axis, Double(max(1, (largest + 7) / 8)))
+        chart_axis_set_num_format(chart.pointee.x_axis, "0")
         var options = lxw_chart_options()
         options.x_scale = 2.0
         options.y_scale = 2.2

@@ -141,7 +141,9 @@ public struct Aggregator: Sendable {
     static func count(_ cells: [ProgressCell], legend: ProgressLegend) -> ProgressCounts {
         let total = cells.count
         func share(_ count: Int) -> Double {
-            total == 0 ? 0 : (Double(count) / Double(total) * 10_000).rounded() / 10_000
+            // Six decimals: stable in the JSON, and a share shown to one decimal of a percent is
+            // rounded once (6/11 is 54,5 %, not 54,6 % from a stored 0.5455).
+            total == 0 ? 0 : (Double(count) / Double(total) * 1_000_000).rounded() / 1_000_000
         }
         var known: [String: Int] = [:]
         var unknown: [String: Int] = [:]

@@ -259,7 +259,7 @@ public struct ProgressCounts: Sendable, Codable, Hashable {
     public struct CodeCount: Sendable, Codable, Hashable {
         public var code: String
         public var count: Int
-        /// Share of `total`, 0…1, rounded to four decimals so the JSON is stable.
+        /// Share of `total`, 0…1, rounded to six decimals so the JSON is stable.
         public var share: Double
     }
 

@@ -110,7 +110,8 @@ public struct XLSXReportRenderer: ReportRenderer {
                 sheet.merge(row, 0, lastColumn, text, styles.theme)
                 sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
             } else {
-                sheet.merge(row, 0, lastColumn, text, styles.goal)
+                // A third level (and below) in its own lighter style, so kohdat read apart from painopisteet.
+                sheet.merge(row, 0, lastColumn, text, depth == 1 ? styles.goal : styles.subheading)
                 sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 15.5))
             }
             row += 1

@@ -7,6 +7,8 @@ struct XLSXStyles {
     let header: UnsafeMutablePointer<lxw_format>
     let theme: UnsafeMutablePointer<lxw_format>
     let goal: UnsafeMutablePointer<lxw_format>
+    /// Headings below the second level shown (Mikkeli's kohdat under painopisteet): lighter, not bold.
+    let subheading: UnsafeMutablePointer<lxw_format>
     let cell: UnsafeMutablePointer<lxw_format>
     let progress: [UnsafeMutablePointer<lxw_format>]
     let unknownProgress: UnsafeMutablePointer<lxw_format>
@@ -21,6 +23,7 @@ struct XLSXStyles {
     static let headerFill: UInt32 = 0xD9E1F2
     static let themeFill: UInt32 = 0x1F3864
     static let goalFill: UInt32 = 0xDFE6F2
+    static let subheadingFill: UInt32 = 0xEEF1F7
     static let warningText: UInt32 = 0x8A3B00
 
     init(workbook: XLSXWorkbook, legend: [LegendItem]) {
@@ -29,6 +32,7 @@ struct XLSXStyles {
         header = workbook.format { $0.bold().wrap().top().border().fill(Self.headerFill) }
         theme = workbook.format { $0.bold().wrap().top().border().size(12).fill(Self.themeFill).fontColour(0xFFFFFF) }
         goal = workbook.format { $0.bold().wrap().top().border().fill(Self.goalFill) }
+        subheading = workbook.format { $0.italic().wrap().top().border().fill(Self.subheadingFill) }
         cell = workbook.format { $0.wrap().top().border() }
         progress = legend.map { item in
             workbook.format { $0.wrap().top().border().bold().fill(HexColour(item.colour)?.rgb ?? 0xFFFFFF) }

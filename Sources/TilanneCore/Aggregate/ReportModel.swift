@@ -78,6 +78,11 @@ public struct ReportModel: Sendable, Codable {
     /// The heading of an item as shown, marked when it is in the source's language.
     public func heading(_ item: ItemReport) -> String { shown(item.heading, untranslated: item.untranslatedTitle == true) }
 
+    /// What the report's total row adds up: all programmes, or the one programme by name.
+    public var totalName: String {
+        showsProgrammes ? ReportStrings(language: language).allProgrammesTotal : (programmes.first?.title ?? programme.name)
+    }
+
     /// The header of the column naming each action's item in the side lists: the deepest level's name.
     public var placeColumn: String {
         guard let level = levels.last else { return programmeLevelName }

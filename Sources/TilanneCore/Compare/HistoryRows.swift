@@ -7,7 +7,7 @@ enum HistoryRows {
             let row = action.row
             let found = items[action.path] ?? {
                 let item = register.item(action.path)
-                let entry = (item, action.path.keys.count > 1 ? register.item(ItemPath(Array(action.path.keys.prefix(2)))) : item)
+                let entry = (item, action.path.ancestor(atLevel: 1).flatMap(register.item) ?? item)
                 items[action.path] = entry
                 return entry
             }()

@@ -18,6 +18,11 @@ public struct ItemPath: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public func appending(_ key: String) -> ItemPath { ItemPath(keys + [key]) }
 
+    /// The ancestor at `level` (0: the programme), or nil when the path is not that deep.
+    public func ancestor(atLevel level: Int) -> ItemPath? {
+        keys.count > level ? ItemPath(Array(keys.prefix(level + 1))) : nil
+    }
+
     /// Whether `self` is `other` or one of its ancestors.
     public func contains(_ other: ItemPath) -> Bool {
         other.keys.count >= keys.count && Array(other.keys.prefix(keys.count)) == keys

@@ -16,6 +16,12 @@ public struct ProgrammeItem: Sendable, Codable, Hashable {
     public var children: [ProgrammeItem] = []
 
     public var key: String { path.last ?? "" }
+
+    /// Whether a title as written is this item's, in any language (case, spacing and dashes ignored).
+    public func isTitled(_ written: String) -> Bool {
+        let key = TextNormaliser.comparisonKey(written)
+        return key == TextNormaliser.comparisonKey(title) || titles.values.contains { TextNormaliser.comparisonKey($0) == key }
+    }
 }
 
 /// A cross-cutting dimension: items outside the hierarchy an action can be linked to

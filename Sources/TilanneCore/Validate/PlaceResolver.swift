@@ -24,7 +24,7 @@ struct PlaceResolver {
         if let resolved = place.resolved {
             // Placed by the section rows above it: their titles are still compared with the register.
             guard let level = place.deepestLevel, let written = place.written[level], let title = written.title,
-                  let item = register.item(resolved), written.number != nil, !sameTitle(title, item) else {
+                  let item = register.item(resolved), written.number != nil, !item.isTitled(title) else {
                 return .placed(resolved, differences: [])
             }
             return .placed(resolved, differences: [Difference(code: .goalTitleDiffers, level: level, arguments: [
@@ -56,13 +56,13 @@ struct PlaceResolver {
         var differences: [Difference] = []
         for (level, above) in place.written where level < deepest {
             let matching = remaining.filter { path in
-                guard path.keys.count > level, let item = register.item(ItemPath(Array(path.keys.prefix(level + 1)))) else { return false }
+                guard let item = path.ancestor(atLevel: level).flatMap(register.item) else { return false }
                 return matches(item, above, level: level)
             }
             if matching.isEmpty {
                 // Only one item has that number: the row is placed there, and the level above reported.
                 if remaining.count == 1, let path = remaining.first,
-                   let registered = register.item(ItemPath(Array(path.keys.prefix(level + 1)))) {
+                   let registered = path.ancestor(atLevel: level).flatMap(register.item) {
                     differences.append(Difference(code: .themeDiffers, level: level,
                                                   arguments: [above.title ?? above.number ?? "", written, registered.title]))
                 }
@@ -76,17 +76,12 @@ struct PlaceResolver {
                              arguments: [written, level.name(language, fallback: language), "\(remaining.count)"])
         }
         if let item = register.item(path), let title = place.written[deepest]?.title, place.written[deepest]?.number != nil,
-           !sameTitle(title, item) {
+           !item.isTitled(title) {
             differences.append(Difference(code: .goalTitleDiffers, level: deepest,
                                           arguments: [item.number ?? written, title, item.title,
                                                       register.level(deepest).name(language, fallback: language)]))
         }
         return .placed(path, differences: differences)
-    }
-
-    private func sameTitle(_ title: String, _ item: ProgrammeItem) -> Bool {
-        let key = TextNormaliser.comparisonKey(title)
-        return key == TextNormaliser.comparisonKey(item.title) || item.titles.values.contains { TextNormaliser.comparisonKey($0) == key }
     }
 
     private func matches(_ item: ProgrammeItem, _ written: WrittenPlace, level: Int) -> Bool {
@@ -95,8 +90,6 @@ struct PlaceResolver {
             return declared.numberKey(itemNumber) == key
         }
         guard let title = written.title ?? written.number else { return true }
-        let key = TextNormaliser.comparisonKey(title)
-        return key == TextNormaliser.comparisonKey(item.title) || key == TextNormaliser.comparisonKey(item.key)
-            || item.titles.values.contains { TextNormaliser.comparisonKey($0) == key }
+        return item.isTitled(title) || TextNormaliser.comparisonKey(title) == TextNormaliser.comparisonKey(item.key)
     }
 }

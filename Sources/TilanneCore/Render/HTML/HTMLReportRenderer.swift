@@ -106,8 +106,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             row(Self.part(item.label, item.untranslatedTitle, model), item.counts, bold: !item.items.isEmpty)
         }
         // The report's total, named after what it adds up: all programmes, or the one.
-        let totalName = model.showsProgrammes ? strings.allProgrammesTotal : (model.programmes.first?.title ?? model.programme.name)
-        row(e("\(totalName): \(strings.total.lowercased())"), model.totals, bold: true)
+        row(e("\(model.totalName): \(strings.total.lowercased())"), model.totals, bold: true)
         out.write("</tbody>\n</table>\n</section>\n")
     }
 

@@ -75,7 +75,7 @@ enum XLSXSummarySheet {
             line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts, bold: true)
             row += 1
         }
-        let totalName = model.showsProgrammes ? strings.allProgrammesTotal : (model.programmes.first?.title ?? model.programme.name)
+        let totalName = model.totalName
         line(row, top: totalName, item: strings.total, model.totals, bold: true)
         if !hasTop { sheet.string(row, 0, "\(totalName): \(strings.total.lowercased())", styles.textBold) }
         row += 2

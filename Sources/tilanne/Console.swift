@@ -17,7 +17,7 @@ struct Console {
         for diagnostic in listed.prefix(limit) {
             let place = diagnostic.location.map { $0.compact + ": " } ?? ""
             let column = diagnostic.location?.columnName.map { " [\($0)]" } ?? ""
-            printError("\(place)\(catalogue.severityName(diagnostic.severity)) [\(diagnostic.code.rawValue)]\(column) \(diagnostic.message)")
+            printError("\(place)\(catalogue.severityName(diagnostic.severity)) [\(diagnostic.code.rawValue)]\(column) \(catalogue.message(diagnostic))")
         }
         if listed.count > limit {
             printError(ConsoleText.more(listed.count - limit, language))
@@ -25,7 +25,7 @@ struct Console {
         var bySeverity: [Severity: Int] = [:]
         for diagnostic in diagnostics { bySeverity[diagnostic.severity, default: 0] += 1 }
         let summary = Severity.allCases.reversed().compactMap { severity in
-            bySeverity[severity].map { "\($0) \(catalogue.severityName(severity))" }
+            bySeverity[severity].map { catalogue.count($0, severity) }
         }
         printError(summary.joined(separator: ", "))
     }

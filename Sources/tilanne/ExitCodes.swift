@@ -14,7 +14,11 @@ enum ExitCodes: Int32 {
     case periodAlreadyFrozen = 6
     case anotherRunInProgress = 7
     case deliveryFailed = 8
+    /// The reports were published, then a later step (the groups' files, the history) failed.
+    case publishedThenFailed = 9
     // 64: command-line usage errors, reported by the argument parser itself.
+    /// An error the contract does not name (a fault in Tilanne itself): never counted as success.
+    case unexpectedError = 70
 
     static func status(for diagnostics: [Diagnostic]) -> ExitCodes {
         diagnostics.contains { $0.severity >= .warning } ? .successWithWarnings : .success
@@ -42,6 +46,15 @@ enum ExitCodes: Int32 {
         } catch let failure as Sendmail.Failure {
             problem = "tilanne: the reports were written, but mailing failed: \(failure)"
             code = .deliveryFailed
+        } catch let failure as PublishedThenFailed {
+            problem = "tilanne: \(failure)"
+            code = .publishedThenFailed
+        } catch let exit as ExitCode {
+            // The argument parser's own codes pass through untouched.
+            throw exit
+        } catch {
+            problem = "tilanne: unexpected error (\(type(of: error))): \(error)"
+            code = .unexpectedError
         }
         if let problem { console.failure(problem) }
         if let journal, let failure = journal.finish(code, problem: problem) { console.failure("tilanne: \(failure)") }
@@ -59,6 +72,8 @@ enum ExitCodes: Int32 {
         case .periodAlreadyFrozen: "refused"
         case .anotherRunInProgress: "locked"
         case .deliveryFailed: "delivery-failed"
+        case .publishedThenFailed: "published-then-failed"
+        case .unexpectedError: "unexpected-error"
         }
     }
 }

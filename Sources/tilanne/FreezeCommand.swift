@@ -40,10 +40,10 @@ struct FreezeCommand: ParsableCommand {
             let frozen = period.flatMap { config.period.format.parse($0) } ?? config.period
             let label = frozen.label
             journal.summary.period = label
-            let programme = pipeline.check()
+            let programme = pipeline.judged(pipeline.check())
             journal.summary.record(programme)
             console.diagnostics(programme.diagnostics, language: config.language)
-            if pipeline.failsPolicy(programme.diagnostics) {
+            if pipeline.policy.fails(programme.diagnostics) {
                 console.failure(ConsoleText.notFrozen(config.language))
                 return .invalidInput
             }

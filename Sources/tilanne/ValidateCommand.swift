@@ -18,20 +18,14 @@ struct ValidateCommand: ParsableCommand {
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let pipeline = Pipeline(config: config)
-            let programme = pipeline.check()
+            let programme = pipeline.judged(pipeline.check())
             if json {
-                struct Findings: Encodable {
-                    var diagnostics: [Diagnostic]
-                    var rejectedRows: [RejectedRow]
-                    var accounting: RowAccounting
-                }
-                FileHandle.standardOutput.write(try StableJSON.encode(Findings(
-                    diagnostics: programme.diagnostics, rejectedRows: programme.rejected, accounting: programme.accounting)))
+                FileHandle.standardOutput.write(try StableJSON.encode(FindingsJSON(programme, language: config.language)))
             } else {
                 console.diagnostics(programme.diagnostics, language: config.language)
                 console.accounting(programme.accounting, language: config.language, force: !options.quiet)
             }
-            if pipeline.failsPolicy(programme.diagnostics) { return .invalidInput }
+            if pipeline.policy.fails(programme.diagnostics) { return .invalidInput }
             return ExitCodes.status(for: programme.diagnostics)
         }
     }

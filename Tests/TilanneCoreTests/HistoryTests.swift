@@ -70,7 +70,7 @@ struct HistoryTests {
                                                   reworded: 1, moved: 0, unchanged: 74))
         // The reworded action is matched by similar wording: a finding asks a person to confirm.
         let uncertain = try #require(programme.diagnostics.first { $0.code == .historyUncertainMatch })
-        #expect(uncertain.message.contains("\"Muuttajapalvelujen kehittäminen\""))
+        #expect(uncertain.message(.fi).contains("\"Muuttajapalvelujen kehittäminen\""))
         #expect(uncertain.location?.row == 3)
         // Each action row carries its change.
         let pohjoisSavo = try #require(model.allActions.first { $0.action.hasPrefix("Pohjois-Savon") })

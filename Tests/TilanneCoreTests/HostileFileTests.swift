@@ -31,13 +31,13 @@ struct HostileFileTests {
         config.limits.maxExpandedBytes = 16 * 1024 * 1024
         let programme = TestSupport.check(config)
         let errors = programme.diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.code) == [hostile.code], "\(errors.map(\.message))")
+        #expect(errors.map(\.code) == [hostile.code], "\(errors.map { $0.message(.fi) })")
         let finding = try #require(errors.first)
-        #expect(finding.message.contains(hostile.says), "\(finding.message)")
+        #expect(finding.message(.fi).contains(hostile.says), "\(finding.message(.fi))")
         #expect(finding.location?.file == "Tests/TilanneCoreTests/Fixtures/hostile/\(hostile.file)")
         #expect(programme.accounting.reported == 0)
         #expect(programme.accounting.isBalanced)
-        #expect(Pipeline(config: config).failsPolicy(programme.diagnostics))
+        #expect(Pipeline(config: config).policy.fails(programme.diagnostics))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/tilanne-escape.txt"))
     }
 
@@ -47,7 +47,7 @@ struct HostileFileTests {
         config.sources[0].format = .xlsx
         let programme = TestSupport.check(config)
         let finding = try #require(programme.diagnostics.first { $0.code == .archiveMissingPart })
-        #expect(finding.message.contains("xl/workbook.xml (DOCX)"))
+        #expect(finding.message(.fi).contains("xl/workbook.xml (DOCX)"))
     }
 
     @Test("Entry names that climb out of the archive are recognised")

@@ -14,7 +14,7 @@ struct IndicatorTests {
     @Test("Population from the PX file: baseline 2019, latest 2023, share of the way to 130 000")
     func population() throws {
         let (programme, model) = try Self.kuopio()
-        let report = try #require(Self.indicator(model, "vakiluku"), "\(programme.diagnostics.filter { $0.code.rawValue.contains("indic") || $0.code.rawValue.contains("stat") }.map(\.message))")
+        let report = try #require(Self.indicator(model, "vakiluku"), "\(programme.diagnostics.filter { $0.code.rawValue.contains("indic") || $0.code.rawValue.contains("stat") }.map { $0.message(.fi) })")
         #expect(report.baseline?.value == 119282 && report.baseline?.year == 2019)
         #expect(report.latest?.value == 124025 && report.latest?.period == "2023")
         #expect(report.change == 4743)
@@ -57,7 +57,7 @@ extension IndicatorTests {
                                                       IndicatorSelection(variable: "Tiedot", category: "vaesto")]))
         let found = Self.findings(config)
         let missing = try #require(found.first { $0.code == .indicatorCodeNotFound })
-        #expect(missing.message.contains("\"KU999\"") && missing.message.contains("KU297 (Kuopio)"))
+        #expect(missing.message(.fi).contains("\"KU999\"") && missing.message(.fi).contains("KU297 (Kuopio)"))
         #expect(missing.location?.file == "Input/mittarit/kuopio-vaesto.px")
         #expect(missing.severity == .warning)
         let report = try #require(TestSupport.model(config).1.indicators?.first)
@@ -77,7 +77,7 @@ extension IndicatorTests {
     func variableMissing() throws {
         let found = Self.findings(try Self.config(Self.population([IndicatorSelection(variable: "Kunta", category: "KU297")])))
         let missing = try #require(found.first { $0.code == .indicatorVariableNotFound })
-        #expect(missing.message.contains("\"Alue\""))
+        #expect(missing.message(.fi).contains("\"Alue\""))
     }
 
     @Test("Selection by label and in Swedish works as by code")
@@ -128,7 +128,7 @@ extension IndicatorTests {
         let config = try Self.config(Self.population(path: "../Input/mittarit/ei-ole.px"))
         let finding = try #require(Self.findings(config).first)
         #expect(finding.code == .statisticsUnreadable && finding.severity == .warning)
-        #expect(!Pipeline(config: config).failsPolicy(TestSupport.check(config).diagnostics.filter { $0.code == .statisticsUnreadable }))
+        #expect(!Pipeline(config: config).policy.fails(TestSupport.check(config).diagnostics.filter { $0.code == .statisticsUnreadable }))
     }
 
     @Test("Lower is better: unemployment above its 2019 baseline is moving the wrong way")

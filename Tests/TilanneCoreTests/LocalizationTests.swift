@@ -42,7 +42,7 @@ struct LocalizationTests {
     @Test("Every finding's message exists in all three languages, with the same placeholders")
     func messages() {
         for code in DiagnosticCode.allCases {
-            let arguments = ["A", "B", "C"]
+            let arguments: [DiagnosticArgument] = ["A", "B", "C"]
             let texts = ReportLanguage.allCases.map { MessageCatalogue(language: $0).message(code, arguments) }
             #expect(Set(texts).count == 3, "\(code.rawValue): \(texts)")
             let template = MessageCatalogue(language: .fi).message(code, ["{0}", "{1}", "{2}"])

@@ -99,7 +99,7 @@ struct OfficeIngestTests {
         #expect(programme.accounting.isBalanced)
         let first = try #require(duplicates.first)
         #expect(first.location?.cellReference == "Tilanne!E4")
-        #expect(first.message.contains("rivillä 2 (Input/kasvava-kuopio-tilanne-1-2024.csv)"), "\(first.message)")
+        #expect(first.message(.fi).contains("rivillä 2 (Input/kasvava-kuopio-tilanne-1-2024.csv)"), "\(first.message(.fi))")
     }
 
     @Test("Sheet selection: by name, by position, all sheets with the header; a missing sheet is named")
@@ -109,11 +109,11 @@ struct OfficeIngestTests {
         #expect(byIndex.accounting.reported == 77)
         let all = TestSupport.check(try Self.config(file, shape: .sectioned, part: .all))
         #expect(all.accounting.reported == 77)
-        #expect(all.diagnostics.contains { $0.code == .partSkipped && $0.message.contains("Ohjeet") })
+        #expect(all.diagnostics.contains { $0.code == .partSkipped && $0.message(.fi).contains("Ohjeet") })
         let missing = TestSupport.check(try Self.config(file, shape: .sectioned, part: .named("Tilanne 2/2024")))
         let finding = try #require(missing.diagnostics.first { $0.code == .sheetNotFound })
         #expect(finding.severity == .error)
-        #expect(finding.message.contains("\"Ohjeet\", \"Tilanne\""))
+        #expect(finding.message(.fi).contains("\"Ohjeet\", \"Tilanne\""))
         // The first sheet holds only instructions: the missing headers are named.
         let first = TestSupport.check(try Self.config(file, shape: .sectioned))
         #expect(first.diagnostics.contains { $0.code == .headerNotFound })

@@ -23,7 +23,7 @@ struct StatisticsReaderTests {
     @Test("StatFin job vacancies (ISO-8859-15, content variable): values by code, units and labels in fi, sv and en")
     func jobVacancies() throws {
         let cube = Self.readAll(Self.statfin("statfin_atp_pxt_11n3.px"))
-        #expect(cube.diagnostics.isEmpty, "\(cube.diagnostics.map(\.message))")
+        #expect(cube.diagnostics.isEmpty, "\(cube.diagnostics.map { $0.message(.fi) })")
         #expect(cube.dimensions.map(\.name) == ["Tiedot", "Vuosi"])
         #expect(cube.cellCount == 55 && cube.missingCount == 0)
         // Stub-major order, the last heading variable fastest: row 1 is atp_lkm 2013…2023.

@@ -12,13 +12,13 @@ struct ValidateTests {
         #expect(programme.accounting == RowAccounting(rowsIn: 77, reported: 77, rejected: 0, structure: 0, blank: 0))
         let unknown = programme.diagnostics.filter { $0.code == .progressUnknown }
         #expect(unknown.map { $0.location?.row } == [52, 53, 55])
-        #expect(unknown.allSatisfy { $0.location?.columnName == "Eteneminen" && $0.message.contains("\"+?\"") })
+        #expect(unknown.allSatisfy { $0.location?.columnName == "Eteneminen" && $0.message(.fi).contains("\"+?\"") })
         let flagged = programme.actions.filter { $0.findings.contains(.progressUnknown) }
         #expect(flagged.count == 3)
         #expect(flagged.allSatisfy { $0.row.progress == .unknown(written: "+?") })
         let titles = programme.diagnostics.filter { $0.code == .goalTitleDiffers }
         #expect(titles.map { $0.location?.row } == [16, 66])
-        #expect(titles[0].message.contains("Yritysten fyysisen toimintaympäristön kehittäminen"))
+        #expect(titles[0].message(.fi).contains("Yritysten fyysisen toimintaympäristön kehittäminen"))
         #expect(!programme.diagnostics.contains { $0.severity == .error })
     }
 
@@ -42,10 +42,10 @@ struct ValidateTests {
         #expect(programme.rejected.map(\.code) == [.actionMissing, .goalNotInRegister, .goalNumberInvalid, .actionDuplicate])
         #expect(programme.rejected.map { $0.location.row } == [3, 4, 5, 6])
         let duplicate = programme.diagnostics.first { $0.code == .actionDuplicate }
-        #expect(duplicate?.message.contains("rivillä 2") == true)
+        #expect(duplicate?.message(.fi).contains("rivillä 2") == true)
         let unknown = programme.diagnostics.first { $0.code == .progressUnknown }
         #expect(unknown?.location == SourceLocation(file: file.path, row: 7, column: 8, columnName: "Eteneminen"))
-        #expect(unknown?.message == "Tuntematon etenemiskoodi \"++\"; se näytetään sellaisenaan ja merkitään tarkistettavaksi.")
+        #expect(unknown?.message(.fi) == "Tuntematon etenemiskoodi \"++\"; se näytetään sellaisenaan ja merkitään tarkistettavaksi.")
         #expect(programme.diagnostics.contains { $0.code == .statusMissing && $0.location?.row == 8 && $0.location?.column == 9 })
         #expect(programme.diagnostics.contains { $0.code == .responsibleMissing && $0.location?.row == 8 })
     }
@@ -62,7 +62,7 @@ struct ValidateTests {
         let programme = TestSupport.check(try TestSupport.config(reading: file))
         #expect(programme.rejected.map(\.code) == [.csvRaggedRow, .csvRaggedRow])
         #expect(programme.rejected.map { $0.location.row } == [3, 4])
-        #expect(programme.diagnostics.contains { $0.code == .csvRaggedRow && $0.message.contains("10 saraketta, otsikkorivillä 9") })
+        #expect(programme.diagnostics.contains { $0.code == .csvRaggedRow && $0.message(.fi).contains("10 saraketta, otsikkorivillä 9") })
         #expect(programme.accounting.isBalanced)
     }
 
@@ -109,8 +109,8 @@ struct ValidateTests {
         ])
         let programme = TestSupport.check(try TestSupport.config(reading: file))
         let finding = programme.diagnostics.first { $0.code == .headerNotFound }
-        #expect(finding?.message.contains("\"Eteneminen\"") == true)
-        #expect(finding?.message.contains("\"Tila\"") == true)
+        #expect(finding?.message(.fi).contains("\"Eteneminen\"") == true)
+        #expect(finding?.message(.fi).contains("\"Tila\"") == true)
         #expect(programme.rejected.count == 2)
         #expect(programme.accounting.isBalanced)
     }

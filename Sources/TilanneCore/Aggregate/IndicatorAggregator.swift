@@ -67,9 +67,9 @@ public struct IndicatorAggregator: Sendable {
             files: series.files, tableTitle: series.tableTitle[language], statisticsSource: series.statisticsSource[language],
             lastUpdated: series.lastUpdated, findings: [], translations: nil)
         let files = Set(series.files)
-        // Its findings: those in its files, and those that name it.
+        // Its findings: those about it, and those in its files.
         report.findings = Array(Set(diagnostics.filter { finding in
-            finding.location.map { files.contains($0.file) } == true || finding.arguments.first == indicator.id
+            finding.subject == .indicator(indicator.id) || finding.location.map { files.contains($0.file) } == true
         }.map(\.code))).sorted { $0.rawValue < $1.rawValue }
         report.missing = series.gaps
         report.stale = series.isStale(asOf: config.periodYear)

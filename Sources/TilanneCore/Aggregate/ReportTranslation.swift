@@ -4,10 +4,16 @@
 /// A text with no translation is shown in the source's language and marked, and each missing
 /// action text is a finding, never silently printed as if it were translated.
 extension ReportModel {
+    /// The report in `target`, its findings the main report's plus its own missing translations.
     public func translated(to target: ReportLanguage, config: TilanneConfig) -> ReportModel {
-        guard target != language else { return self }
-        let catalogue = MessageCatalogue(language: target)
-        var log = DiagnosticLog(catalogue: catalogue, severityOverrides: config.validation.severity)
+        translation(to: target, config: config).model
+    }
+
+    /// The report in `target` and the findings its translation made (`translation.missing`), so
+    /// the run's policy judges them with every other finding before anything is published.
+    public func translation(to target: ReportLanguage, config: TilanneConfig) -> (model: ReportModel, findings: [Diagnostic]) {
+        guard target != language else { return (self, []) }
+        var log = DiagnosticLog()
         let strings = ReportStrings(language: target)
         var model = self
         model.language = target
@@ -50,7 +56,7 @@ extension ReportModel {
                 action.untranslated = missing.isEmpty ? nil : missing
                 if !missing.isEmpty {
                     let names = missing.map { $0 == .action ? strings.action : model.statusColumn }.joined(separator: ", ")
-                    log.emit(.translationMissing, at: action.source, languageName(target, in: target), names)
+                    log.emit(.translationMissing, at: action.source, with: [.language(target), .text(names)])
                 }
                 return action
             }
@@ -89,21 +95,7 @@ extension ReportModel {
             }
             return indicator
         }
-        model.diagnostics = diagnostics.map { $0.localized(catalogue) } + log.diagnostics
-        model.rejectedRows = rejectedRows.map { row in
-            var row = row
-            row.reason = catalogue.message(row.code, row.arguments)
-            return row
-        }
-        return model
-    }
-
-    private func languageName(_ language: ReportLanguage, in target: ReportLanguage) -> String {
-        let strings = ReportStrings(language: target)
-        return switch language {
-        case .fi: strings.pick("suomi", "finska", "Finnish")
-        case .sv: strings.pick("ruotsi", "svenska", "Swedish")
-        case .en: strings.pick("englanti", "engelska", "English")
-        }
+        model.diagnostics = diagnostics + log.diagnostics
+        return (model, log.diagnostics)
     }
 }

@@ -58,7 +58,7 @@ public struct PeriodComparer: Sendable {
 
     public func compare(_ programme: ValidatedProgramme, previous stored: FrozenPeriod?) -> HistoryContext {
         let previous = upgraded(stored)
-        var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
+        var log = DiagnosticLog()
         let (rows, matches) = matchedRows(programme, previous: previous)
         var notes = [ActionChangeNote?](repeating: nil, count: rows.count)
         let stale = rows.map(staleness)

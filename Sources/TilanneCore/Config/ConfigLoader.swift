@@ -367,7 +367,7 @@ public enum ConfigLoader {
     }
 
     private static func readDelivery(_ value: YAMLValue) throws -> DeliveryConfig {
-        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts"])
+        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts", "timeout_seconds"])
         let sendmail = try map["sendmail"]?.sequenceOrSingle().map { try $0.string() } ?? ["/usr/sbin/sendmail"]
         var alertTo: [String] = []
         var alertSubject = "Tilanne: {programme} – ajo epäonnistui (exit {exit}, {outcome})"
@@ -380,7 +380,14 @@ public enum ConfigLoader {
             sendmail: sendmail, from: try map.required("from").string(),
             subject: try map["subject"]?.string() ?? "{programme} – tilanne {period}: {group}",
             body: try map["body"]?.string() ?? "Liitteenä {group}:n seurantaraportti, tilanne {period}.\n",
-            alertTo: alertTo, alertSubject: alertSubject)
+            alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]))
+    }
+
+    private static func readTimeout(_ value: YAMLValue?) throws -> Double {
+        guard let value else { return DeliveryConfig.defaultTimeout }
+        let seconds = try value.int()
+        guard (1...3600).contains(seconds) else { throw value.error("expected 1 to 3600 (seconds)") }
+        return Double(seconds)
     }
 
     private static func readHistory(_ value: YAMLValue) throws -> HistoryConfig {

@@ -248,6 +248,10 @@ public struct DeliveryConfig: Sendable, Codable {
     /// Failure alerts: addresses and subject template (`{programme}`, `{period}`, `{exit}`, `{outcome}`).
     public var alertTo: [String]
     public var alertSubject: String
+    /// Seconds the sendmail program may take per message before it is stopped (`timeout_seconds`).
+    public var timeout: Double = DeliveryConfig.defaultTimeout
+
+    public static let defaultTimeout: Double = 120
 }
 
 /// Where a run reports on itself for the people who look after the server.

@@ -61,7 +61,7 @@ public struct GroupDelivery {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .wouldSend))
                 continue
             }
-            try Sendmail(command: delivery.sendmail).send(message)
+            try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
             try store?.recordDelivery(group: group.folder, fingerprint: fingerprint, recipients: group.email, at: Timestamp.now())
             results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .sent))
         }
@@ -81,7 +81,7 @@ public struct GroupDelivery {
         let json = (try? StableJSON.encode(summary)) ?? Data()
         let message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
                                   attachments: [.init(fileName: "last-run.json", contentType: "application/json", data: json)])
-        try Sendmail(command: delivery.sendmail).send(message)
+        try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
     }
 
     private func fill(_ template: String, group: SteeringGroup) -> String {

@@ -2,11 +2,16 @@ import Foundation
 
 /// Hands a message to the system's sendmail interface (postfix, exim, msmtp all provide it, and
 /// cron itself mails through it): the program with its configured arguments, `-i`, then the
-/// recipients; the message on standard input.
+/// recipients; the message on standard input. A sendmail that does not finish within the
+/// timeout is killed and the delivery fails, so a hung mail server cannot hold the night.
 public struct Sendmail: Sendable {
     public var command: [String]
+    public var timeout: TimeInterval
 
-    public init(command: [String]) { self.command = command }
+    public init(command: [String], timeout: TimeInterval = DeliveryConfig.defaultTimeout) {
+        self.command = command
+        self.timeout = timeout
+    }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var command: String
@@ -16,35 +21,21 @@ public struct Sendmail: Sendable {
 
     public func send(_ message: MailMessage) throws {
         guard let program = command.first else { throw Failure(command: "", problem: "no sendmail program configured") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = Array(command.dropFirst()) + ["-i", "--"] + message.to
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        process.standardOutput = errors
+        let outcome: ExternalProgram.Outcome
         do {
-            try process.run()
+            outcome = try ExternalProgram.run(program, Array(command.dropFirst()) + ["-i", "--"] + message.to,
+                                              input: message.rendered(), timeout: timeout)
         } catch {
-            throw Failure(command: program, problem: "cannot start it (\(error.localizedDescription))")
+            guard case .cannotStart(let why) = error else { throw error }
+            throw Failure(command: program, problem: "cannot start it (\(why))")
         }
-        // A sendmail that exits early (no server) closes the pipe while a large message is still
-        // being written: that must be its exit status below, not SIGPIPE killing the whole run.
-        signal(SIGPIPE, SIG_IGN)
-        var writeProblem: String?
-        do {
-            try input.fileHandleForWriting.write(contentsOf: message.rendered())
-        } catch {
-            writeProblem = "the message could not be handed over (\(error.localizedDescription))"
+        let said = outcome.said.prefix(2000)
+        guard let status = outcome.status else {
+            throw Failure(command: program, problem: "did not finish within \(Int(timeout)) s and was stopped; the message may not have been sent"
+                          + (said.isEmpty ? "" : ": \(said)"))
         }
-        try? input.fileHandleForWriting.close()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: said.prefix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(command: program, problem: "exit \(process.terminationStatus)\(text.isEmpty ? "" : ": \(text)")")
+        guard status == 0 else {
+            throw Failure(command: program, problem: "exit \(status)\(said.isEmpty ? "" : ": \(said)")")
         }
-        if let writeProblem { throw Failure(command: program, problem: writeProblem) }
     }
 }

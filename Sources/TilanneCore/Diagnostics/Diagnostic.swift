@@ -1,27 +1,27 @@
-/// One finding about the input or the configuration, kept as data: the run collects them,
-/// the policy judges them, and every renderer lists them. Not an exception.
+/// One finding about the input or the configuration, kept as typed facts: the stages record
+/// them, the policy (`DiagnosticPolicy`) judges them once after every stage, and the edges —
+/// console, reports, mail — write them as text in their reader's language. Not an exception.
 public struct Diagnostic: Codable, Sendable, Hashable {
+    /// The code's default until the policy has judged the run's findings.
     public var severity: Severity
     /// Stable identifier (for example `progress.unknown-code`); documented in docs/diagnostics.md.
     public var code: DiagnosticCode
-    /// Human-readable text in the report language.
-    public var message: String
     public var location: SourceLocation?
-    /// What the message was filled in with, so it can be written again in another language.
-    public var arguments: [String]
+    /// What the message is filled in with, typed so it can be written in any language.
+    public var arguments: [DiagnosticArgument]
+    /// What the finding concerns (an indicator, an action, a group), when a stage knows it.
+    public var subject: DiagnosticSubject?
 
-    public init(severity: Severity, code: DiagnosticCode, message: String, location: SourceLocation?, arguments: [String] = []) {
-        self.severity = severity
+    public init(code: DiagnosticCode, location: SourceLocation?, arguments: [DiagnosticArgument] = [], subject: DiagnosticSubject? = nil) {
+        self.severity = code.defaultSeverity
         self.code = code
-        self.message = message
         self.location = location
         self.arguments = arguments
+        self.subject = subject
     }
 
-    /// The same finding with its message in another language.
-    public func localized(_ catalogue: MessageCatalogue) -> Diagnostic {
-        var copy = self
-        copy.message = catalogue.message(code, arguments)
-        return copy
+    /// The message in `language`, as the edges print it.
+    public func message(_ language: ReportLanguage) -> String {
+        MessageCatalogue(language: language).message(self)
     }
 }

@@ -70,6 +70,18 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case indicatorValueMissing = "indicator.value-missing"
     case indicatorDuplicateValue = "indicator.duplicate-value"
 
+    /// Whether the message itself names what the finding is about (the indicator's checks say
+    /// "Mittarin vakiluku …"), so the edges do not name it twice.
+    public var messageNamesSubject: Bool {
+        switch self {
+        case .indicatorNoValues, .indicatorUnitChanged, .indicatorTargetBeforeBaseline, .indicatorBaselineMissing,
+             .indicatorStale, .indicatorValueMissing, .indicatorDuplicateValue:
+            true
+        default:
+            false
+        }
+    }
+
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
         switch self {

@@ -1,29 +1,25 @@
-/// Collects diagnostics during a stage: applies the policy's severity overrides and writes
-/// the message in the report language, so stages only say what they found and where.
+/// What a stage found, as it found it: code, typed arguments, location and subject. The log
+/// writes no text and applies no policy: both happen once, after every stage
+/// (`DiagnosticPolicy`, `MessageCatalogue`), so a stage cannot fix a language or a severity.
 public struct DiagnosticLog: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
-    public let catalogue: MessageCatalogue
-    public let severityOverrides: [DiagnosticCode: Severity]
 
-    public init(catalogue: MessageCatalogue, severityOverrides: [DiagnosticCode: Severity] = [:]) {
-        self.catalogue = catalogue
-        self.severityOverrides = severityOverrides
-    }
+    public init() {}
 
     @discardableResult
     public mutating func emit(_ code: DiagnosticCode, at location: SourceLocation?, _ arguments: String...) -> Diagnostic {
-        emit(code, at: location, arguments: arguments)
+        emit(code, at: location, with: arguments.map(DiagnosticArgument.text))
     }
 
     @discardableResult
     public mutating func emit(_ code: DiagnosticCode, at location: SourceLocation?, arguments: [String]) -> Diagnostic {
-        let diagnostic = Diagnostic(
-            severity: severityOverrides[code] ?? code.defaultSeverity,
-            code: code,
-            message: catalogue.message(code, arguments),
-            location: location,
-            arguments: arguments
-        )
+        emit(code, at: location, with: arguments.map(DiagnosticArgument.text))
+    }
+
+    @discardableResult
+    public mutating func emit(_ code: DiagnosticCode, at location: SourceLocation?, subject: DiagnosticSubject? = nil,
+                              with arguments: [DiagnosticArgument]) -> Diagnostic {
+        let diagnostic = Diagnostic(code: code, location: location, arguments: arguments, subject: subject)
         diagnostics.append(diagnostic)
         return diagnostic
     }

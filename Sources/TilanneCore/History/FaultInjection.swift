@@ -11,3 +11,14 @@ enum FaultInjection {
         Thread.sleep(forTimeInterval: 60)
     }
 }
+
+extension FaultInjection {
+    /// An error the exit-code contract does not name, for the test of its own exit code (70):
+    /// with `TILANNE_FAULT_UNEXPECTED_ERROR=1` the run throws one after checking its inputs.
+    struct Unnamed: Error {}
+
+    static func unexpectedErrorIfAsked() throws {
+        guard ProcessInfo.processInfo.environment["TILANNE_FAULT_UNEXPECTED_ERROR"] == "1" else { return }
+        throw Unnamed()
+    }
+}

@@ -48,6 +48,12 @@ public final class HistoryStore {
         try wrap { try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.run) } }
     }
 
+    /// Takes and gives back the write lock, so that a database another process holds locked, or
+    /// one that cannot be written, stops the run before the reports are published rather than after.
+    public func checkWritable() throws(HistoryError) {
+        try wrap { try queue.inTransaction(.immediate) { _ in .rollback } }
+    }
+
     /// Records a run and its rows in one transaction.
     @discardableResult
     public func record(_ run: RunRecord, rows: [HistoryRow]) throws(HistoryError) -> Int64 {

@@ -22,7 +22,7 @@ public struct IndicatorIngester: Sendable {
             let catalogue = MessageCatalogue(language: config.language)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 var log = makeLog()
-                log.emit(.statisticsUnreadable, at: SourceLocation(file: shown), ReportStrings(language: config.language).pick("tiedostoa ei löydy", "filen finns inte", "file not found"))
+                log.emit(.statisticsUnreadable, at: SourceLocation(file: shown), with: [.phrase(.fileNotFound)])
                 var cube = Self.empty(shown, source: source, diagnostics: log.diagnostics)
                 cube.damaged = true
                 return Read(source: source, cube: cube, selection: nil)
@@ -49,17 +49,12 @@ public struct IndicatorIngester: Sendable {
                 }
             }
             if let problems = resolved?.diagnostics { cube.diagnostics += problems }
-            cube.diagnostics = cube.diagnostics.map { finding in
-                var copy = finding
-                copy.severity = config.validation.severity[finding.code] ?? finding.severity
-                return copy
-            }
             return Read(source: source, cube: cube, selection: resolved?.query == nil ? nil : resolved)
         }
     }
 
     func makeLog() -> DiagnosticLog {
-        DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
+        DiagnosticLog()
     }
 
     static func empty(_ file: String, source: IndicatorSource, diagnostics: [Diagnostic]) -> StatisticalCube {

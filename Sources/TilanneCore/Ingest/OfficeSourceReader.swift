@@ -106,10 +106,9 @@ extension SourceIngester {
             return [first]
         }
         var result = tables
-        let catalogue = MessageCatalogue(language: config.language)
         for table in skipped {
-            let name = table.sheet.map { "\"\($0)\"" } ?? "\(catalogue.tableWord) \(table.tableNumber ?? 0)"
-            log.emit(.partSkipped, at: table.origin, name)
+            let name: DiagnosticArgument = table.sheet.map { .text("\"\($0)\"") } ?? .documentTable(table.tableNumber ?? 0)
+            log.emit(.partSkipped, at: table.origin, with: [name])
         }
         result[0].diagnostics = log.diagnostics + result[0].diagnostics
         return result
@@ -122,16 +121,26 @@ extension SourceIngester {
     }
 
     /// One finding per file that cannot be read; nothing of it reaches the report.
+    /// What a file that is not the format its name says turned out to be.
+    private static func content(_ detected: String) -> DiagnosticArgument {
+        switch detected {
+        case "OLE2 (.xls/.doc)": .phrase(.oldBinaryFormat)
+        case "empty": .phrase(.emptyContent)
+        case "text": .phrase(.textContent)
+        case "binary": .phrase(.binaryContent)
+        default: .text(detected)
+        }
+    }
+
     private func report(_ error: Error, format: SourceFormat, at origin: SourceLocation, log: inout DiagnosticLog) {
         let kind = format.rawValue.uppercased()
         guard let error = error as? OfficeReadError else {
             log.emit(.sourceUnreadable, at: origin, String(describing: error))
             return
         }
-        let catalogue = MessageCatalogue(language: config.language)
         switch error {
         case .notAnArchive(let detected):
-            log.emit(.sourceWrongFormat, at: origin, kind, catalogue.detectedContent(detected))
+            log.emit(.sourceWrongFormat, at: origin, with: [.text(kind), Self.content(detected)])
         case .damagedArchive(let detail):
             log.emit(.archiveDamaged, at: origin, detail)
         case .unsafeEntryPath(let path):

@@ -22,7 +22,7 @@ public struct SourceIngester: Sendable {
     }
 
     func makeLog() -> DiagnosticLog {
-        DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
+        DiagnosticLog()
     }
 
     public func ingestFile(_ url: URL, source: SourceConfig) -> [RawTable] {

@@ -6,12 +6,67 @@ public struct MessageCatalogue: Sendable {
 
     public init(language: ReportLanguage) { self.language = language }
 
-    public func message(_ code: DiagnosticCode, _ arguments: [String]) -> String {
+    /// The finding as its reader sees it: what it concerns, when that is not its row, then the message.
+    public func message(_ diagnostic: Diagnostic) -> String {
+        let text = message(diagnostic.code, diagnostic.arguments)
+        guard let subject = diagnostic.subject, !diagnostic.code.messageNamesSubject, let name = subjectName(subject) else { return text }
+        return "\(name): \(text)"
+    }
+
+    public func message(_ code: DiagnosticCode, _ arguments: [DiagnosticArgument]) -> String {
         var text = template(code)
         for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+            text = text.replacingOccurrences(of: "{\(index)}", with: self.text(of: argument))
         }
         return text
+    }
+
+    /// One argument in this language.
+    public func text(of argument: DiagnosticArgument) -> String {
+        switch argument {
+        case .text(let text): text
+        case .count(let count): "\(count)"
+        case .phrase(let phrase): self.phrase(phrase)
+        case .names(let names): names[language] ?? names[.fi] ?? names.values.sorted().first ?? ""
+        case .language(let named): languageName(named)
+        case .documentTable(let number): "\(tableWord) \(number)"
+        }
+    }
+
+    /// Subjects a location does not already show: an indicator, a steering group.
+    func subjectName(_ subject: DiagnosticSubject) -> String? {
+        let say = ReportStrings(language: language).pick
+        return switch subject {
+        case .indicator(let id): say("Indikaattori \(id)", "Indikator \(id)", "Indicator \(id)")
+        case .group(let name): say("Ohjausryhmä \(name)", "Styrgrupp \(name)", "Steering group \(name)")
+        case .action, .item, .file: nil
+        }
+    }
+
+    func languageName(_ named: ReportLanguage) -> String {
+        let say = ReportStrings(language: language).pick
+        return switch named {
+        case .fi: say("suomi", "finska", "Finnish")
+        case .sv: say("ruotsi", "svenska", "Swedish")
+        case .en: say("englanti", "engelska", "English")
+        }
+    }
+
+    func phrase(_ phrase: DiagnosticPhrase) -> String {
+        let say = ReportStrings(language: language).pick
+        return switch phrase {
+        case .fileNotFound: say("tiedostoa ei löydy", "filen finns inte", "file not found")
+        case .cannotOpenFile: say("tiedostoa ei voi avata", "filen kan inte öppnas", "cannot open the file")
+        case .dataKeywordMissing: say("DATA= puuttuu", "DATA= saknas", "DATA= is missing")
+        case .dataKeywordNotFoundEarly: say("DATA= ei löydy ensimmäisiltä 64 megatavulta", "DATA= finns inte bland de första 64 MB",
+                                            "no DATA= in the first 64 MB")
+        case .oldBinaryFormat: say("vanha binäärimuoto (.xls tai .doc)", "det gamla binära formatet (.xls eller .doc)",
+                                   "the old binary format (.xls or .doc)")
+        case .emptyContent: say("tyhjä", "tom", "empty")
+        case .textContent: say("tekstiä (esimerkiksi CSV)", "text (till exempel CSV)", "text (CSV, for example)")
+        case .binaryContent: say("tunnistamatonta binääridataa", "okända binära data", "unrecognised binary data")
+        case .actionText: say("Toimenpide", "Åtgärd", "Action")
+        }
     }
 
     public func severityName(_ severity: Severity) -> String {
@@ -28,26 +83,25 @@ public struct MessageCatalogue: Sendable {
         }
     }
 
+    /// A count of findings as the language says it: "1 virhe", "5 virhettä", "5 varningar", "1 error".
+    public func count(_ count: Int, _ severity: Severity) -> String {
+        let one = count == 1
+        let word = switch (language, severity) {
+        case (.fi, .error): one ? "virhe" : "virhettä"
+        case (.fi, .warning): one ? "varoitus" : "varoitusta"
+        case (.fi, .info): one ? "tieto" : "tietoa"
+        case (.sv, .error): "fel"
+        case (.sv, .warning): one ? "varning" : "varningar"
+        case (.sv, .info): one ? "upplysning" : "upplysningar"
+        case (.en, .error): one ? "error" : "errors"
+        case (.en, .warning): one ? "warning" : "warnings"
+        case (.en, .info): one ? "note" : "notes"
+        }
+        return "\(count) \(word)"
+    }
+
     /// "taulukko" / "table", as locations of document tables are written.
     public var tableWord: String { ReportStrings(language: language).pick("taulukko", "tabell", "table") }
-
-    /// What a file that is not the format its name says turned out to be.
-    func detectedContent(_ detected: String) -> String {
-        switch (language, detected) {
-        case (.fi, "OLE2 (.xls/.doc)"): "vanha binäärimuoto (.xls tai .doc)"
-        case (.fi, "empty"): "tyhjä"
-        case (.fi, "text"): "tekstiä (esimerkiksi CSV)"
-        case (.fi, "binary"): "tunnistamatonta binääridataa"
-        case (.sv, "OLE2 (.xls/.doc)"): "det gamla binära formatet (.xls eller .doc)"
-        case (.sv, "empty"): "tom"
-        case (.sv, "text"): "text (till exempel CSV)"
-        case (.sv, "binary"): "okända binära data"
-        case (.en, "OLE2 (.xls/.doc)"): "the old binary format (.xls or .doc)"
-        case (.en, "text"): "text (CSV, for example)"
-        case (.en, "binary"): "unrecognised binary data"
-        default: detected
-        }
-    }
 
     private func template(_ code: DiagnosticCode) -> String {
         switch language {

@@ -15,7 +15,7 @@ public struct IndicatorSelectionResolver: Sendable {
     }
 
     public func resolve(_ source: IndicatorSource, in cube: StatisticalCube) -> Resolved {
-        var log = DiagnosticLog(catalogue: catalogue)
+        var log = DiagnosticLog()
         var chosen: [Int?] = Array(repeating: nil, count: cube.dimensions.count)
         var named = Array(repeating: false, count: cube.dimensions.count)
         var failed = false

@@ -54,7 +54,7 @@ public struct IndicatorNormaliser: Sendable {
     public init(language: ReportLanguage) { catalogue = MessageCatalogue(language: language) }
 
     public func normalise(_ indicator: IndicatorConfig, reads: [IndicatorIngester.Read]) -> IndicatorSeries {
-        var log = DiagnosticLog(catalogue: catalogue)
+        var log = DiagnosticLog()
         var series = IndicatorSeries(indicator: indicator, points: [], fileUnits: [], tableTitle: [:], statisticsSource: [:],
                                      lastUpdated: nil, files: [], diagnostics: [])
         var byPeriod: [String: IndicatorPoint] = [:]

@@ -113,26 +113,29 @@ public final class FieldLocations: Sendable {
     }
 }
 
-/// A row that is not in the report, with the finding that explains why.
+/// A row that is not in the report, with the finding that explains why (written as text in the
+/// reader's language by the edges, from the code and arguments).
 public struct RejectedRow: Sendable, Codable, Hashable {
     public var location: SourceLocation
     public var code: DiagnosticCode
-    public var reason: String
     /// The row's cells joined, shortened, so a reader can recognise it.
     public var content: String
-    /// The finding's arguments, so the reason can be written again in another language.
-    public var arguments: [String] = []
+    public var arguments: [DiagnosticArgument] = []
 
-    public init(location: SourceLocation, code: DiagnosticCode, reason: String, content: String, arguments: [String] = []) {
+    public init(location: SourceLocation, code: DiagnosticCode, content: String, arguments: [DiagnosticArgument] = []) {
         self.location = location
         self.code = code
-        self.reason = reason
         self.content = content
         self.arguments = arguments
     }
 
     /// A row rejected for `finding`.
     public init(finding: Diagnostic, location: SourceLocation, content: String) {
-        self.init(location: location, code: finding.code, reason: finding.message, content: content, arguments: finding.arguments)
+        self.init(location: location, code: finding.code, content: content, arguments: finding.arguments)
+    }
+
+    /// Why the row was rejected, in `language`.
+    public func reason(_ language: ReportLanguage) -> String {
+        MessageCatalogue(language: language).message(code, arguments)
     }
 }

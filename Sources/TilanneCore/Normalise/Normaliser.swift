@@ -11,8 +11,7 @@ public struct Normaliser: Sendable {
     }
 
     public func normalise(_ table: RawTable, source: SourceConfig) -> NormalisedTable {
-        var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language),
-                                severityOverrides: config.validation.severity)
+        var log = DiagnosticLog()
         var result = NormalisedTable(
             file: table.file, origin: table.origin, shape: table.shape, encoding: table.encoding, delimiter: table.delimiter,
             actions: [], rejected: [], structureRows: 0, blankRows: 0,
@@ -27,7 +26,6 @@ public struct Normaliser: Sendable {
                 result.rejected.append(RejectedRow(
                     location: table.origin.at(row: record.row),
                     code: reason?.code ?? .headerNotFound,
-                    reason: reason?.message ?? "",
                     content: preview(record.cells),
                     arguments: reason?.arguments ?? []
                 ))

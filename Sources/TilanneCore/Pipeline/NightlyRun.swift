@@ -72,37 +72,57 @@ public final class NightlyRun {
         lap("compare")
         let model = pipeline.report(from: programme, history: history)
         lap("aggregate")
+        // The policy speaks once, over the findings of every stage and of every edition.
+        let report = pipeline.judge(model)
+        programme.diagnostics = report.findings
+        summary.record(programme)
+        lap("judge")
         checked(programme)
         if let dumpModel = options.dumpModel {
             do {
-                try model.jsonData().write(to: dumpModel, options: .atomic)
+                try report.main.jsonData().write(to: dumpModel, options: .atomic)
             } catch {
                 throw OutputError(path: dumpModel.path, problem: error.localizedDescription)
             }
         }
-        if pipeline.failsPolicy(programme.diagnostics) { return .invalidInput(programme) }
-        let written = try pipeline.publish(model, formats: options.formats)
+        if report.failsPolicy { return .invalidInput(programme) }
+        try FaultInjection.unexpectedErrorIfAsked()
+        // What can be known to fail after publishing is checked before it: the state folder's
+        // free space and the history's write lock. A run that stops here has published nothing.
+        if let store {
+            try PublishChecks.freeSpace(in: [store.url.deletingLastPathComponent().path], previous: [store.url])
+            try store.checkWritable()
+        }
+        let written = try pipeline.publish(report, formats: options.formats)
         summary.record(outputs: written)
         lap("publish")
+        // From here on the reports are out: whatever fails is reported as having failed after
+        // publishing (exit 9, or 8 for mail), never as if nothing had been written.
         // Steering groups: their files, then their mail. A failed delivery is recorded as such,
         // so that the next run does not skip as "unchanged" and the mail is tried again.
         var deliveries: [GroupDelivery.Result] = []
         var deliveryFailure: Sendmail.Failure?
         if !config.groups.isEmpty {
             do {
-                deliveries = try GroupDelivery(config: config, store: store).run(model, dryRun: options.dryRun, force: options.resend)
+                deliveries = try GroupDelivery(config: config, store: store).run(report.main, dryRun: options.dryRun, force: options.resend)
                 summary.deliveries = deliveries
             } catch let failure as Sendmail.Failure {
                 deliveryFailure = failure
+            } catch {
+                throw PublishedThenFailed(step: .groups, published: written, underlying: error)
             }
             lap("deliver")
         }
         if let store, let history {
             let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)
-            try store.record(RunRecord(id: nil, startedAt: started, finishedAt: Timestamp.now(), period: config.period.label,
-                                       fingerprint: fingerprint, outcome: deliveryFailure == nil ? .published : .deliveryFailed,
-                                       actions: programme.actions.count, rejected: programme.rejected.count,
-                                       warnings: counts[.warning] ?? 0, errors: counts[.error] ?? 0), rows: history.rows)
+            do {
+                try store.record(RunRecord(id: nil, startedAt: started, finishedAt: Timestamp.now(), period: config.period.label,
+                                           fingerprint: fingerprint, outcome: deliveryFailure == nil ? .published : .deliveryFailed,
+                                           actions: programme.actions.count, rejected: programme.rejected.count,
+                                           warnings: counts[.warning] ?? 0, errors: counts[.error] ?? 0), rows: history.rows)
+            } catch {
+                throw PublishedThenFailed(step: .history, published: written, underlying: error)
+            }
             lap("record")
         }
         if let deliveryFailure { throw deliveryFailure }

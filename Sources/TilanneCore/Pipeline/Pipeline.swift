@@ -32,7 +32,12 @@ public struct Pipeline: Sendable {
         let rules = IndicatorRules(config: config)
         for indicator in config.indicators {
             let series = normaliser.normalise(indicator, reads: ingester.ingest(indicator))
-            programme.diagnostics += series.diagnostics + rules.check(series)
+            // Every finding of an indicator's stages is about that indicator, whichever file it is in.
+            programme.diagnostics += (series.diagnostics + rules.check(series)).map { finding in
+                var finding = finding
+                finding.subject = finding.subject ?? .indicator(indicator.id)
+                return finding
+            }
             programme.indicators.append(series)
         }
     }
@@ -41,10 +46,31 @@ public struct Pipeline: Sendable {
         Aggregator(config: config).aggregate(programme, history: history)
     }
 
-    /// Whether the findings fail the run under the configured policy.
-    public func failsPolicy(_ diagnostics: [Diagnostic]) -> Bool {
-        guard let threshold = config.validation.failOn else { return false }
-        return diagnostics.contains { $0.severity >= threshold }
+    public var policy: DiagnosticPolicy { DiagnosticPolicy(config.validation) }
+
+    /// The checked programme with its findings judged by the policy: for the commands that
+    /// stop before a report (`validate`, `freeze`).
+    public func judged(_ programme: ValidatedProgramme) -> ValidatedProgramme {
+        var judged = programme
+        judged.diagnostics = policy.judged(programme.diagnostics)
+        return judged
+    }
+
+    /// The editions of the report, one per report language (the main one first), made before
+    /// the policy speaks, so that the findings of every stage — translation included — are
+    /// judged together, once.
+    public func judge(_ model: ReportModel) -> JudgedReport {
+        let main = policy.judged(model.diagnostics)
+        var findings = main
+        var editions: [ReportModel] = []
+        for language in config.reportLanguages {
+            var (edition, own) = model.translation(to: language, config: config)
+            let judgedOwn = policy.judged(own)
+            edition.diagnostics = main + judgedOwn
+            findings += judgedOwn
+            editions.append(edition)
+        }
+        return JudgedReport(editions: editions, findings: findings, failsPolicy: policy.fails(findings))
     }
 
     // MARK: History
@@ -131,17 +157,32 @@ public struct Pipeline: Sendable {
 
     /// Writes all configured formats in every report language (the main one without a suffix,
     /// the others as `…-sv.xlsx`); all are published together or none is.
-    public func publish(_ model: ReportModel, formats: [OutputFormat]? = nil) throws -> [URL] {
+    public func publish(_ report: JudgedReport, formats: [OutputFormat]? = nil) throws -> [URL] {
         let chosen = formats ?? config.outputs.formats
         var items: [ReportPublisher.Item] = []
-        for language in config.reportLanguages {
-            let translated = model.translated(to: language, config: config)
-            for renderer in renderers(for: chosen, model: translated) {
-                items.append(.init(model: translated, renderer: renderer, fileName: fileName(renderer, language: language)))
+        for edition in report.editions {
+            for renderer in renderers(for: chosen, model: edition) {
+                items.append(.init(model: edition, renderer: renderer, fileName: fileName(renderer, language: edition.language)))
             }
         }
         return try ReportPublisher(folder: outputFolder, renderers: []).publish(items)
     }
+
+    /// Judges the model's findings and publishes every edition.
+    public func publish(_ model: ReportModel, formats: [OutputFormat]? = nil) throws -> [URL] {
+        try publish(judge(model), formats: formats)
+    }
+}
+
+/// Every edition a run publishes and every finding of the run, judged by the policy once.
+public struct JudgedReport: Sendable {
+    /// One report per report language, the main language first; each lists the run's findings
+    /// and its own missing translations.
+    public var editions: [ReportModel]
+    public var findings: [Diagnostic]
+    public var failsPolicy: Bool
+
+    public var main: ReportModel { editions[0] }
 }
 
 /// The JSON Tilanne writes for other programs (the model dump, `validate --json`,

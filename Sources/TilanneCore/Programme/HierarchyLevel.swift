@@ -32,6 +32,11 @@ public struct HierarchyLevel: Sendable, Codable, Hashable {
         names[language] ?? names[fallback] ?? key
     }
 
+    /// The level's name as a finding's argument: in each reader's language, else in `main`.
+    public func nameArgument(main: ReportLanguage) -> DiagnosticArgument {
+        .names(Dictionary(uniqueKeysWithValues: ReportLanguage.allCases.map { ($0, name($0, fallback: main)) }))
+    }
+
     /// The heading of an item in `language` (the main language's template when that one has none).
     public func heading(number: String?, title: String, language: ReportLanguage, fallback: ReportLanguage) -> String {
         let template = headings[language] ?? headings[fallback] ?? (numbering == .none ? "{title}" : "{number} {title}")

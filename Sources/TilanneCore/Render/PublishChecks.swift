@@ -6,11 +6,16 @@ enum PublishChecks {
     /// Refuses to start when the output folder or libxlsxwriter's temporary folder has less free
     /// space than the run will need: three times what the reports took last time, at least 4 MiB.
     static func freeSpace(output folder: URL, previous: [URL]) throws {
+        try freeSpace(in: [folder.path, XLSXWorkbook.temporaryFolder], previous: previous)
+    }
+
+    /// The same check for any folders a run writes to (the history's state folder as well).
+    public static func freeSpace(in folders: [String], previous: [URL]) throws {
         let previousBytes = previous.reduce(0) { total, url in
             total + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
         }
         let needed = max(4 * 1024 * 1024, 3 * previousBytes)
-        for path in Set([folder.path, XLSXWorkbook.temporaryFolder]) {
+        for path in Set(folders) {
             guard let free = available(path) else { continue }
             if free < needed {
                 throw OutputError(path: path, problem: "not enough free space: \(megabytes(free)) free, about \(megabytes(needed)) needed; "

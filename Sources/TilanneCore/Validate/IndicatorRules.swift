@@ -9,7 +9,7 @@ public struct IndicatorRules: Sendable {
     public init(config: TilanneConfig) { self.config = config }
 
     public func check(_ series: IndicatorSeries) -> [Diagnostic] {
-        var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language), severityOverrides: config.validation.severity)
+        var log = DiagnosticLog()
         let indicator = series.indicator
         let configFile = config.file.map { DisplayPath.of($0, root: config.projectRoot) } ?? "tilanne.yml"
         let settings = SourceLocation(file: configFile, row: indicator.configLine)

@@ -4,12 +4,12 @@
 /// spacing and dashes.
 struct PlaceResolver {
     let register: ProgrammeRegister
-    /// The level names in findings are in the run's main language.
+    /// A level's name missing in a language is written in the run's main language.
     let language: ReportLanguage
 
     enum Outcome {
         case placed(ItemPath, differences: [Difference])
-        case rejected(DiagnosticCode, level: Int, arguments: [String])
+        case rejected(DiagnosticCode, level: Int, arguments: [DiagnosticArgument])
     }
 
     /// A level the row names that disagrees with the register (title or parent), reported
@@ -17,7 +17,7 @@ struct PlaceResolver {
     struct Difference {
         let code: DiagnosticCode
         let level: Int
-        let arguments: [String]
+        let arguments: [DiagnosticArgument]
     }
 
     func resolve(_ place: PlaceReference) -> Outcome {
@@ -28,18 +28,18 @@ struct PlaceResolver {
                 return .placed(resolved, differences: [])
             }
             return .placed(resolved, differences: [Difference(code: .goalTitleDiffers, level: level, arguments: [
-                item.number ?? "", title, item.title, register.level(level).name(language, fallback: language)])])
+                .text(item.number ?? ""), .text(title), .text(item.title), register.level(level).nameArgument(main: language)])])
         }
         guard let deepest = place.deepestLevel, let written = place.written[deepest] else {
             if register.depth == 0, register.programmes.count == 1 { return .placed(register.programmes[0].path, differences: []) }
             return .rejected(.rowOutsideGoal, level: 0, arguments: [])
         }
         let level = register.level(deepest)
-        let levelName = level.name(language, fallback: language)
+        let levelName = level.nameArgument(main: language)
         if let number = written.number, level.numbering != .none, level.numberKey(number) == nil {
             // A title in a number column ("Kehitysperusta") may still name an unnumbered item.
             let byTitle = register.items(level: deepest, title: number)
-            if byTitle.isEmpty { return .rejected(.goalNumberInvalid, level: deepest, arguments: [number, levelName]) }
+            if byTitle.isEmpty { return .rejected(.goalNumberInvalid, level: deepest, arguments: [.text(number), levelName]) }
             return narrow(byTitle, place: place, deepest: deepest, written: number)
         }
         var candidates = register.items(level: deepest, number: written.number, title: written.number == nil ? written.title : nil)
@@ -47,7 +47,7 @@ struct PlaceResolver {
             candidates = register.items(level: deepest, title: title)
         }
         let shown = written.number ?? written.title ?? ""
-        if candidates.isEmpty { return .rejected(.goalNotInRegister, level: deepest, arguments: [shown, levelName]) }
+        if candidates.isEmpty { return .rejected(.goalNotInRegister, level: deepest, arguments: [.text(shown), levelName]) }
         return narrow(candidates, place: place, deepest: deepest, written: shown)
     }
 
@@ -64,7 +64,7 @@ struct PlaceResolver {
                 if remaining.count == 1, let path = remaining.first,
                    let registered = path.ancestor(atLevel: level).flatMap(register.item) {
                     differences.append(Difference(code: .themeDiffers, level: level,
-                                                  arguments: [above.title ?? above.number ?? "", written, registered.title]))
+                                                  arguments: [.text(above.title ?? above.number ?? ""), .text(written), .text(registered.title)]))
                 }
                 continue
             }
@@ -73,13 +73,13 @@ struct PlaceResolver {
         guard remaining.count == 1, let path = remaining.first else {
             let level = register.level(deepest)
             return .rejected(.placeAmbiguous, level: deepest,
-                             arguments: [written, level.name(language, fallback: language), "\(remaining.count)"])
+                             arguments: [.text(written), level.nameArgument(main: language), .count(remaining.count)])
         }
         if let item = register.item(path), let title = place.written[deepest]?.title, place.written[deepest]?.number != nil,
            !item.isTitled(title) {
             differences.append(Difference(code: .goalTitleDiffers, level: deepest,
-                                          arguments: [item.number ?? written, title, item.title,
-                                                      register.level(deepest).name(language, fallback: language)]))
+                                          arguments: [.text(item.number ?? written), .text(title), .text(item.title),
+                                                      register.level(deepest).nameArgument(main: language)]))
         }
         return .placed(path, differences: differences)
     }

@@ -8,8 +8,7 @@ public struct Validator: Sendable {
     public init(config: TilanneConfig) { self.config = config }
 
     public func validate(_ tables: [NormalisedTable], ingestDiagnostics: [Diagnostic]) -> ValidatedProgramme {
-        var log = DiagnosticLog(catalogue: MessageCatalogue(language: config.language),
-                                severityOverrides: config.validation.severity)
+        var log = DiagnosticLog()
         var actions: [ValidatedAction] = []
         var rejected: [RejectedRow] = tables.flatMap(\.rejected)
         var firstPlace: [String: SourceLocation] = [:]
@@ -26,8 +25,8 @@ public struct Validator: Sendable {
                     guard let column = row.fieldLocations.levelColumns[level] else { return row.location }
                     return row.fieldLocations.location(row: rowNumber, column: column)
                 }
-                func reject(_ code: DiagnosticCode, at location: SourceLocation, _ arguments: [String]) {
-                    let finding = log.emit(code, at: location, arguments: arguments)
+                func reject(_ code: DiagnosticCode, at location: SourceLocation, _ arguments: [DiagnosticArgument]) {
+                    let finding = log.emit(code, at: location, with: arguments)
                     rejected.append(RejectedRow(finding: finding, location: row.location, content: preview(row)))
                 }
                 if row.action.isEmpty {
@@ -53,7 +52,7 @@ public struct Validator: Sendable {
                     for difference in differences where reportedDifferences.insert("\(table.origin.compact)#\(placed)#\(difference.level)").inserted {
                         let titleColumn = row.fieldLocations.levelTitleColumns[difference.level]
                         let location = titleColumn.map { row.fieldLocations.location(row: rowNumber, column: $0) } ?? levelLocation(difference.level)
-                        log.emit(difference.code, at: location, arguments: difference.arguments)
+                        log.emit(difference.code, at: location, with: difference.arguments)
                     }
                 }
                 var action = row
@@ -62,7 +61,7 @@ public struct Validator: Sendable {
                 }
                 if let first = firstPlace[action.identity] {
                     reject(.actionDuplicate, at: row.fieldLocations.location(row: rowNumber, field: .action),
-                           [TextNormaliser.singleLine(row.action), describe(first, from: row.location)])
+                           [.text(TextNormaliser.singleLine(row.action)), .text(describe(first, from: row.location))])
                     continue
                 }
                 firstPlace[action.identity] = row.location

@@ -12,7 +12,7 @@ struct JSONStatReader {
     static let maxBytes = 256 * 1024 * 1024
 
     func read(_ url: URL, query: (StatisticalCube) -> CubeQuery?) -> StatisticalCube {
-        var log = DiagnosticLog(catalogue: catalogue)
+        var log = DiagnosticLog()
         var cube = StatisticalCube(file: file, format: .jsonstat, language: "fi", languages: [], title: [:], dimensions: [],
                                    units: [:], lastUpdated: nil, source: [:], cells: [:], cellCount: 0, missingCount: 0,
                                    diagnostics: [])

@@ -20,7 +20,7 @@ struct LongTableReader {
     ///     table; duplicates are not looked for then).
     func read(_ url: URL, columns: [String], timeColumn: String?, valueColumn: String?, sheet: String?,
               visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
-        var log = DiagnosticLog(catalogue: catalogue)
+        var log = DiagnosticLog()
         var cube = StatisticalCube(file: file, format: .table, language: language.rawValue, languages: [language.rawValue],
                                    title: [:], dimensions: [], units: [:], lastUpdated: nil, source: [:], cells: [:],
                                    cellCount: 0, missingCount: 0, diagnostics: [])
@@ -46,7 +46,7 @@ struct LongTableReader {
             }
         } else {
             guard let data = try? Data(contentsOf: url) else {
-                log.emit(.statisticsUnreadable, at: origin, "cannot open the file")
+                log.emit(.statisticsUnreadable, at: origin, with: [.phrase(.cannotOpenFile)])
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube

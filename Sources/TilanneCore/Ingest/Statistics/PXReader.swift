@@ -15,12 +15,12 @@ struct PXReader {
     ///   - query: given the header's dimensions, which cells to keep; nil keeps none.
     ///   - visit: also called with every cell, for callers that summarise a whole table.
     func read(_ url: URL, query: (StatisticalCube) -> CubeQuery?, visit: ((Int, CubeCell) -> Void)? = nil) -> StatisticalCube {
-        var log = DiagnosticLog(catalogue: catalogue)
+        var log = DiagnosticLog()
         var cube = StatisticalCube(file: file, format: .px, language: "fi", languages: [], title: [:], dimensions: [],
                                    units: [:], lastUpdated: nil, source: [:], cells: [:], cellCount: 0, missingCount: 0,
                                    diagnostics: [])
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            log.emit(.statisticsUnreadable, at: cube.origin, "cannot open the file")
+            log.emit(.statisticsUnreadable, at: cube.origin, with: [.phrase(.cannotOpenFile)])
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube
@@ -30,7 +30,7 @@ struct PXReader {
         // Pass 1: header bytes up to `DATA=` (outside quotes, at the start of a statement).
         var header: [UInt8] = []
         guard let afterData = stream.readHeader(into: &header, limit: Self.maxHeaderBytes) else {
-            log.emit(.statisticsSyntax, at: cube.origin, "-", header.count >= Self.maxHeaderBytes ? "no DATA= in the first 64 MB" : "DATA= is missing")
+            log.emit(.statisticsSyntax, at: cube.origin, with: ["-", .phrase(header.count >= Self.maxHeaderBytes ? .dataKeywordNotFoundEarly : .dataKeywordMissing)])
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube

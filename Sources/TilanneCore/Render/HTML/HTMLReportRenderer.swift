@@ -211,7 +211,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 let location = diagnostic.location
                 let column = location?.column.map { SourceLocation.columnLetters($0) + (location?.columnName.map { " (\($0))" } ?? "") } ?? ""
                 out.write("<tr><td class=\"severity-\(diagnostic.severity.rawValue)\">\(e(catalogue.severityName(diagnostic.severity)))</td>")
-                out.write("<td>\(e(diagnostic.code.rawValue))</td><td>\(e(diagnostic.message))</td>")
+                out.write("<td>\(e(diagnostic.code.rawValue))</td><td>\(e(catalogue.message(diagnostic)))</td>")
                 out.write("<td>\(e(location?.filePart(tableWord: catalogue.tableWord) ?? ""))</td><td class=\"number\">\(location?.row.map(String.init) ?? "")</td><td>\(e(column))</td></tr>\n")
             }
             out.write("</tbody>\n</table>\n")
@@ -226,7 +226,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write("</tr></thead>\n<tbody>\n")
             for rejected in model.rejectedRows {
                 out.write("<tr><td>\(e(rejected.location.filePart(tableWord: catalogue.tableWord)))</td><td class=\"number\">\(rejected.location.row.map(String.init) ?? "")</td>")
-                out.write("<td>\(e(rejected.code.rawValue))</td><td>\(e(rejected.reason))</td><td>\(e(rejected.content))</td></tr>\n")
+                out.write("<td>\(e(rejected.code.rawValue))</td><td>\(e(catalogue.message(rejected.code, rejected.arguments)))</td><td>\(e(rejected.content))</td></tr>\n")
             }
             out.write("</tbody>\n</table>\n")
         }

@@ -6,8 +6,15 @@ import Foundation
 /// installed, the run stops with a message saying what to install.
 public struct PDFReportRenderer: ReportRenderer {
     public let format = OutputFormat.pdf
+    /// Seconds LibreOffice or Chromium may take before it is stopped (`TILANNE_PDF_TIMEOUT`
+    /// overrides it; the tests use it to see a hung converter stopped).
+    public let timeout: TimeInterval
 
-    public init() {}
+    public init(timeout: TimeInterval = Self.defaultTimeout) { self.timeout = timeout }
+
+    public static var defaultTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["TILANNE_PDF_TIMEOUT"].flatMap(TimeInterval.init) ?? 300
+    }
 
     public func render(_ model: ReportModel, to url: URL) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tilanne-pdf-\(UUID().uuidString)")
@@ -17,14 +24,14 @@ public struct PDFReportRenderer: ReportRenderer {
             let workbook = work.appendingPathComponent("report.xlsx")
             try XLSXReportRenderer().render(model, to: workbook)
             try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf",
-                                   "--outdir", work.path, workbook.path], timeout: 300)
+                                   "--outdir", work.path, workbook.path], timeout: timeout)
             try Self.move(work.appendingPathComponent("report.pdf"), to: url)
         } else if let chromium = Self.find(["chromium", "chromium-browser", "google-chrome"]) {
             let page = work.appendingPathComponent("report.html")
             try HTMLReportRenderer().render(model, to: page)
             let pdf = work.appendingPathComponent("report.pdf")
             try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                    "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: 300)
+                                    "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: timeout)
             try Self.move(pdf, to: url)
         } else {
             throw OutputError(path: url.path, problem: "a PDF needs LibreOffice (Debian: libreoffice-calc-nogui) or Chromium "
@@ -44,22 +51,18 @@ public struct PDFReportRenderer: ReportRenderer {
     }
 
     private static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            throw OutputError(path: program, problem: "did not finish the PDF in \(Int(timeout)) s")
+        let outcome: ExternalProgram.Outcome
+        do {
+            outcome = try ExternalProgram.run(program, arguments, timeout: timeout)
+        } catch {
+            guard case .cannotStart(let why) = error else { throw error }
+            throw OutputError(path: program, problem: "cannot start it (\(why))")
         }
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile().prefix(1000), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw OutputError(path: program, problem: "exit \(process.terminationStatus): \(said)")
+        guard let status = outcome.status else {
+            throw OutputError(path: program, problem: "did not finish the PDF within \(Int(timeout)) s and was stopped")
+        }
+        guard status == 0 else {
+            throw OutputError(path: program, problem: "exit \(status): \(outcome.said.prefix(1000))")
         }
     }
 

@@ -19,7 +19,7 @@ enum XLSXChecksSheet {
         for diagnostic in model.diagnostics {
             sheet.string(row, 0, catalogue.severityName(diagnostic.severity), styles.cell)
             sheet.string(row, 1, diagnostic.code.rawValue, styles.cell)
-            sheet.string(row, 2, diagnostic.message, styles.cell)
+            sheet.string(row, 2, catalogue.message(diagnostic), styles.cell)
             sheet.string(row, 3, diagnostic.location?.filePart(tableWord: catalogue.tableWord) ?? "", styles.cell)
             if let line = diagnostic.location?.row { sheet.number(row, 4, Double(line), styles.number) } else { sheet.blank(row, 4, styles.cell) }
             var column = ""
@@ -42,7 +42,7 @@ enum XLSXChecksSheet {
         for rejected in model.rejectedRows {
             sheet.string(row, 0, catalogue.severityName(.error), styles.cell)
             sheet.string(row, 1, rejected.code.rawValue, styles.cell)
-            sheet.string(row, 2, rejected.reason, styles.cell)
+            sheet.string(row, 2, catalogue.message(rejected.code, rejected.arguments), styles.cell)
             sheet.string(row, 3, rejected.location.filePart(tableWord: catalogue.tableWord), styles.cell)
             sheet.number(row, 4, Double(rejected.location.row ?? 0), styles.number)
             sheet.string(row, 5, rejected.content, styles.cell)

@@ -1,0 +1,195 @@
+"""The exit-code contract of docs/exit-codes.md, one test per claim: for each code, the run is
+made to end that way for real and what was and was not published is checked against what the
+page says. A code's row in the page and its test change together."""
+import json
+import os
+import sqlite3
+import subprocess
+import threading
+import time
+
+import pytest
+
+from conftest import BIN, ROOT, reports_in, run_tilanne, write_config
+
+KUOPIO = "kasvava-kuopio-tilanne-1-2024"
+
+
+def snapshot(folder):
+    return {name: (folder / name).read_bytes() for name in reports_in(folder)}
+
+
+def published_run(tmp_path, **kwargs):
+    """A good first run: the reports a failing later run must leave alone (or replace)."""
+    config = write_config(tmp_path, **kwargs)
+    first = run_tilanne("run", "--config", config)
+    assert first.returncode == 1, first.stderr
+    return config, snapshot(tmp_path / "Output")
+
+
+def summary_of(tmp_path):
+    return json.loads((tmp_path / "State" / "last-run.json").read_text(encoding="utf-8"))
+
+
+def test_0_and_1_done_written(tmp_path):
+    config = write_config(tmp_path)
+    done = run_tilanne("run", "--config", config)
+    assert done.returncode == 1, done.stderr  # the Kuopio table has warnings
+    assert "10 varoitusta" in done.stderr  # counted in Finnish, plural as Finnish says it
+    assert f"{KUOPIO}.xlsx" in reports_in(tmp_path / "Output")
+    again = run_tilanne("run", "--config", config)
+    assert again.returncode == 0, again.stderr  # nothing changed: reports left as they were
+    assert summary_of(tmp_path)["outcome"] == "unchanged"
+
+
+def test_2_invalid_input_nothing_written(tmp_path):
+    config, before = published_run(tmp_path)
+    broken = tmp_path / "broken.csv"
+    broken.write_text("Painopiste;Tavoite\r\n1;2\r\n", encoding="utf-8")
+    config = write_config(tmp_path, source=broken)
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 2, result.stderr
+    assert snapshot(tmp_path / "Output") == before
+
+
+def test_2_a_raised_translation_finding_fails_the_run_and_is_printed(tmp_path):
+    """translation.missing raised to error with fail_on: error stops the run: the policy
+    judges the translations' findings with the rest, before anything is published."""
+    config, before = published_run(tmp_path)
+    config = write_config(tmp_path, extra_replacements=[
+        ("validation:\n  fail_on: error", "validation:\n  fail_on: error\n  severity:\n    translation.missing: error")])
+    result = run_tilanne("run", "--force", "--config", config)
+    assert result.returncode == 2, result.stderr
+    assert "virhe [translation.missing]" in result.stderr
+    assert "Teksti puuttuu kielellä ruotsi" in result.stderr
+    assert snapshot(tmp_path / "Output") == before
+
+
+def test_3_bad_configuration_nothing_written(tmp_path):
+    config = write_config(tmp_path, extra_replacements=[("fail_on: error", "fail_on: sometimes")])
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 3, result.stderr
+    assert reports_in(tmp_path / "Output") == []
+
+
+def test_4_output_failed_none_published(tmp_path):
+    """The output folder cannot be made (a file stands in its place): exit 4, nothing written.
+    That the previous reports stay when the disk fills mid-run is test_full_filesystem.py's."""
+    blocked = tmp_path / "Output"
+    blocked.write_text("a file where the output folder should be\n")
+    config = write_config(tmp_path)
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 4, result.stderr
+    assert blocked.read_text() == "a file where the output folder should be\n"
+    assert summary_of(tmp_path)["outcome"] == "output-failed"
+
+
+def test_5_history_locked_by_another_process_nothing_published(tmp_path):
+    """A history another process holds write-locked is found before publishing: exit 5 and
+    the previous reports stay (it used to exit 5 after replacing them)."""
+    config, before = published_run(tmp_path)
+    changed = tmp_path / "changed.csv"
+    changed.write_text((ROOT / "Input" / f"{KUOPIO}.csv").read_text(encoding="utf-8-sig").replace("Ei tietoa", "Ei vielä tietoa"),
+                       encoding="utf-8")
+    config = write_config(tmp_path, source=changed)
+    database = sqlite3.connect(tmp_path / "State" / "tilanne-history.sqlite", timeout=1, isolation_level=None)
+    database.execute("BEGIN IMMEDIATE")
+    try:
+        result = run_tilanne("run", "--config", config)
+    finally:
+        database.execute("ROLLBACK")
+        database.close()
+    assert result.returncode == 5, result.stderr
+    assert snapshot(tmp_path / "Output") == before
+    assert summary_of(tmp_path)["outcome"] == "history-failed"
+
+
+def test_6_period_already_frozen(tmp_path):
+    config = write_config(tmp_path)
+    assert run_tilanne("freeze", "--config", config).returncode in (0, 1)
+    again = run_tilanne("freeze", "--config", config)
+    assert again.returncode == 6, again.stderr
+
+
+def test_7_another_run_holds_the_lock(tmp_path):
+    config, before = published_run(tmp_path)
+    holder = subprocess.Popen(["flock", str(tmp_path / "Output" / ".tilanne.lock"), "sleep", "30"])
+    try:
+        time.sleep(0.5)
+        result = run_tilanne("run", "--force", "--config", config)
+    finally:
+        holder.kill()
+    assert result.returncode == 7, result.stderr
+    assert snapshot(tmp_path / "Output") == before
+
+
+def write_sendmail(folder, body):
+    script = folder / "sendmail"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+GROUP = """
+groups:
+  - name: Elinvoiman ohjausryhmä
+    items: ["KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"]
+    folder: elinvoima
+    email: [elinvoima@kuopio.example]
+
+delivery:
+  sendmail: [{sendmail}]
+  from: tilanne@kuopio.example
+  timeout_seconds: 2
+
+validation:"""
+
+
+def test_8_a_sendmail_that_never_ends_is_stopped_and_the_run_ends(tmp_path):
+    """A hung sendmail used to hold the run (and its lock) forever: it is killed at the
+    deadline, the run exits 8 with the reports published and says what happened."""
+    sendmail = write_sendmail(tmp_path, "cat > /dev/null; sleep 600")
+    config = write_config(tmp_path, extra_replacements=[("validation:", GROUP.format(sendmail=sendmail))])
+    started = time.monotonic()
+    result = run_tilanne("run", "--config", config)
+    took = time.monotonic() - started
+    assert result.returncode == 8, result.stderr
+    assert took < 30, f"the run took {took:.0f} s"
+    assert "did not finish within 2 s and was stopped" in result.stderr
+    assert f"{KUOPIO}.xlsx" in reports_in(tmp_path / "Output")
+    assert summary_of(tmp_path)["outcome"] == "delivery-failed"
+
+
+def test_9_published_then_a_group_folder_fails(tmp_path):
+    """The main reports are out when a group's folder cannot be made: exit 9 says exactly
+    that (it used to exit 4, 'none published', after replacing the main reports)."""
+    sendmail = write_sendmail(tmp_path, "cat > /dev/null")
+    config = write_config(tmp_path, extra_replacements=[("validation:", GROUP.format(sendmail=sendmail))])
+    (tmp_path / "Output").mkdir()
+    (tmp_path / "Output" / "elinvoima").write_text("a file where the group's folder should be\n")
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 9, result.stderr
+    assert "the reports were published (10 files), then writing the steering groups' files failed" in result.stderr
+    assert f"{KUOPIO}.xlsx" in reports_in(tmp_path / "Output")
+    summary = summary_of(tmp_path)
+    assert summary["outcome"] == "published-then-failed" and summary["exitCode"] == 9
+    assert len(summary["outputs"]) == 10
+
+
+def test_64_wrong_command_line(tmp_path):
+    result = run_tilanne("run", "--format", "docx", "--config", write_config(tmp_path))
+    assert result.returncode == 64
+    assert reports_in(tmp_path / "Output") == []
+
+
+def test_70_an_unexpected_error_is_never_success(tmp_path):
+    """An error the contract does not name used to exit 1 ('done with warnings'), which the
+    systemd unit counts as success; now 70, with a summary and a log line."""
+    config = write_config(tmp_path)
+    result = subprocess.run([str(BIN), "run", "--config", str(config)], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "TILANNE_FAULT_UNEXPECTED_ERROR": "1"})
+    assert result.returncode == 70, result.stderr
+    assert "unexpected error" in result.stderr
+    summary = summary_of(tmp_path)
+    assert summary["outcome"] == "unexpected-error" and summary["exitCode"] == 70
+    assert "unexpected-error" in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")

@@ -133,3 +133,12 @@ extension TestSupport {
         references.flatMap { config.register.resolve(reference: $0) }
     }
 }
+
+/// The findings a test expects, and nothing else: a finding it did not expect fails the test as
+/// surely as an expected one that is missing. Each finding is written `code@row` (`@-` when it
+/// has no row), in the order the run reports them.
+enum ExpectedFindings {
+    static func keys(_ findings: [Diagnostic]) -> [String] {
+        findings.map { "\($0.code.rawValue)@\($0.location?.row.map(String.init) ?? "-")" }
+    }
+}

@@ -193,3 +193,19 @@ def test_70_an_unexpected_error_is_never_success(tmp_path):
     summary = summary_of(tmp_path)
     assert summary["outcome"] == "unexpected-error" and summary["exitCode"] == 70
     assert "unexpected-error" in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")
+
+
+def test_4_state_folder_without_space_is_found_before_publishing(tmp_path):
+    """The history's folder is checked for space with the others: a full state folder used to
+    exit 5 after the new reports were published; now nothing is published (exit 4)."""
+    from test_full_filesystem import tmpfs
+    config, before = published_run(tmp_path)
+    state = tmp_path / "State"
+    saved = {name.name: name.read_bytes() for name in state.iterdir()}
+    with tmpfs(state, 1):
+        for name, data in saved.items():
+            (state / name).write_bytes(data)
+        result = run_tilanne("run", "--force", "--config", config)
+        assert result.returncode == 4, result.stderr
+        assert "not enough free space" in result.stderr and str(state) in result.stderr
+    assert snapshot(tmp_path / "Output") == before

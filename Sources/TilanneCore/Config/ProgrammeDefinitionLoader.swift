@@ -63,7 +63,7 @@ public enum ProgrammeDefinitionLoader {
             if top["programmes"] != nil { throw single.error("give either programme or programmes") }
             let map = try single.mapping(allowed: ["key", "number", "name", "organisation", "strategy", "owner", "items"]
                                          + ConfigLoader.translatedKeys("name"))
-            let name = try map.required("name").string()
+            let name = try MailHeaderRules.headerText(map.required("name"))
             info = ProgrammeInfo(name: name, organisation: try map["organisation"]?.string(), strategy: try map["strategy"]?.string())
             info.names = try ConfigLoader.translations(map, "name")
             programmes = [try reader.programme(single, map: map)]
@@ -75,7 +75,7 @@ public enum ProgrammeDefinitionLoader {
             }
             if programmes.isEmpty { throw list.error("list at least one programme") }
             if Set(programmes.map(\.key)).count != programmes.count { throw list.error("two programmes have the same key") }
-            let name = try top.required("name").string()
+            let name = try MailHeaderRules.headerText(top.required("name"))
             info = ProgrammeInfo(name: name, organisation: nil, strategy: nil)
             info.names = try ConfigLoader.translations(top, "name")
         }

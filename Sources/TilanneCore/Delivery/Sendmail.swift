@@ -16,9 +16,18 @@ public struct Sendmail: Sendable {
 
     public func send(_ message: MailMessage) throws {
         guard let program = command.first else { throw Failure(command: "", problem: "no sendmail program configured") }
+        // The message is made before the program starts: a header that cannot be written is never half sent.
+        let rendered: Data
+        let recipients: [String]
+        do {
+            rendered = try message.rendered()
+            recipients = try message.envelopeRecipients()
+        } catch {
+            throw Failure(command: program, problem: "the message cannot be made (\(error))")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = Array(command.dropFirst()) + ["-i", "--"] + message.to
+        process.arguments = Array(command.dropFirst()) + ["-i", "--"] + recipients
         let input = Pipe()
         let errors = Pipe()
         process.standardInput = input
@@ -34,7 +43,7 @@ public struct Sendmail: Sendable {
         signal(SIGPIPE, SIG_IGN)
         var writeProblem: String?
         do {
-            try input.fileHandleForWriting.write(contentsOf: message.rendered())
+            try input.fileHandleForWriting.write(contentsOf: rendered)
         } catch {
             writeProblem = "the message could not be handed over (\(error.localizedDescription))"
         }

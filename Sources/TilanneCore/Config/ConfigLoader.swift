@@ -112,6 +112,7 @@ public enum ConfigLoader {
         } catch let error as ConfigError {
             throw error
         } catch let error as YamlError {
+            if let duplicate = ConfigRules.duplicateKey(error, text: text, file: file) { throw duplicate }
             throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
         } catch {
             throw ConfigError(file: file, line: nil, keyPath: "", problem: "not valid YAML: \(error)")

@@ -47,4 +47,51 @@ struct ConfigFindingsTests {
         #expect(inProgramme.line == line(of: "strategy: Kuopio 2040", in: programme))
         #expect(!inProgramme.description.contains("\n"))
     }
+
+    @Test("An empty value a report needs is a configuration error at its key and line", arguments: [
+        // (text in the programme file, replacement, key path)
+        ("        title: \"KUOPION TUNNETTUUS JA EDUNVALVONTA\"\n", "        title: \"\"\n", "programme.items[3].title"),
+        ("            title: \"Matkailun edistäminen\"\n", "            title: \"  \"\n", "programme.items[0].items[4].title"),
+        ("            title_sv: \"Att främja turismen\"\n", "            title_sv:\n", "programme.items[0].items[4].title_sv"),
+        ("  name: Kasvava Kuopio -toimenpideohjelma\n", "  name: \"\"\n", "programme.name"),
+        ("    name: Painopiste\n", "    name: ~\n", "levels[0].name"),
+        ("    aliases: [\"−\"]", "    aliases: [\"−\", \"\"]", "legend[2].aliases[1]"),
+    ])
+    func emptyProgrammeValue(original: String, replacement: String, keyPath: String) throws {
+        #expect(shippedProgramme.contains(original))
+        let programme = shippedProgramme.replacingOccurrences(of: original, with: replacement)
+        let error = try #require(refusal(programme: programme))
+        #expect(error.keyPath == keyPath)
+        let written = replacement.trimmingCharacters(in: .newlines)
+        #expect(error.line == programme.components(separatedBy: "\n").firstIndex { $0 == written }.map { $0 + 1 })
+        #expect(error.problem.contains("empty"), "\(error.problem)")
+    }
+
+    @Test("An empty legend code or label is refused")
+    func emptyLegend() throws {
+        let legendStart = shippedProgramme.range(of: "\nlegend:")!.lowerBound
+        let legend = String(shippedProgramme[legendStart...])
+        for (original, replacement, key) in [("code: \"+\"\n", "code: \"\"\n", "legend[0].code"),
+                                             ("label: Etenee myönteisesti\n", "label: \"\"\n", "legend[0].label")] {
+            #expect(legend.contains(original))
+            let programme = shippedProgramme[..<legendStart] + legend.replacingOccurrences(of: original, with: replacement)
+            let error = try #require(refusal(programme: String(programme)))
+            #expect(error.keyPath == key)
+            #expect(error.problem.contains("empty"))
+        }
+    }
+
+    @Test("An empty group name, item reference or address is refused in the run configuration")
+    func emptyRunValues() throws {
+        let groups = "\ngroups:\n  - name: Elinvoima\n    items: [1]\n"
+        for (original, replacement, key) in [
+            ("  - name: Elinvoima\n", "  - name: \"\"\n    folder: elinvoima\n", "groups[0].name"),
+            ("    items: [1]\n", "    items: [1, \"\"]\n", "groups[0].items[1]"),
+        ] {
+            let run = shipped + groups.replacingOccurrences(of: original, with: replacement)
+            let error = try #require(refusal(run))
+            #expect(error.keyPath == key)
+            #expect(error.problem.contains("empty"), "\(error.problem)")
+        }
+    }
 }

@@ -28,6 +28,7 @@ public enum ConfigLoader {
         let root = try compose(text, file: file, empty: "the configuration file is empty")
         let topValue = YAMLValue(node: root, path: "", file: file)
         try refuseInlineProgramme(topValue)
+        try ConfigRules.checkRunConfig(topValue)
         let top = try topValue.mapping(allowed: [
             "programme_file", "period", "language", "languages", "notice", "document", "sources", "outputs", "validation",
             "limits", "history", "operations", "groups", "delivery",

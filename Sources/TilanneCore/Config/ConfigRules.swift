@@ -27,4 +27,138 @@ enum ConfigRules {
         return ConfigError(file: file, line: second ?? first, keyPath: key,
                            problem: "this key is given twice in the same mapping (first on line \(first))\(more); keep one")
     }
+
+    // MARK: Empty values
+
+    /// The programme file: the programme's and the items' names and titles, the levels' keys,
+    /// names and headings, the legend's codes, labels and aliases, the tags, the columns' labels.
+    static func checkProgrammeFile(_ root: YAMLValue) throws {
+        let top = entries(root)
+        try require(top, ["name", "status_heading"], translated: true)
+        if let programme = top["programme"] { try checkProgramme(programme) }
+        for programme in elements(top["programmes"]) { try checkProgramme(programme) }
+        if let level = top["programme_level"] { try require(entries(level), ["name", "heading"], translated: true) }
+        for level in elements(top["levels"]) {
+            let map = entries(level)
+            try require(map, ["key"])
+            try require(map, ["name", "heading"], translated: true)
+        }
+        for entry in elements(top["legend"]) {
+            let map = entries(entry)
+            try require(map, ["code", "colour"])
+            try require(map, ["label"], translated: true)
+            for alias in elements(map["aliases"]) { try requireText(alias) }
+        }
+        for tag in elements(top["tags"]) {
+            let map = entries(tag)
+            try require(map, ["key"])
+            try require(map, ["name"], translated: true)
+            for item in elements(map["items"]) {
+                let itemMap = entries(item)
+                try require(itemMap, ["key", "number"])
+                try require(itemMap, ["title"], translated: true)
+            }
+        }
+        for column in elements(top["columns"]) {
+            let map = entries(column)
+            try require(map, ["source", "field"])
+            try require(map, ["label"], translated: true)
+        }
+    }
+
+    private static func checkProgramme(_ value: YAMLValue) throws {
+        let map = entries(value)
+        try require(map, ["key", "number"])
+        try require(map, ["name"], translated: true)
+        try checkItems(map["items"])
+    }
+
+    private static func checkItems(_ list: YAMLValue?) throws {
+        for item in elements(list) {
+            let map = entries(item)
+            try require(map, ["key", "number"])
+            try require(map, ["title"], translated: true)
+            try checkItems(map["items"])
+        }
+    }
+
+    /// The run configuration: the paths, the column headers, the groups' names,
+    /// what they follow and their addresses, the mail's sender and subjects.
+    static func checkRunConfig(_ root: YAMLValue) throws {
+        let top = entries(root)
+        // An empty period is refused by the loader, which names the programme's period format.
+        try require(top, ["programme_file"])
+        for source in elements(top["sources"]) {
+            let map = entries(source)
+            try require(map, ["path"])
+            for (key, header) in orderedEntries(map["columns"]) {
+                if key == "levels" {
+                    for (_, level) in orderedEntries(header) {
+                        if case .mapping = level.node { try require(entries(level), ["number", "title"]) } else { try requireText(level) }
+                    }
+                } else if key == "tags" {
+                    for (_, tag) in orderedEntries(header) { try requireText(tag) }
+                } else {
+                    try requireText(header)
+                }
+            }
+        }
+        if let outputs = top["outputs"] { try require(entries(outputs), ["folder"]) }
+        for group in elements(top["groups"]) {
+            let map = entries(group)
+            try require(map, ["name", "folder"])
+            for key in ["items", "programmes", "responsible", "email"] {
+                for reference in elements(map[key]) { try requireText(reference) }
+            }
+        }
+        if let delivery = top["delivery"] {
+            let map = entries(delivery)
+            try require(map, ["from", "subject"])
+            for part in elements(map["sendmail"]) { try requireText(part) }
+            if let alerts = map["alerts"] {
+                let alertMap = entries(alerts)
+                try require(alertMap, ["subject"])
+                for address in elements(alertMap["to"]) { try requireText(address) }
+            }
+        }
+    }
+
+    /// The keys of a mapping that are present, each checked (with `_fi`, `_sv`, `_en` when `translated`).
+    private static func require(_ map: [String: YAMLValue], _ keys: [String], translated: Bool = false) throws {
+        for key in keys {
+            for name in [key] + (translated ? ConfigLoader.translatedKeys(key) : []) {
+                if let value = map[name] { try requireText(value) }
+            }
+        }
+    }
+
+    /// A text with nothing in it (`""`, spaces, or YAML's null: `title:`, `~`) where one is needed.
+    static func requireText(_ value: YAMLValue) throws {
+        guard case .scalar(let scalar) = value.node else { return }
+        let text = scalar.string
+        let null = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(text)
+        if null || text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw value.error("the value is empty; a text is needed here")
+        }
+    }
+
+    /// A mapping's entries by key; anything else is left to the loader, which names its type.
+    private static func entries(_ value: YAMLValue?) -> [String: YAMLValue] {
+        guard let value, let list = try? value.freeMapping() else { return [:] }
+        var result: [String: YAMLValue] = [:]
+        for (key, child, _) in list { result[key] = child }
+        return result
+    }
+
+    private static func orderedEntries(_ value: YAMLValue?) -> [(String, YAMLValue)] {
+        guard let value, let list = try? value.freeMapping() else { return [] }
+        return list.map { ($0.key, $0.value) }
+    }
+
+    private static func elements(_ value: YAMLValue?) -> [YAMLValue] {
+        guard let value else { return [] }
+        if case .sequence = value.node { return (try? value.sequence()) ?? [] }
+        if case .scalar = value.node { return [value] }
+        return []
+    }
 }

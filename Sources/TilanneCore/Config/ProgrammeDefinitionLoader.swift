@@ -30,6 +30,7 @@ public enum ProgrammeDefinitionLoader {
         }
         let file = url.path
         let root = try ConfigLoader.compose(text, file: file, empty: "the programme file is empty")
+        try ConfigRules.checkProgrammeFile(YAMLValue(node: root, path: "", file: file))
         let main = languages[0]
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "programmes", "name", "organisation", "strategy", "programme_level", "period_format", "periods_per_year",

@@ -94,4 +94,22 @@ struct ConfigFindingsTests {
             #expect(error.problem.contains("empty"), "\(error.problem)")
         }
     }
+
+    @Test("A group following an item the register does not have is refused with the closest items named")
+    func unknownGroupItem() throws {
+        for (reference, suggestion) in [
+            ("KILPAILUKYKYINEN YRITTAJYYSYMPARISTÖ", "KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"),
+            ("Matkailun edistaminen", "Matkailun edistäminen"),
+            ("yrittajyysymparisto2", "yrittajyysymparisto"),
+        ] {
+            let run = shipped + "\ngroups:\n  - name: Elinvoima\n    items: [\"\(reference)\"]\n"
+            let error = try #require(refusal(run))
+            #expect(error.keyPath == "groups[0].items[0]")
+            #expect(error.line == line(of: reference, in: run))
+            #expect(error.problem.contains("did you mean \"\(suggestion)\""), "\(error.problem)")
+        }
+        let far = try #require(refusal(shipped + "\ngroups:\n  - name: Elinvoima\n    items: [\"Avaruusohjelma ja kuulento\"]\n"))
+        #expect(far.problem.hasPrefix("no item \"Avaruusohjelma ja kuulento\""))
+        #expect(!far.problem.contains("did you mean"))
+    }
 }

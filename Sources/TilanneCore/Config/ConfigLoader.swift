@@ -340,7 +340,7 @@ public enum ConfigLoader {
             let text = try reference.string()
             let found = register.resolve(reference: text)
             guard found.count == 1 else {
-                throw reference.error(found.isEmpty ? "no item \"\(text)\" in the programme's register"
+                throw reference.error(found.isEmpty ? ConfigRules.unknownItem(text, register: register)
                                                     : "\"\(text)\" names \(found.count) items; use a number or a path such as \(found[0])")
             }
             items.append(found[0])

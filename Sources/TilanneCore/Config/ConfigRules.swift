@@ -161,4 +161,44 @@ enum ConfigRules {
         if case .scalar = value.node { return [value] }
         return []
     }
+
+    // MARK: What a group follows
+
+    /// An item a group names that the register does not have: the closest numbers, keys and
+    /// titles it does have (by edit distance, ignoring case), so a typo is seen at once.
+    static func unknownItem(_ reference: String, register: ProgrammeRegister) -> String {
+        let suggestions = closestItems(to: reference, register: register)
+        let hint = suggestions.isEmpty ? "" : " (did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?)"
+        return "no item \"\(MailHeaderRules.shown(reference))\" in the programme's register\(hint); a group follows items by number, key or title"
+    }
+
+    static func closestItems(to reference: String, register: ProgrammeRegister, limit: Int = 3) -> [String] {
+        let wanted = Array(reference.lowercased())
+        var scored: [(text: String, distance: Int)] = []
+        for item in register.allItems {
+            for candidate in Set([item.number, item.key, item.title].compactMap { $0 } + item.titles.values) {
+                let distance = editDistance(wanted, Array(candidate.lowercased()))
+                if distance <= max(2, candidate.count / 3) { scored.append((candidate, distance)) }
+            }
+        }
+        var seen: Set<String> = []
+        return scored.sorted { ($0.distance, $0.text) < ($1.distance, $1.text) }
+            .filter { seen.insert($0.text).inserted }.prefix(limit).map(\.text)
+    }
+
+    /// Levenshtein distance, on two rows (titles are short; a long reference costs its length times theirs).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for (i, ca) in a.enumerated() {
+            current[0] = i + 1
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
 }

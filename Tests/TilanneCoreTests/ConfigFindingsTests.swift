@@ -112,4 +112,14 @@ struct ConfigFindingsTests {
         #expect(far.problem.hasPrefix("no item \"Avaruusohjelma ja kuulento\""))
         #expect(!far.problem.contains("did you mean"))
     }
+
+    @Test("An alias that is another code names both codes and the alias's line")
+    func aliasIsAnotherCode() throws {
+        let programme = shippedProgramme.replacingOccurrences(of: "    aliases: [\"＋\"]", with: "    aliases: [\"＋\", \"–\"]")
+        #expect(programme != shippedProgramme)
+        let error = try #require(refusal(programme: programme))
+        #expect(error.problem.hasPrefix("the code \"-\" is the same as the code \"+\"'s alias \"–\" (line \(line(of: "[\"＋\", \"–\"]", in: programme)))"),
+                "\(error.problem)")
+        #expect(error.keyPath == "legend[2].code")
+    }
 }

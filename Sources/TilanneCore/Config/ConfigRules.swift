@@ -162,6 +162,33 @@ enum ConfigRules {
         return []
     }
 
+    // MARK: The legend
+
+    /// Every spelling of the legend — each code and each alias, compared as the progress
+    /// column is read (case, spacing and dashes ignored) — means one code. A clash names both
+    /// spellings, the code each belongs to, and the line of the earlier one.
+    static func checkLegendSpellings(_ legend: YAMLValue) throws {
+        var owner: [String: (code: String, spelling: String, alias: Bool, line: Int?)] = [:]
+        for entry in elements(legend) {
+            let map = entries(entry)
+            guard let codeValue = map["code"], let code = try? codeValue.string() else { continue }
+            for (value, alias) in [(codeValue, false)] + elements(map["aliases"]).map({ ($0, true) }) {
+                guard let spelling = try? value.string() else { continue }
+                let key = ProgressCodeResolver.key(spelling)
+                guard let other = owner[key] else {
+                    owner[key] = (code, spelling, alias, value.line)
+                    continue
+                }
+                guard other.code != code else { continue }
+                let this = alias ? "the alias \"\(spelling)\" of the code \"\(code)\"" : "the code \"\(code)\""
+                let that = other.alias ? "the code \"\(other.code)\"'s alias \"\(other.spelling)\"" : "the code \"\(other.code)\""
+                let place = other.line.map { " (line \($0))" } ?? ""
+                throw value.error("\(this) is the same as \(that)\(place); case, spacing and dashes are ignored, " +
+                                  "and a spelling may mean only one code")
+            }
+        }
+    }
+
     // MARK: What a group follows
 
     /// An item a group names that the register does not have: the closest numbers, keys and

@@ -278,16 +278,7 @@ public enum ProgrammeDefinitionLoader {
         }
         if entries.isEmpty { throw value.error("the legend needs at least one code") }
         // Spellings are compared ignoring case, spacing and dashes: two codes may not meet there.
-        var owner: [String: String] = [:]
-        for entry in entries {
-            for spelling in [entry.code] + entry.aliases {
-                let key = ProgressCodeResolver.key(spelling)
-                if let other = owner[key], other != entry.code {
-                    throw value.error("\"\(spelling)\" of the code \"\(entry.code)\" is the same as the code \"\(other)\" (case, spacing and dashes are ignored)")
-                }
-                owner[key] = entry.code
-            }
-        }
+        try ConfigRules.checkLegendSpellings(value)
         let bands = entries.compactMap { entry in entry.percentBand.map { (entry.code, $0) } }.sorted { $0.1.from < $1.1.from }
         for (previous, next) in zip(bands, bands.dropFirst()) where next.1.from <= previous.1.to {
             throw value.error("the percentage bands of \"\(previous.0)\" and \"\(next.0)\" overlap")

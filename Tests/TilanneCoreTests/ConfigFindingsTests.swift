@@ -122,4 +122,35 @@ struct ConfigFindingsTests {
                 "\(error.problem)")
         #expect(error.keyPath == "legend[2].code")
     }
+
+    // MARK: Rows
+
+    /// Every finding of a check as (code, row), so that an unexpected extra one fails the test.
+    private func findings(_ programme: ValidatedProgramme) -> [String] {
+        programme.diagnostics.map { "\($0.code.rawValue)@\($0.location?.row ?? 0)" }.sorted()
+    }
+
+    @Test("A goal number and a title naming two different goals: the row is rejected naming both")
+    func numberAndTitleConflict() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("conflict.csv")
+        try TestSupport.writeFlatCSV([
+            TestSupport.actionRow(),                                                            // row 2: fine
+            TestSupport.actionRow([1: "5", 4: "Matkailun kehittäminen"]),                       // row 3: 5 with goal 1's title
+            TestSupport.actionRow([1: "3", 2: "Yritysten fyysisen toimintaympäristön kehittäminen", 4: "Tontit"]), // row 4: a wording
+        ], to: file)
+        let programme = TestSupport.check(try TestSupport.config(reading: file))
+        #expect(findings(programme) == ["goal.title-differs@4", "place.number-title-conflict@3"])
+        #expect(programme.accounting == RowAccounting(rowsIn: 3, reported: 2, rejected: 1, structure: 0, blank: 0))
+        let rejected = try #require(programme.rejected.first)
+        #expect(rejected.code == .placeConflict)
+        #expect(rejected.location.row == 3)
+        #expect(rejected.arguments == ["Tavoite", "5", "Matkailun edistäminen", "Osaavan työvoiman saannin turvaaminen", "1"])
+        let finding = try #require(programme.diagnostics.first { $0.code == .placeConflict })
+        #expect(finding.severity == .error)
+        #expect(finding.location?.columnName == "Tavoite nro")
+        #expect(finding.message == "Rivin numero ja nimi viittaavat eri kohtiin: Tavoite 5 on \"Matkailun edistäminen\", " +
+                "mutta \"Osaavan työvoiman saannin turvaaminen\" on kohdan Tavoite 1 nimi. Rivi hylättiin.")
+    }
 }

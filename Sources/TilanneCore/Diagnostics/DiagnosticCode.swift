@@ -32,6 +32,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case rowUnrecognised = "row.unrecognised"
     case rowTitle = "row.title"
     case placeAmbiguous = "place.ambiguous"
+    /// The row's number and title name two different items of one level.
+    case placeConflict = "place.number-title-conflict"
     case tagUnknown = "tag.unknown"
     // Row content
     case actionMissing = "action.missing"
@@ -88,7 +90,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
              .textControlCharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
-             .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous,
+             .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous, .placeConflict,
              .actionMissing, .actionDuplicate, .goalNumberInvalid, .goalNotInRegister,
              .sourceWrongFormat, .archiveDamaged, .archiveUnsafePath, .archiveTooLarge, .archiveMissingPart,
              .xmlForbiddenDTD, .xmlMalformed, .sheetTooLarge, .sheetBadReference, .sheetNotFound, .tableNotFound:

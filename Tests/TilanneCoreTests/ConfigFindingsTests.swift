@@ -153,4 +153,26 @@ struct ConfigFindingsTests {
         #expect(finding.message == "Rivin numero ja nimi viittaavat eri kohtiin: Tavoite 5 on \"Matkailun edistäminen\", " +
                 "mutta \"Osaavan työvoiman saannin turvaaminen\" on kohdan Tavoite 1 nimi. Rivi hylättiin.")
     }
+
+    @Test("A duplicate id names the id and the row of its first use, not the later action's text")
+    func duplicateID() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ids.csv")
+        try TestSupport.writeFlatCSV([
+            TestSupport.actionRow() + ["A-1"],                                  // row 2
+            TestSupport.actionRow([4: "Toinen toimenpide"]) + ["A-2"],          // row 3
+            TestSupport.actionRow([4: "Kolmas toimenpide"]) + ["A-1"],          // row 4: the id of row 2
+        ], to: file, header: TestSupport.flatHeader + ["Tunnus"])
+        var config = try TestSupport.config(reading: file)
+        config.sources[0].columns[.id] = "Tunnus"
+        let programme = TestSupport.check(config)
+        #expect(findings(programme) == ["action.duplicate-id@4"])
+        let finding = try #require(programme.diagnostics.first)
+        #expect(finding.arguments == ["A-1", "2"])
+        #expect(finding.location?.columnName == "Tunnus")
+        #expect(finding.message == "Tunniste \"A-1\" on jo rivillä 2; kahdella toimenpiteellä ei voi olla samaa tunnistetta. Rivi hylättiin.")
+        #expect(!finding.message.contains("Kolmas toimenpide"))
+        #expect(programme.actions.map(\.row.identity) == ["A-1", "A-2"])
+    }
 }

@@ -38,6 +38,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     // Row content
     case actionMissing = "action.missing"
     case actionDuplicate = "action.duplicate"
+    /// The id column gives an id an earlier row already has.
+    case actionDuplicateID = "action.duplicate-id"
     case progressUnknown = "progress.unknown-code"
     case progressMissing = "progress.missing"
     case statusMissing = "status.missing"
@@ -91,7 +93,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous, .placeConflict,
-             .actionMissing, .actionDuplicate, .goalNumberInvalid, .goalNotInRegister,
+             .actionMissing, .actionDuplicate, .actionDuplicateID, .goalNumberInvalid, .goalNotInRegister,
              .sourceWrongFormat, .archiveDamaged, .archiveUnsafePath, .archiveTooLarge, .archiveMissingPart,
              .xmlForbiddenDTD, .xmlMalformed, .sheetTooLarge, .sheetBadReference, .sheetNotFound, .tableNotFound:
             .error

@@ -60,6 +60,12 @@ public struct Validator: Sendable {
                 if action.identity.isEmpty {
                     action.identity = ActionIdentity.derive(place: config.register.identityKey(path), action: row.action)
                 }
+                if let first = firstPlace[action.identity], !row.identity.isEmpty {
+                    // An id from the id column: the id is what is twice, not the action's text.
+                    reject(.actionDuplicateID, at: row.fieldLocations.location(row: rowNumber, field: .id),
+                           [row.identity, describe(first, from: row.location)])
+                    continue
+                }
                 if let first = firstPlace[action.identity] {
                     reject(.actionDuplicate, at: row.fieldLocations.location(row: rowNumber, field: .action),
                            [TextNormaliser.singleLine(row.action), describe(first, from: row.location)])

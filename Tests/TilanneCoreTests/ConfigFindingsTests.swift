@@ -175,4 +175,22 @@ struct ConfigFindingsTests {
         #expect(!finding.message.contains("Kolmas toimenpide"))
         #expect(programme.actions.map(\.row.identity) == ["A-1", "A-2"])
     }
+
+    @Test("A group's responsible party that no action names is a warning naming the closest party in the table")
+    func unknownResponsibleParty() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("groups.csv")
+        try TestSupport.writeFlatCSV([TestSupport.actionRow(), TestSupport.actionRow([4: "Toinen", 6: "Työllisyyspalvelut"])], to: file)
+        var config = try TestSupport.config(reading: file)
+        var group = SteeringGroup(name: "Työllisyys", folder: "tyollisyys", items: [],
+                                  responsible: ["TYÖLLISYYS-PALVELUT", "Tyollisyyspalvelu"], formats: [.xlsx], email: [])
+        group.configLine = 61
+        config.groups = [group]
+        let programme = TestSupport.check(config)
+        #expect(findings(programme) == ["group.responsible-unknown@61"])
+        let finding = try #require(programme.diagnostics.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.arguments == ["Työllisyys", "Tyollisyyspalvelu", "Työllisyyspalvelut"])
+    }
 }

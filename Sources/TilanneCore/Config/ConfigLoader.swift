@@ -351,7 +351,9 @@ public enum ConfigLoader {
         }
         let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? [.xlsx]
         let email = try map["email"]?.sequenceOrSingle().map(MailHeaderRules.mailbox) ?? []
-        return SteeringGroup(name: name, folder: folder, items: items, responsible: responsible, formats: formats, email: email)
+        var group = SteeringGroup(name: name, folder: folder, items: items, responsible: responsible, formats: formats, email: email)
+        group.configLine = value.line ?? 0
+        return group
     }
 
     /// `Elinvoiman ohjausryhmä` → `elinvoiman-ohjausryhma`.

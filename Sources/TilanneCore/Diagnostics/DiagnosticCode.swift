@@ -35,6 +35,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     /// The row's number and title name two different items of one level.
     case placeConflict = "place.number-title-conflict"
     case tagUnknown = "tag.unknown"
+    /// A steering group's responsible party that no action names.
+    case groupResponsibleUnknown = "group.responsible-unknown"
     // Row content
     case actionMissing = "action.missing"
     case actionDuplicate = "action.duplicate"
@@ -89,7 +91,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
+             .textControlCharacters, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous, .placeConflict,

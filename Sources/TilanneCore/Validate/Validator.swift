@@ -91,6 +91,8 @@ public struct Validator: Sendable {
             }
         }
 
+        GroupRules(config: config).check(actions, log: &log)
+
         let accounting = RowAccounting(
             rowsIn: tables.reduce(0) { $0 + $1.rowsIn },
             reported: actions.count,

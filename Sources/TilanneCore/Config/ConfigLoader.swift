@@ -28,6 +28,7 @@ public enum ConfigLoader {
         let root = try compose(text, file: file, empty: "the configuration file is empty")
         let topValue = YAMLValue(node: root, path: "", file: file)
         try refuseInlineProgramme(topValue)
+        try ConfigRules.checkRunConfig(topValue)
         let top = try topValue.mapping(allowed: [
             "programme_file", "period", "language", "languages", "notice", "document", "sources", "outputs", "validation",
             "limits", "history", "operations", "groups", "delivery",
@@ -46,7 +47,7 @@ public enum ConfigLoader {
         }
         let definition = try ProgrammeDefinitionLoader.load(from: programmeFile, languages: languages, referencedBy: programmeFileValue)
         let periodValue = try top.required("period")
-        let periodText = try periodValue.string()
+        let periodText = try MailHeaderRules.headerText(periodValue)
         guard let period = definition.periodFormat.parse(periodText) else {
             throw periodValue.error("\"\(periodText)\" is not a period in the programme's format \"\(definition.periodFormat.pattern)\"" +
                                     " (period_format in \(programmeFile.lastPathComponent))")
@@ -112,6 +113,7 @@ public enum ConfigLoader {
         } catch let error as ConfigError {
             throw error
         } catch let error as YamlError {
+            if let duplicate = ConfigRules.duplicateKey(error, text: text, file: file) { throw duplicate }
             throw ConfigError(file: file, line: yamlErrorLine(error), keyPath: "", problem: "not valid YAML: \(error)")
         } catch {
             throw ConfigError(file: file, line: nil, keyPath: "", problem: "not valid YAML: \(error)")
@@ -328,7 +330,7 @@ public enum ConfigLoader {
             throw old.error("a group now follows items of the programme: replace themes and goals with items (numbers, keys or titles)")
         }
         let map = try value.mapping(allowed: ["name", "folder", "items", "programmes", "responsible", "formats", "email"])
-        let name = try map.required("name").string()
+        let name = try MailHeaderRules.headerText(map.required("name"))
         let folder = try map["folder"]?.string() ?? slug(name)
         if folder.isEmpty || folder.hasPrefix("/") || folder.split(separator: "/").contains("..") {
             throw (map["folder"] ?? value).error("a folder inside the output folder is expected")
@@ -338,7 +340,7 @@ public enum ConfigLoader {
             let text = try reference.string()
             let found = register.resolve(reference: text)
             guard found.count == 1 else {
-                throw reference.error(found.isEmpty ? "no item \"\(text)\" in the programme's register"
+                throw reference.error(found.isEmpty ? ConfigRules.unknownItem(text, register: register)
                                                     : "\"\(text)\" names \(found.count) items; use a number or a path such as \(found[0])")
             }
             items.append(found[0])
@@ -348,14 +350,10 @@ public enum ConfigLoader {
             throw value.error("group \"\(name)\" follows nothing: give items, programmes or responsible")
         }
         let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? [.xlsx]
-        let email = try map["email"]?.sequenceOrSingle().map { address -> String in
-            let text = try address.string()
-            guard text.contains("@"), !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "," }) else {
-                throw address.error("not an e-mail address: \"\(text)\"")
-            }
-            return text
-        } ?? []
-        return SteeringGroup(name: name, folder: folder, items: items, responsible: responsible, formats: formats, email: email)
+        let email = try map["email"]?.sequenceOrSingle().map(MailHeaderRules.mailbox) ?? []
+        var group = SteeringGroup(name: name, folder: folder, items: items, responsible: responsible, formats: formats, email: email)
+        group.configLine = value.line ?? 0
+        return group
     }
 
     /// `Elinvoiman ohjausryhmä` → `elinvoiman-ohjausryhma`.
@@ -373,12 +371,12 @@ public enum ConfigLoader {
         var alertSubject = "Tilanne: {programme} – ajo epäonnistui (exit {exit}, {outcome})"
         if let alerts = map["alerts"] {
             let alertMap = try alerts.mapping(allowed: ["to", "subject"])
-            alertTo = try alertMap.required("to").sequenceOrSingle().map { try $0.string() }
-            alertSubject = try alertMap["subject"]?.string() ?? alertSubject
+            alertTo = try alertMap.required("to").sequenceOrSingle().map(MailHeaderRules.mailbox)
+            alertSubject = try alertMap["subject"].map(MailHeaderRules.headerText) ?? alertSubject
         }
         return DeliveryConfig(
-            sendmail: sendmail, from: try map.required("from").string(),
-            subject: try map["subject"]?.string() ?? "{programme} – tilanne {period}: {group}",
+            sendmail: sendmail, from: try MailHeaderRules.mailbox(map.required("from")),
+            subject: try map["subject"].map(MailHeaderRules.headerText) ?? "{programme} – tilanne {period}: {group}",
             body: try map["body"]?.string() ?? "Liitteenä {group}:n seurantaraportti, tilanne {period}.\n",
             alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]))
     }

@@ -30,6 +30,7 @@ public enum ProgrammeDefinitionLoader {
         }
         let file = url.path
         let root = try ConfigLoader.compose(text, file: file, empty: "the programme file is empty")
+        try ConfigRules.checkProgrammeFile(YAMLValue(node: root, path: "", file: file))
         let main = languages[0]
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "programmes", "name", "organisation", "strategy", "programme_level", "period_format", "periods_per_year",
@@ -63,7 +64,7 @@ public enum ProgrammeDefinitionLoader {
             if top["programmes"] != nil { throw single.error("give either programme or programmes") }
             let map = try single.mapping(allowed: ["key", "number", "name", "organisation", "strategy", "owner", "items"]
                                          + ConfigLoader.translatedKeys("name"))
-            let name = try map.required("name").string()
+            let name = try MailHeaderRules.headerText(map.required("name"))
             info = ProgrammeInfo(name: name, organisation: try map["organisation"]?.string(), strategy: try map["strategy"]?.string())
             info.names = try ConfigLoader.translations(map, "name")
             programmes = [try reader.programme(single, map: map)]
@@ -75,7 +76,7 @@ public enum ProgrammeDefinitionLoader {
             }
             if programmes.isEmpty { throw list.error("list at least one programme") }
             if Set(programmes.map(\.key)).count != programmes.count { throw list.error("two programmes have the same key") }
-            let name = try top.required("name").string()
+            let name = try MailHeaderRules.headerText(top.required("name"))
             info = ProgrammeInfo(name: name, organisation: nil, strategy: nil)
             info.names = try ConfigLoader.translations(top, "name")
         }
@@ -277,16 +278,7 @@ public enum ProgrammeDefinitionLoader {
         }
         if entries.isEmpty { throw value.error("the legend needs at least one code") }
         // Spellings are compared ignoring case, spacing and dashes: two codes may not meet there.
-        var owner: [String: String] = [:]
-        for entry in entries {
-            for spelling in [entry.code] + entry.aliases {
-                let key = ProgressCodeResolver.key(spelling)
-                if let other = owner[key], other != entry.code {
-                    throw value.error("\"\(spelling)\" of the code \"\(entry.code)\" is the same as the code \"\(other)\" (case, spacing and dashes are ignored)")
-                }
-                owner[key] = entry.code
-            }
-        }
+        try ConfigRules.checkLegendSpellings(value)
         let bands = entries.compactMap { entry in entry.percentBand.map { (entry.code, $0) } }.sorted { $0.1.from < $1.1.from }
         for (previous, next) in zip(bands, bands.dropFirst()) where next.1.from <= previous.1.to {
             throw value.error("the percentage bands of \"\(previous.0)\" and \"\(next.0)\" overlap")

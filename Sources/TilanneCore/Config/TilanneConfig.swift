@@ -235,6 +235,8 @@ public struct SteeringGroup: Sendable, Codable {
     public var formats: [OutputFormat]
     /// Addresses its report is mailed to; empty: files only.
     public var email: [String]
+    /// Line of the group's entry in the config file, for findings about it.
+    public var configLine: Int = 0
 }
 
 /// Mail through the system's sendmail interface (what cron uses; postfix, exim or msmtp).

@@ -21,10 +21,19 @@ public struct Sendmail: Sendable {
 
     public func send(_ message: MailMessage) throws {
         guard let program = command.first else { throw Failure(command: "", problem: "no sendmail program configured") }
+        // The message is made before the program starts: a header that cannot be written is never half sent.
+        let rendered: Data
+        let recipients: [String]
+        do {
+            rendered = try message.rendered()
+            recipients = try message.envelopeRecipients()
+        } catch {
+            throw Failure(command: program, problem: "the message cannot be made (\(error))")
+        }
         let outcome: ExternalProgram.Outcome
         do {
-            outcome = try ExternalProgram.run(program, Array(command.dropFirst()) + ["-i", "--"] + message.to,
-                                              input: message.rendered(), timeout: timeout)
+            outcome = try ExternalProgram.run(program, Array(command.dropFirst()) + ["-i", "--"] + recipients,
+                                              input: rendered, timeout: timeout)
         } catch {
             guard case .cannotStart(let why) = error else { throw error }
             throw Failure(command: program, problem: "cannot start it (\(why))")

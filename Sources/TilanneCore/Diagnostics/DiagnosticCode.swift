@@ -32,10 +32,16 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case rowUnrecognised = "row.unrecognised"
     case rowTitle = "row.title"
     case placeAmbiguous = "place.ambiguous"
+    /// The row's number and title name two different items of one level.
+    case placeConflict = "place.number-title-conflict"
     case tagUnknown = "tag.unknown"
+    /// A steering group's responsible party that no action names.
+    case groupResponsibleUnknown = "group.responsible-unknown"
     // Row content
     case actionMissing = "action.missing"
     case actionDuplicate = "action.duplicate"
+    /// The id column gives an id an earlier row already has.
+    case actionDuplicateID = "action.duplicate-id"
     case progressUnknown = "progress.unknown-code"
     case progressMissing = "progress.missing"
     case statusMissing = "status.missing"
@@ -97,11 +103,11 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
+             .textControlCharacters, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
-             .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous,
-             .actionMissing, .actionDuplicate, .goalNumberInvalid, .goalNotInRegister,
+             .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous, .placeConflict,
+             .actionMissing, .actionDuplicate, .actionDuplicateID, .goalNumberInvalid, .goalNotInRegister,
              .sourceWrongFormat, .archiveDamaged, .archiveUnsafePath, .archiveTooLarge, .archiveMissingPart,
              .xmlForbiddenDTD, .xmlMalformed, .sheetTooLarge, .sheetBadReference, .sheetNotFound, .tableNotFound:
             .error

@@ -27,6 +27,7 @@ struct PlaceResolver {
                   let item = register.item(resolved), written.number != nil, !item.isTitled(title) else {
                 return .placed(resolved, differences: [])
             }
+            if let conflict = conflict(item, title: title, level: level) { return conflict }
             return .placed(resolved, differences: [Difference(code: .goalTitleDiffers, level: level, arguments: [
                 .text(item.number ?? ""), .text(title), .text(item.title), register.level(level).nameArgument(main: language)])])
         }
@@ -77,11 +78,24 @@ struct PlaceResolver {
         }
         if let item = register.item(path), let title = place.written[deepest]?.title, place.written[deepest]?.number != nil,
            !item.isTitled(title) {
+            if let conflict = conflict(item, title: title, level: deepest) { return conflict }
             differences.append(Difference(code: .goalTitleDiffers, level: deepest,
                                           arguments: [.text(item.number ?? written), .text(title), .text(item.title),
                                                       register.level(deepest).nameArgument(main: language)]))
         }
         return .placed(path, differences: differences)
+    }
+
+    /// A title that is not the numbered item's but another item's of the same level (goal 5
+    /// with goal 1's title): the row cannot be placed by either, so it is rejected naming both.
+    /// A title that is no item's (a typo, an older wording) is only a difference.
+    private func conflict(_ item: ProgrammeItem, title: String, level: Int) -> Outcome? {
+        guard let other = register.items(level: level, title: title).first(where: { $0 != item.path }).flatMap(register.item) else {
+            return nil
+        }
+        return .rejected(.placeConflict, level: level, arguments: [
+            register.level(level).nameArgument(main: language), .text(item.number ?? item.title), .text(item.title), .text(title),
+            .text(other.number ?? other.title)])
     }
 
     private func matches(_ item: ProgrammeItem, _ written: WrittenPlace, level: Int) -> Bool {

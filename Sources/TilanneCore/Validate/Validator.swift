@@ -59,6 +59,12 @@ public struct Validator: Sendable {
                 if action.identity.isEmpty {
                     action.identity = ActionIdentity.derive(place: config.register.identityKey(path), action: row.action)
                 }
+                if let first = firstPlace[action.identity], !row.identity.isEmpty {
+                    // An id from the id column: the id is what is twice, not the action's text.
+                    reject(.actionDuplicateID, at: row.fieldLocations.location(row: rowNumber, field: .id),
+                           [.text(row.identity), .text(describe(first, from: row.location))])
+                    continue
+                }
                 if let first = firstPlace[action.identity] {
                     reject(.actionDuplicate, at: row.fieldLocations.location(row: rowNumber, field: .action),
                            [.text(TextNormaliser.singleLine(row.action)), .text(describe(first, from: row.location))])
@@ -83,6 +89,8 @@ public struct Validator: Sendable {
                 actions.append(ValidatedAction(row: action, path: path, tags: tags, findings: findings))
             }
         }
+
+        GroupRules(config: config).check(actions, log: &log)
 
         let accounting = RowAccounting(
             rowsIn: tables.reduce(0) { $0 + $1.rowsIn },

@@ -59,6 +59,19 @@ def test_a_link_planted_at_a_temporary_file_name_is_not_written_through(tmp_path
     assert (output / XLSX).read_bytes()[:2] == b"PK"
 
 
+def test_the_run_log_in_the_output_folder_is_not_appended_through_a_link(tmp_path):
+    """Without a history the run log is kept in the output folder, beside the reports."""
+    config = write_config(tmp_path, extra_replacements=[("history:\n  state_folder: ../State\n  stale_after_periods: 2\n", "")])
+    outside = outside_file(tmp_path)
+    output = tmp_path / "Output"
+    output.mkdir()
+    (output / "tilanne-runs.log").symlink_to(outside)
+    result = run_tilanne("run", "--quiet", "--config", config)
+    assert outside.read_bytes() == OUTSIDE
+    assert result.returncode == 1 and "tilanne-runs.log" in result.stderr, result.stderr
+    assert (output / XLSX).is_file()
+
+
 GROUP = """
 groups:
   - name: Elinvoiman ohjausryhmä

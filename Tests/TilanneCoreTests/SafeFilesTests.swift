@@ -81,6 +81,12 @@ struct SafeFilesTests {
         #expect(try Data(contentsOf: target) == outside)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(left.isEmpty)
+        for name in ["..", ".", "a/b", ".tilanne.lock", ".x.tmp"] {
+            #expect(throws: OutputError.self, "\(name)") {
+                try ReportPublisher(folder: folder, renderers: [CSVReportRenderer()]).publish(model) { _ in name }
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [link.lastPathComponent])
     }
 
     @Test("A group's folder is made part by part, and a link in its place is refused")

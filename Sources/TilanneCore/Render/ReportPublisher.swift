@@ -43,6 +43,9 @@ public struct ReportPublisher: Sendable {
         } catch {
             throw OutputError(path: folder.path, problem: "cannot create the output folder (\(error.localizedDescription))")
         }
+        for item in items where !Self.isPlainName(item.fileName) || Self.isInternal(item.fileName) {
+            throw OutputError(path: folder.path, problem: "\"\(item.fileName)\" is not a report's file name; nothing was written")
+        }
         try Self.recover(folder)
         try PublishChecks.freeSpace(output: folder, previous: items.map { folder.appendingPathComponent($0.fileName) })
         let work = try SafeFile.makeTemporaryFolder(in: folder, prefix: Self.temporaryPrefix)

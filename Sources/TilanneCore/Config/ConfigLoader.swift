@@ -100,6 +100,7 @@ public enum ConfigLoader {
         for index in config.sources.indices { config.sources[index].extraColumns = extras }
         config.notice = notice.merging(definition.notice) { run, _ in run }
         config.programmeFile = programmeFile
+        try OutputPathRules.check(config, top)
         return config
     }
 

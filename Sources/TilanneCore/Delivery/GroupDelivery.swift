@@ -37,7 +37,9 @@ public struct GroupDelivery {
         let pipeline = Pipeline(config: config)
         for group in config.groups {
             let slice = model.slice(for: group)
-            let folder = root.appendingPathComponent(group.folder)
+            // Each part of the group's folder is created here and must be a real folder: files
+            // are never published through a link planted in the output folder.
+            let folder = try SafeFile.makeFolders(group.folder, in: root)
             let publisher = ReportPublisher(folder: folder, renderers: pipeline.renderers(for: group.formats, model: slice))
             let files = try publisher.publish(slice) { pipeline.fileName($0) }
             guard !group.email.isEmpty, let delivery = config.delivery else {

@@ -7,15 +7,32 @@ public final class HistoryStore {
     public let url: URL
     private let queue: DatabaseQueue
 
-    /// Opens (creating the folder and the file when missing) and upgrades the database.
+    /// Opens (creating the folder and the file when missing) and upgrades the database. Before
+    /// anything is written, the file must be a database, and an undamaged one: an empty file
+    /// (0 bytes) is refused rather than taken for a new history, and `PRAGMA quick_check` must
+    /// find every page sound. A refused file is left as it is.
     public init(url: URL) throws(HistoryError) {
         self.url = url
+        if let status = SafeFile.status(url.path), (status.st_mode & S_IFMT) == S_IFREG, status.st_size == 0 {
+            throw HistoryError(path: url.path, problem: "the file is empty (0 bytes), so it is not a history database; it is left as it is. "
+                               + "Restore it from the backup, or remove it to start a new history")
+        }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(30)
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let check: [String]
+            do {
+                check = try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check(20)") }
+            } catch {
+                check = ["\(error)"]
+            }
+            if check != ["ok"] {
+                throw HistoryError(path: url.path, problem: "the database is damaged (PRAGMA quick_check: "
+                                   + check.prefix(3).joined(separator: "; ") + "); it is left as it is. Restore it from the backup")
+            }
             let migrator = HistorySchema.migrator
             let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
             if superseded {

@@ -98,12 +98,18 @@ public struct RunSummary: Codable, Sendable {
                 try StableJSON.encode(self).write(to: json, options: .atomic)
             }
             try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
-            let handle = try FileHandle(forWritingTo: log)
+            // Appended without following a link: the log may be in the output folder.
+            let descriptor = open(log.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw OutputError(path: log.path, problem: errno == ELOOP ? "a symbolic link; not followed" : String(cString: strerror(errno)))
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             defer { try? handle.close() }
-            try handle.seekToEnd()
+            try SafeFile.requireRegular(descriptor, path: log.path)
             try handle.write(contentsOf: Data((logLine + "\n").utf8))
             return nil
+        } catch let error as OutputError {
+            return "cannot write the run summary or log: \(error)"
         } catch {
             return "cannot write the run summary or log: \(error.localizedDescription)"
         }

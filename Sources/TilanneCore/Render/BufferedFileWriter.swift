@@ -12,9 +12,14 @@ final class BufferedFileWriter {
     private let path: String
     private var failed = false
 
+    /// Creates the file, which must not exist yet: a name already taken, a link included, is
+    /// refused rather than followed (see `SafeFile.createNew`).
     init(path: String) throws {
-        guard let file = fopen(path, "wb") else {
-            throw OutputError(path: path, problem: String(cString: strerror(errno)))
+        let descriptor = try SafeFile.createNew(path)
+        guard let file = fdopen(descriptor, "wb") else {
+            let problem = String(cString: strerror(errno))
+            Glibc.close(descriptor)
+            throw OutputError(path: path, problem: problem)
         }
         self.file = file
         self.path = path

@@ -1,5 +1,8 @@
 import CXlsxWriter
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The thin layer over libxlsxwriter that the XLSX renderer uses: Swift types in, C calls out,
 /// library errors turned into `OutputError`. The only file besides the renderer that sees C.
@@ -14,20 +17,31 @@ final class XLSXWorkbook {
     /// (The library would ignore `TMPDIR` on its own; the free-space check looks at the same place.)
     static var temporaryFolder: String { ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp" }
 
+    /// The file as created here, before libxlsxwriter opens it by name.
+    private var created: Int32 = -1
+
+    /// libxlsxwriter opens its file by name with `fopen(path, "wb")` when the workbook is closed,
+    /// which would follow a link. So the file is created here first, exclusively and without
+    /// following links (`SafeFile.createNew`; the publisher puts it in a folder only this user
+    /// can enter), and after the library wrote it, the name must still be that same regular file.
     init(path: String) throws {
+        let created = try SafeFile.createNew(path)
         let tmpdir = strdup(Self.temporaryFolder)
         var options = lxw_workbook_options(constant_memory: 0, tmpdir: tmpdir, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
             free(tmpdir)
+            Glibc.close(created)
             throw OutputError(path: path, problem: "libxlsxwriter could not create the workbook")
         }
         self.handle = handle
         self.path = path
+        self.created = created
         if let tmpdir { retainedStrings.append(tmpdir) }
     }
 
     deinit {
         for pointer in retainedStrings { free(pointer) }
+        if created >= 0 { Glibc.close(created) }
     }
 
     func retain(_ text: String) -> UnsafeMutablePointer<CChar> {
@@ -80,6 +94,17 @@ final class XLSXWorkbook {
         }
         if result != LXW_NO_ERROR {
             throw OutputError(path: path, problem: "libxlsxwriter: \(String(cString: lxw_strerror(result)))")
+        }
+        var mine = stat()
+        var same = false
+        if fstat(created, &mine) == 0, let named = SafeFile.status(path) {
+            let regular: Bool = (named.st_mode & S_IFMT) == S_IFREG && named.st_nlink == 1
+            same = regular && named.st_dev == mine.st_dev && named.st_ino == mine.st_ino
+        }
+        Glibc.close(created)
+        created = -1
+        guard same else {
+            throw OutputError(path: path, problem: "the workbook's file was replaced while it was written (a link?); not published")
         }
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Every file a run writes has a place of its own. Checked once at config load, so that a report
+/// never replaces the run lock, the publishing journal, the history database, the run summary or
+/// another report, a steering group's files never land on the main reports, and no name can
+/// leave its folder: each such config is a `ConfigError` naming the key and its line.
+enum OutputPathRules {
+    /// One file the configuration makes a run write, where it goes, and the key that put it there.
+    private struct Claim {
+        var path: [String]
+        var what: String
+        var value: YAMLValue
+    }
+
+    static func check(_ config: TilanneConfig, _ top: YAMLMapping) throws {
+        let outputs = top["outputs"] ?? top.owner
+        let names = try? outputs.mapping(allowed: ["folder", "formats", "file_names"])["file_names"]?
+            .mapping(allowed: OutputFormat.allCases.map(\.rawValue))
+        let groupValues = (try? top["groups"]?.sequence()) ?? []
+        let root = components(config.resolve(config.outputs.folder))
+        var claims: [Claim] = []
+
+        // The run's own files first: whatever collides with them is the configuration's doing.
+        claims.append(Claim(path: root + [RunLock.fileName], what: "the run lock", value: outputs))
+        claims.append(Claim(path: root + [ReportPublisher.journalName], what: "the publishing journal", value: outputs))
+        if let history = config.history {
+            let database = components(config.resolve(history.stateFolder).appendingPathComponent(HistoryConfig.databaseName))
+            let value = try? top["history"]?.mapping(allowed: ["state_folder", "stale_after_periods"])["state_folder"]
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                var path = database
+                path[path.count - 1] += suffix
+                claims.append(Claim(path: path, what: "the history database (\(path.last!))", value: value ?? top["history"] ?? outputs))
+            }
+        }
+        let operations = try? top["operations"]?.mapping(allowed: ["summary", "log"])
+        claims.append(Claim(path: components(config.summaryFile), what: "the run summary",
+                            value: operations?["summary"] ?? top["history"] ?? outputs))
+        claims.append(Claim(path: components(config.logFile), what: "the run log", value: operations?["log"] ?? top["history"] ?? outputs))
+
+        // The main reports, every language and list.
+        let formats = OutputFormat.allCases.filter { format in
+            config.outputs.formats.contains(format) || config.groups.contains { $0.formats.contains(format) }
+        }
+        for (format, name, _) in files(config, formats: formats, languages: config.reportLanguages) {
+            let value = names?[format.rawValue] ?? (format == .pdf ? names?["xlsx"] : nil) ?? outputs
+            try requireFileName(name, value: value)
+            claims.append(Claim(path: root + [name], what: "the report \"\(name)\"", value: value))
+        }
+
+        // Each steering group: its own folder inside the output folder, its files in it.
+        var groupFolders: [[String]: String] = [:]
+        for (index, group) in config.groups.enumerated() {
+            let groupValue = index < groupValues.count ? groupValues[index] : (top["groups"] ?? outputs)
+            let value = (try? groupValue.mapping(allowed: ["name", "folder", "items", "programmes", "responsible", "formats", "email"])["folder"])
+                ?? groupValue
+            let parts = group.folder.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
+            guard !parts.isEmpty else {
+                throw error(value, "\"\(group.folder)\" is the output folder itself: the group's files would replace the main reports; "
+                            + "give the group a folder of its own")
+            }
+            for part in parts where !ReportPublisher.isPlainName(part) {
+                throw error(value, "\"\(group.folder)\" leaves the output folder or is not a folder name; a folder inside it is expected")
+            }
+            if let part = parts.first(where: { ReportPublisher.isInternal($0) }) {
+                throw error(value, "\"\(part)\" is the name of one of Tilanne's own files in the output folder")
+            }
+            if let other = groupFolders[parts] {
+                throw error(value, "the group \"\(other)\" already writes into the folder \"\(parts.joined(separator: "/"))\"")
+            }
+            groupFolders[parts] = group.name
+            claims.append(Claim(path: root + parts + [ReportPublisher.journalName], what: "the publishing journal of group \"\(group.name)\"",
+                                value: value))
+            for (_, name, _) in files(config, formats: group.formats, languages: [config.language]) {
+                claims.append(Claim(path: root + parts + [name], what: "the file \"\(name)\" of group \"\(group.name)\"", value: value))
+            }
+        }
+
+        // No two files at one place, and no file where a group needs a folder.
+        var taken: [[String]: Claim] = [:]
+        for claim in claims {
+            if let earlier = taken[claim.path] {
+                throw error(claim.value, "\(claim.what) would be written at \(display(claim.path)), where \(earlier.what) is")
+            }
+            taken[claim.path] = claim
+        }
+        for claim in claims {
+            for length in stride(from: claim.path.count - 1, to: root.count, by: -1) {
+                if let file = taken[Array(claim.path.prefix(length))] {
+                    throw error(claim.value, "\(claim.what) needs the folder \(display(Array(claim.path.prefix(length)))), "
+                                + "where \(file.what) is written")
+                }
+            }
+        }
+    }
+
+    /// The file names a run writes for `formats` in `languages`, as `Pipeline.fileName` makes them.
+    private static func files(_ config: TilanneConfig, formats: [OutputFormat], languages: [ReportLanguage])
+        -> [(OutputFormat, String, ReportLanguage)] {
+        var result: [(OutputFormat, String, ReportLanguage)] = []
+        for language in languages {
+            let languageSuffix = language == config.language ? "" : "-\(language.rawValue)"
+            for format in formats {
+                let variants: [ReportVariant] = format == .csv ? [.report, .changes, .updates, .indicators] : [.report]
+                for variant in variants {
+                    let name = config.outputs.fileName(for: format, period: config.period, suffix: variant.suffix(language) + languageSuffix)
+                    result.append((format, name, language))
+                }
+            }
+        }
+        return result
+    }
+
+    private static func requireFileName(_ name: String, value: YAMLValue) throws {
+        guard ReportPublisher.isPlainName(name) else {
+            throw error(value, "the file name becomes \"\(name)\", which is not a file name inside the output folder")
+        }
+        if ReportPublisher.isInternal(name) {
+            throw error(value, "the file name becomes \"\(name)\", a name Tilanne keeps for its own files (the lock, the "
+                        + "publishing journal, temporary files)")
+        }
+    }
+
+    private static func error(_ value: YAMLValue, _ problem: String) -> ConfigError { value.error(problem) }
+
+    private static func components(_ url: URL) -> [String] {
+        url.standardizedFileURL.path.split(separator: "/").map(String.init).filter { $0 != "." }
+    }
+
+    private static func display(_ path: [String]) -> String { "/" + path.joined(separator: "/") }
+}

@@ -16,7 +16,12 @@ struct StatisticsReaderTests {
 
     /// The value of the cell named by one code per dimension.
     static func value(_ cube: StatisticalCube, _ codes: [String]) -> CubeCell? {
-        let categories = zip(cube.dimensions, codes).map { $0.codes.firstIndex(of: $1)! }
+        guard cube.dimensions.count == codes.count else { return nil }
+        var categories: [Int] = []
+        for (dimension, code) in zip(cube.dimensions, codes) {
+            guard let category = dimension.codes.firstIndex(of: code) else { return nil }
+            categories.append(category)
+        }
         return cube.cells[cube.index(of: categories)]
     }
 
@@ -204,5 +209,198 @@ extension StatisticsReaderTests {
         #expect(Self.value(cube, ["Kuopio", "2019"])?.value == 1_012_345)
         #expect(Self.value(cube, ["Kuopio", "2021"])?.symbol == "..")
         #expect(Self.value(cube, ["Koko maa", "2021"])?.value == 17_300_000)
+    }
+}
+
+/// PX as Statistics Finland writes it, per the PX specification kept in PxTools/Px.Utils
+/// (`docs/PXFILE_SPECIFICATION.md`): real files from that repository and one variant of them,
+/// see `Fixtures/statistics/pxtools/README.md`.
+extension StatisticsReaderTests {
+    static func pxtools(_ name: String) -> URL { TestSupport.fixtures.appendingPathComponent("statistics/pxtools/\(name)") }
+
+    static func write(_ text: String, as name: String) throws -> URL {
+        let url = try TestSupport.temporaryFolder().appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("PxTools: StatFin 11wv (UTF-8, content units, two-key PRECISION) reads whole, with no finding")
+    func pxtoolsCulture() throws {
+        let cube = Self.readAll(Self.pxtools("statfin_klts_pxt_11wv.px"))
+        #expect(cube.diagnostics.map(\.code) == [])
+        #expect(!cube.damaged)
+        #expect(cube.dimensions.map(\.name) == ["Tiedot", "Vuosi"])
+        #expect(cube.cellCount == 45 && cube.missingCount == 0 && cube.cells.count == 45)
+        #expect(Self.value(cube, ["klts010", "2008"])?.value == 170940)
+        #expect(Self.value(cube, ["klts020", "2022"])?.value == 7112)
+        #expect(Self.value(cube, ["klts030", "2020"])?.value == 2.9)
+        #expect(cube.dimensions[0].units[2] == ["fi": "%", "sv": "%", "en": "%"])
+        #expect(cube.dimensions[0].units[0] == ["fi": "Miljoonaa euroa", "sv": "Miljoner euro", "en": "Million euros"])
+        #expect(cube.dimensions[0].lastUpdated == ["20240508 08:00", "20240508 08:00", "20240508 08:00"])
+        #expect(cube.dimensions[1].isTime && cube.dimensions[1].names == ["fi": "Vuosi", "sv": "År", "en": "Year"])
+        #expect(cube.source["sv"] == "Statistikcentralen, satelliträkenskaper för kultur")
+    }
+
+    @Test("PxTools: a content's PRECISION in the two-key form is read")
+    func pxtoolsPrecision() throws {
+        let cube = Self.readAll(Self.pxtools("statfin_klts_pxt_11wv.px"))
+        #expect(cube.dimensions[0].precision == [nil, nil, 1])
+    }
+
+    @Test("PxTools: StatFin 122q (ISO-8859-15, the content variable in the heading) reads whole, with no finding")
+    func pxtoolsConsumerPrices() throws {
+        let cube = Self.readAll(Self.pxtools("statfin_khi_pxt_122q.px"))
+        #expect(cube.diagnostics.map(\.code) == [])
+        #expect(cube.dimensions.map(\.name) == ["Vuosi", "Tiedot"])
+        #expect(cube.cellCount == 44 && cube.missingCount == 0)
+        #expect(Self.value(cube, ["1980", "Vuosimuutos"])?.value == 11.6)
+        #expect(Self.value(cube, ["2009", "Vuosimuutos"])?.value == 0)
+        #expect(Self.value(cube, ["2015", "Vuosimuutos"])?.value == -0.2)
+        #expect(Self.value(cube, ["2023", "Vuosimuutos"])?.value == 6.2)
+        #expect(cube.dimensions[1].labels["sv"] == ["Årsförändring (%)"])
+        #expect(cube.dimensions[1].units[0] == ["fi": "%", "sv": "%", "en": "%"])
+    }
+
+    @Test("Keys tagged with the default language (STUB[fi]=) and two-key UNITS(\"Tiedot\",\"…\") read as the untagged file")
+    func pxtoolsTagged() throws {
+        let original = Self.readAll(Self.pxtools("statfin_klts_pxt_11wv.px"))
+        let tagged = Self.readAll(Self.pxtools("statfin_klts_pxt_11wv-tagged.px"))
+        #expect(tagged.diagnostics.map(\.message) == [])
+        #expect(tagged.language == "fi" && tagged.languages == ["fi", "sv", "en"])
+        #expect(tagged.dimensions == original.dimensions)
+        #expect(tagged.cells == original.cells && tagged.cellCount == 45)
+        #expect(tagged.title == original.title && tagged.units == original.units && tagged.source == original.source)
+        #expect(tagged.dimensions.first?.units.dropFirst().first?["en"] == "Million euros")
+    }
+
+    @Test("LANGUAGE=\"no\" with every key tagged [no]: read in its own language, the English labels apart")
+    func defaultLanguageTagged() throws {
+        let url = try Self.write("""
+        CHARSET="ANSI";
+        CODEPAGE="utf-8";
+        LANGUAGE="no";
+        LANGUAGES="no","en";
+        TITLE[no]="Folketall";
+        TITLE[en]="Population";
+        STUB[no]="Region";
+        STUB[en]="Area";
+        HEADING[no]="År";
+        HEADING[en]="Year";
+        VALUES[no]("Region")="Hele landet","Oslo";
+        VALUES[en]("Area")="Whole country","Oslo";
+        CODES[no]("Region")="0","301";
+        VALUES[no]("År")="2022","2023";
+        VALUES[en]("Year")="2022","2023";
+        TIMEVAL[no]("År")=TLIST(A1),"2022","2023";
+        UNITS[no]="personer";
+        UNITS[en]="persons";
+        DATA=
+        5425270 5488984
+        699827 709037;
+        """, as: "no.px")
+        let cube = Self.readAll(url)
+        #expect(cube.diagnostics.map(\.message) == [])
+        #expect(cube.language == "no" && cube.languages == ["no", "en"])
+        #expect(cube.dimensions.map(\.name) == ["Region", "År"])
+        #expect(cube.dimensions.first?.names == ["no": "Region", "en": "Area"])
+        #expect(cube.dimensions.first?.codes == ["0", "301"])
+        #expect(cube.dimensions.first?.labels == ["no": ["Hele landet", "Oslo"], "en": ["Whole country", "Oslo"]])
+        #expect(cube.dimensions.last?.isTime == true)
+        #expect(cube.units == ["no": "personer", "en": "persons"])
+        #expect(cube.title["en"] == "Population")
+        #expect(Self.value(cube, ["301", "2023"])?.value == 709037)
+    }
+
+    @Test("UNITS(\"Tiedot\",\"Väkiluku\") without a language tag is the content's own unit")
+    func twoKeyUnits() throws {
+        let url = try Self.write("""
+        CHARSET="ANSI";
+        CODEPAGE="utf-8";
+        LANGUAGE="fi";
+        LANGUAGES="fi","sv";
+        STUB="Tiedot";
+        STUB[sv]="Uppgifter";
+        HEADING="Vuosi";
+        HEADING[sv]="År";
+        CONTVARIABLE="Tiedot";
+        VALUES("Tiedot")="Väkiluku","Työttömyysaste";
+        VALUES[sv]("Uppgifter")="Folkmängd","Arbetslöshetsgrad";
+        VALUES("Vuosi")="2023";
+        VALUES[sv]("År")="2023";
+        UNITS("Tiedot","Väkiluku")="henkilöä";
+        UNITS[sv]("Uppgifter","Folkmängd")="personer";
+        UNITS("Tiedot","Työttömyysaste")="%";
+        UNITS[sv]("Uppgifter","Arbetslöshetsgrad")="%";
+        LAST-UPDATED("Tiedot","Väkiluku")="20240320 08:00";
+        PRECISION("Tiedot","Työttömyysaste")=1;
+        DATA=
+        124025
+        10.9;
+        """, as: "units.px")
+        let cube = Self.readAll(url)
+        #expect(cube.diagnostics.map(\.message) == [])
+        #expect(cube.dimensions.first?.units == [["fi": "henkilöä", "sv": "personer"], ["fi": "%", "sv": "%"]])
+        #expect(cube.dimensions.first?.lastUpdated == ["20240320 08:00", nil])
+    }
+
+    @Test("Every PX syntax finding names its line", arguments: [
+        // No STUB or HEADING: where DATA= starts, the latest place they could be.
+        ("CHARSET=\"ANSI\";\nVALUES(\"Alue\")=\"Kuopio\";\nDATA=\n1;\n", 3),
+        // A variable without VALUES: the STUB that names it.
+        ("CHARSET=\"ANSI\";\nLANGUAGE=\"fi\";\nSTUB=\"Alue\";\nDATA=\n1;\n", 3),
+        // CODES and VALUES of different lengths: the CODES.
+        ("STUB=\"Alue\";\nVALUES(\"Alue\")=\"Kuopio\",\"Oulu\";\n\nCODES(\"Alue\")=\"297\";\nDATA=\n1 2;\n", 4),
+        // No DATA= at all: the end of the file.
+        ("STUB=\"Alue\";\nVALUES(\"Alue\")=\"Kuopio\";\n", 3),
+        // A text never closed: where it opens.
+        ("CHARSET=\"ANSI\";\nSTUB=\"Alue\";\nVALUES(\"Alue\")=\"Kuopio;\nDATA=\n1;\n", 3),
+        // Without "=" after a keyword.
+        ("CHARSET=\"ANSI\";\nSTUB \"Alue\";\nDATA=\n1;\n", 2),
+    ])
+    func syntaxFindingsHaveLines(text: String, line: Int) throws {
+        let cube = Self.readAll(try Self.write(text, as: "broken.px"))
+        #expect(cube.damaged)
+        #expect(cube.diagnostics.map(\.code) == [.statisticsSyntax])
+        #expect(cube.diagnostics.first?.location?.row == line)
+        #expect(cube.diagnostics.first?.arguments.first == "\(line)")
+        #expect(cube.diagnostics.first?.message.hasPrefix("Tilastotiedosto on rikki (rivi \(line)): ") == true, "\(cube.diagnostics.map(\.message))")
+    }
+
+    @Test("KEYS (sparse PX) is refused at its line")
+    func keysAtLine() throws {
+        let cube = Self.readAll(try Self.write("STUB=\"Alue\";\nVALUES(\"Alue\")=\"Kuopio\";\nKEYS(\"Alue\")=VALUES;\nDATA=\n\"Kuopio\" 1;\n", as: "keys.px"))
+        #expect(cube.diagnostics.map(\.code) == [.statisticsUnsupported])
+        #expect(cube.diagnostics.first?.location?.row == 3)
+    }
+
+    @Test("A value that is not a number is located at its line in DATA")
+    func badValueLine() throws {
+        let cube = Self.readAll(try Self.write("STUB=\"Alue\";\nHEADING=\"Vuosi\";\nVALUES(\"Alue\")=\"A\",\"B\";\nVALUES(\"Vuosi\")=\"2022\",\"2023\";\nDATA=\n1 2\n3 x7;\n",
+                                               as: "bad.px"))
+        #expect(cube.diagnostics.map(\.code) == [.statisticsBadValue])
+        #expect(cube.diagnostics.first?.location?.row == 7)
+        #expect(cube.diagnostics.first?.arguments.first == "x7")
+    }
+
+    @Test("JSON-stat syntax findings name a line", arguments: [
+        ("[1, 2]", 1),
+        ("{\"version\":\"2.0\",\n\"id\":[\"Alue\"],\n\"size\":[1],\n\"dimension\":{},\n\"value\":[1]}", 4),
+        ("{\"version\":\"2.0\",\n\"id\":[\"Alue\"],\n\"size\":[1],\n\"dimension\":{\"Alue\":{\"category\":{\"index\":[\"A\"]}}}}", 1),
+    ])
+    func jsonSyntaxLines(text: String, line: Int) throws {
+        let url = try Self.write(text, as: "broken.json")
+        let cube = JSONStatReader(file: "broken.json", catalogue: Self.catalogue).read(url) { .everything($0.dimensions.count) }
+        #expect(cube.diagnostics.map(\.code) == [.statisticsSyntax])
+        #expect(cube.diagnostics.first?.location?.row == line)
+        #expect(cube.diagnostics.first?.arguments.first == "\(line)")
+    }
+
+    @Test("JSON that does not parse names a line")
+    func jsonNotParsedHasLine() throws {
+        let url = try Self.write("{\"id\": [\"Alue\"],\n \"size\": [1,\n}", as: "bad.json")
+        let cube = JSONStatReader(file: "bad.json", catalogue: Self.catalogue).read(url) { .everything($0.dimensions.count) }
+        #expect(cube.diagnostics.map(\.code) == [.statisticsSyntax])
+        let row = try #require(cube.diagnostics.first?.location?.row)
+        #expect(row >= 1 && cube.diagnostics.first?.arguments.first == "\(row)")
     }
 }

@@ -22,7 +22,8 @@ public struct IndicatorIngester: Sendable {
             let catalogue = MessageCatalogue(language: config.language)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 var log = makeLog()
-                log.emit(.statisticsUnreadable, at: SourceLocation(file: shown), ReportStrings(language: config.language).pick("tiedostoa ei löydy", "filen finns inte", "file not found"))
+                log.emit(.statisticsUnreadable, at: SourceLocation(file: shown),
+                         ReportStrings(language: config.language).pick("tiedostoa ei löydy", "filen finns inte", "file not found"), indicator.id)
                 var cube = Self.empty(shown, source: source, diagnostics: log.diagnostics)
                 cube.damaged = true
                 return Read(source: source, cube: cube, selection: nil)
@@ -32,17 +33,18 @@ public struct IndicatorIngester: Sendable {
             let resolver = IndicatorSelectionResolver(catalogue: catalogue, indicator: indicator.id)
             switch source.format ?? IndicatorSource.format(of: source.path) {
             case .px:
-                cube = PXReader(file: shown, catalogue: catalogue).read(url) { header in
+                cube = PXReader(file: shown, catalogue: catalogue, indicator: indicator.id).read(url) { header in
                     resolved = resolver.resolve(source, in: header)
                     return resolved?.query
                 }
             case .jsonstat:
-                cube = JSONStatReader(file: shown, catalogue: catalogue).read(url) { header in
+                cube = JSONStatReader(file: shown, catalogue: catalogue, indicator: indicator.id).read(url) { header in
                     resolved = resolver.resolve(source, in: header)
                     return resolved?.query
                 }
             case .table:
-                cube = LongTableReader(file: shown, catalogue: catalogue, limits: config.limits, language: config.language)
+                cube = LongTableReader(file: shown, catalogue: catalogue, limits: config.limits, language: config.language,
+                                       indicator: indicator.id)
                     .read(url, columns: source.select.map(\.variable), timeColumn: source.time, valueColumn: source.value, sheet: source.sheet)
                 if !cube.damaged {
                     resolved = resolver.resolve(source, in: cube)

@@ -11,7 +11,24 @@ public struct MessageCatalogue: Sendable {
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
-        return text
+        return Self.optionalParts(text)
+    }
+
+    /// A part written `[[…]]` is kept only when its placeholder was filled: a file finding names
+    /// the indicator it was read for (`[[Mittari {2}: ]]`), and is written without it when a
+    /// file is inspected on its own.
+    static func optionalParts(_ text: String) -> String {
+        guard text.contains("[[") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[["), let close = rest.range(of: "]]", range: open.upperBound..<rest.endIndex) {
+            result += rest[..<open.lowerBound]
+            let part = rest[open.upperBound..<close.lowerBound]
+            let unfilled = part.range(of: #"\{[0-9]+\}"#, options: .regularExpression) != nil
+            if !unfilled { result += part }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     public func severityName(_ severity: Severity) -> String {
@@ -101,16 +118,18 @@ public struct MessageCatalogue: Sendable {
         case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. XLSX-raportissa teksti katkaistaan."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
         case .translationMissing: "Teksti puuttuu kielellä {0} ({1}); raportissa näytetään alkuperäinen teksti merkittynä."
-        case .statisticsUnreadable: "Tilastotiedostoa ei voi lukea: {0}"
-        case .statisticsSyntax: "Tilastotiedosto on rikki (rivi {0}): {1}"
-        case .statisticsCellCount: "Tiedostossa on {0} arvoa, mutta taulukon muuttujat ({2}) edellyttävät {1}. Arvoja ei käytetty."
-        case .statisticsBadValue: "Arvo \"{0}\" ei ole luku eikä tunnettu puuttuvan tiedon merkki ({1}); se luettiin puuttuvaksi."
-        case .statisticsEncodingMismatch: "Tiedosto ilmoittaa merkistökseen {0}, mutta se on {1}; se luettiin merkistönä {1}."
-        case .statisticsUnsupported: "Tätä tilastotiedoston muotoa ei tueta: {0}"
-        case .statisticsDuplicateCell: "Sama alue ja vuosi on jo rivillä {0}; tämä rivi ohitettiin."
-        case .indicatorVariableNotFound: "Tiedostossa ei ole muuttujaa \"{0}\". Muuttujat: {1}"
-        case .indicatorCodeNotFound: "Muuttujalla \"{1}\" ei ole koodia tai arvoa \"{0}\". Koodeja: {2}"
-        case .indicatorSelectionNeeded: "Muuttujalla \"{0}\" on useita arvoja; valitse yksi (select). Koodeja: {1}"
+        case .statisticsUnreadable: "[[Mittari {1}: ]]Tilastotiedostoa ei voi lukea: {0}"
+        case .statisticsSyntax: "[[Mittari {2}: ]]Tilastotiedosto on rikki (rivi {0}): {1}"
+        case .statisticsCellCount: "[[Mittari {3}: ]]Tiedostossa on {0} arvoa, mutta taulukon muuttujat ({2}) edellyttävät {1}. Arvoja ei käytetty."
+        case .statisticsBadValue: "[[Mittari {2}: ]]Arvo \"{0}\" ei ole luku eikä tunnettu puuttuvan tiedon merkki ({1}); se luettiin puuttuvaksi."
+        case .statisticsEncodingMismatch: "[[Mittari {2}: ]]Tiedosto ilmoittaa merkistökseen {0}, mutta se on {1}; se luettiin merkistönä {1}."
+        case .statisticsUnsupported: "[[Mittari {1}: ]]Tätä tilastotiedoston muotoa ei tueta: {0}"
+        case .statisticsDuplicateCell: "[[Mittari {1}: ]]Sama alue ja vuosi on jo rivillä {0}; tämä rivi ohitettiin."
+        case .statisticsSheetNotFound: "[[Mittari {2}: ]]Työkirjassa ei ole taulukkoa \"{0}\". Taulukot: {1}"
+        case .statisticsHeaderNotFound: "[[Mittari {2}: ]]Otsikkoriviltä ei löydy saraketta {0} eikä vuosia sarakkeina. Löytyneet sarakkeet: {1}. Nimeä arvosarake asetuksella value ja vuosisarake asetuksella time."
+        case .indicatorVariableNotFound: "[[Mittari {2}: ]]Tiedostossa ei ole muuttujaa \"{0}\". Muuttujat: {1}"
+        case .indicatorCodeNotFound: "[[Mittari {3}: ]]Muuttujalla \"{1}\" ei ole koodia tai arvoa \"{0}\". Koodeja: {2}"
+        case .indicatorSelectionNeeded: "[[Mittari {2}: ]]Muuttujalla \"{0}\" on useita arvoja; valitse yksi (select). Koodeja: {1}"
         case .indicatorNoValues: "Mittarille {0} ei löytynyt yhtään arvoa ({1})."
         case .indicatorUnitChanged: "Mittarin {0} yksikkö vaihtuu: \"{1}\" tiedostossa {2}, \"{3}\" tässä tiedostossa."
         case .indicatorTargetBeforeBaseline: "Mittarin {0} tavoitevuosi {1} on ennen lähtötason vuotta {2}."
@@ -166,16 +185,18 @@ public struct MessageCatalogue: Sendable {
         case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I XLSX-rapporten avkortas texten."
         case .textControlCharacters: "Texten innehöll {0} styrtecken; de togs bort."
         case .translationMissing: "Text på {0} saknas ({1}); rapporten visar originaltexten, markerad."
-        case .statisticsUnreadable: "Statistikfilen kan inte läsas: {0}"
-        case .statisticsSyntax: "Statistikfilen är skadad (rad {0}): {1}"
-        case .statisticsCellCount: "Filen har {0} värden, men tabellens variabler ({2}) kräver {1}. Värdena användes inte."
-        case .statisticsBadValue: "Värdet \"{0}\" är varken ett tal eller ett känt tecken för saknad uppgift ({1}); det lästes som saknat."
-        case .statisticsEncodingMismatch: "Filen anger teckenkodningen {0}, men den är {1}; den lästes som {1}."
-        case .statisticsUnsupported: "Denna form av statistikfil stöds inte: {0}"
-        case .statisticsDuplicateCell: "Samma område och år finns redan på rad {0}; denna rad hoppades över."
-        case .indicatorVariableNotFound: "Filen har ingen variabel \"{0}\". Variabler: {1}"
-        case .indicatorCodeNotFound: "Variabeln \"{1}\" har ingen kod eller värde \"{0}\". Koder: {2}"
-        case .indicatorSelectionNeeded: "Variabeln \"{0}\" har flera värden; välj ett (select). Koder: {1}"
+        case .statisticsUnreadable: "[[Indikator {1}: ]]Statistikfilen kan inte läsas: {0}"
+        case .statisticsSyntax: "[[Indikator {2}: ]]Statistikfilen är skadad (rad {0}): {1}"
+        case .statisticsCellCount: "[[Indikator {3}: ]]Filen har {0} värden, men tabellens variabler ({2}) kräver {1}. Värdena användes inte."
+        case .statisticsBadValue: "[[Indikator {2}: ]]Värdet \"{0}\" är varken ett tal eller ett känt tecken för saknad uppgift ({1}); det lästes som saknat."
+        case .statisticsEncodingMismatch: "[[Indikator {2}: ]]Filen anger teckenkodningen {0}, men den är {1}; den lästes som {1}."
+        case .statisticsUnsupported: "[[Indikator {1}: ]]Denna form av statistikfil stöds inte: {0}"
+        case .statisticsDuplicateCell: "[[Indikator {1}: ]]Samma område och år finns redan på rad {0}; denna rad hoppades över."
+        case .statisticsSheetNotFound: "[[Indikator {2}: ]]Arbetsboken har inget blad \"{0}\". Blad: {1}"
+        case .statisticsHeaderNotFound: "[[Indikator {2}: ]]Rubrikraden saknar kolumnen {0} och har inga år som kolumner. Kolumner som hittades: {1}. Ange värdekolumnen med value och årskolumnen med time."
+        case .indicatorVariableNotFound: "[[Indikator {2}: ]]Filen har ingen variabel \"{0}\". Variabler: {1}"
+        case .indicatorCodeNotFound: "[[Indikator {3}: ]]Variabeln \"{1}\" har ingen kod eller värde \"{0}\". Koder: {2}"
+        case .indicatorSelectionNeeded: "[[Indikator {2}: ]]Variabeln \"{0}\" har flera värden; välj ett (select). Koder: {1}"
         case .indicatorNoValues: "Inga värden hittades för indikatorn {0} ({1})."
         case .indicatorUnitChanged: "Enheten för indikatorn {0} byts: \"{1}\" i filen {2}, \"{3}\" i denna fil."
         case .indicatorTargetBeforeBaseline: "Indikatorn {0}s målår {1} ligger före utgångsnivåns år {2}."
@@ -231,16 +252,18 @@ public struct MessageCatalogue: Sendable {
         case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. It is truncated in the XLSX report."
         case .textControlCharacters: "The text held {0} control characters; they were removed."
         case .translationMissing: "The {0} text is missing ({1}); the report shows the original text, marked."
-        case .statisticsUnreadable: "The statistics file cannot be read: {0}"
-        case .statisticsSyntax: "The statistics file is damaged (line {0}): {1}"
-        case .statisticsCellCount: "The file has {0} values, but the table's variables ({2}) need {1}. The values were not used."
-        case .statisticsBadValue: "The value \"{0}\" is neither a number nor a known missing-value symbol ({1}); it was read as missing."
-        case .statisticsEncodingMismatch: "The file declares the encoding {0} but is {1}; it was read as {1}."
-        case .statisticsUnsupported: "This kind of statistics file is not supported: {0}"
-        case .statisticsDuplicateCell: "The same area and year are already on row {0}; this row was skipped."
-        case .indicatorVariableNotFound: "The file has no variable \"{0}\". Variables: {1}"
-        case .indicatorCodeNotFound: "The variable \"{1}\" has no code or value \"{0}\". Codes: {2}"
-        case .indicatorSelectionNeeded: "The variable \"{0}\" has several values; choose one (select). Codes: {1}"
+        case .statisticsUnreadable: "[[Indicator {1}: ]]The statistics file cannot be read: {0}"
+        case .statisticsSyntax: "[[Indicator {2}: ]]The statistics file is damaged (line {0}): {1}"
+        case .statisticsCellCount: "[[Indicator {3}: ]]The file has {0} values, but the table's variables ({2}) need {1}. The values were not used."
+        case .statisticsBadValue: "[[Indicator {2}: ]]The value \"{0}\" is neither a number nor a known missing-value symbol ({1}); it was read as missing."
+        case .statisticsEncodingMismatch: "[[Indicator {2}: ]]The file declares the encoding {0} but is {1}; it was read as {1}."
+        case .statisticsUnsupported: "[[Indicator {1}: ]]This kind of statistics file is not supported: {0}"
+        case .statisticsDuplicateCell: "[[Indicator {1}: ]]The same area and year are already on row {0}; this row was skipped."
+        case .statisticsSheetNotFound: "[[Indicator {2}: ]]The workbook has no sheet \"{0}\". Sheets: {1}"
+        case .statisticsHeaderNotFound: "[[Indicator {2}: ]]The header row has no column {0} and no years as columns. Columns found: {1}. Name the value column with value and the year column with time."
+        case .indicatorVariableNotFound: "[[Indicator {2}: ]]The file has no variable \"{0}\". Variables: {1}"
+        case .indicatorCodeNotFound: "[[Indicator {3}: ]]The variable \"{1}\" has no code or value \"{0}\". Codes: {2}"
+        case .indicatorSelectionNeeded: "[[Indicator {2}: ]]The variable \"{0}\" has several values; choose one (select). Codes: {1}"
         case .indicatorNoValues: "No values were found for the indicator {0} ({1})."
         case .indicatorUnitChanged: "The unit of the indicator {0} changes: \"{1}\" in {2}, \"{3}\" in this file."
         case .indicatorTargetBeforeBaseline: "The indicator {0}'s target year {1} is before its baseline year {2}."

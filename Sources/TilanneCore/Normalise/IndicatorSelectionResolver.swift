@@ -23,13 +23,13 @@ public struct IndicatorSelectionResolver: Sendable {
         func variables() -> String { cube.dimensions.map { "\"\($0.name)\"" }.joined(separator: ", ") }
         for selection in source.select {
             guard let dimension = cube.dimension(named: selection.variable) else {
-                log.emit(.indicatorVariableNotFound, at: cube.origin, selection.variable, variables())
+                log.emit(.indicatorVariableNotFound, at: cube.origin, selection.variable, variables(), indicator)
                 failed = true
                 continue
             }
             guard let category = cube.dimensions[dimension].category(selection.category) else {
                 log.emit(.indicatorCodeNotFound, at: cube.origin, selection.category, cube.dimensions[dimension].name,
-                         Self.sample(cube.dimensions[dimension]))
+                         Self.sample(cube.dimensions[dimension]), indicator)
                 failed = true
                 continue
             }
@@ -37,14 +37,14 @@ public struct IndicatorSelectionResolver: Sendable {
             named[dimension] = true
         }
         if timeDimension == nil {
-            log.emit(.indicatorVariableNotFound, at: cube.origin, source.time ?? "Vuosi", variables())
+            log.emit(.indicatorVariableNotFound, at: cube.origin, source.time ?? "Vuosi", variables(), indicator)
             failed = true
         }
         for (index, dimension) in cube.dimensions.enumerated() where index != timeDimension && !named[index] {
             if dimension.codes.count == 1 {
                 chosen[index] = 0
             } else {
-                log.emit(.indicatorSelectionNeeded, at: cube.origin, dimension.name, Self.sample(dimension))
+                log.emit(.indicatorSelectionNeeded, at: cube.origin, dimension.name, Self.sample(dimension), indicator)
                 failed = true
             }
         }

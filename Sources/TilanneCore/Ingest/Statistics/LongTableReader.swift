@@ -9,6 +9,8 @@ struct LongTableReader {
     let catalogue: MessageCatalogue
     let limits: InputLimits
     let language: ReportLanguage
+    /// The indicator the file is read for, named in every finding; nil when inspected alone.
+    var indicator: String? = nil
 
     static let valueNames = ["arvo", "value", "luku", "lukumäärä", "värde", "tieto"]
 
@@ -21,6 +23,7 @@ struct LongTableReader {
     func read(_ url: URL, columns: [String], timeColumn: String?, valueColumn: String?, sheet: String?,
               visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
         var log = DiagnosticLog(catalogue: catalogue)
+        let subject = indicator.map { [$0] } ?? []
         var cube = StatisticalCube(file: file, format: .table, language: language.rawValue, languages: [language.rawValue],
                                    title: [:], dimensions: [], units: [:], lastUpdated: nil, source: [:], cells: [:],
                                    cellCount: 0, missingCount: 0, diagnostics: [])
@@ -30,7 +33,8 @@ struct LongTableReader {
             do {
                 let workbook = try WorkbookReader(url: url, limits: limits, language: language)
                 guard let chosen = sheet.map({ name in workbook.sheets.first { $0.name == name } }) ?? workbook.sheets.first else {
-                    log.emit(.sheetNotFound, at: origin, sheet ?? "1", workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                    log.emit(.statisticsSheetNotFound, at: origin,
+                             arguments: [sheet ?? "1", workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")] + subject)
                     cube.diagnostics = log.diagnostics
                     cube.damaged = true
                     return cube
@@ -39,14 +43,14 @@ struct LongTableReader {
                 cube.sheet = chosen.name
                 records = try workbook.read(chosen).records
             } catch {
-                log.emit(.statisticsUnreadable, at: origin, "\(error)")
+                log.emit(.statisticsUnreadable, at: origin, arguments: ["\(error)"] + subject)
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube
             }
         } else {
             guard let data = try? Data(contentsOf: url) else {
-                log.emit(.statisticsUnreadable, at: origin, "cannot open the file")
+                log.emit(.statisticsUnreadable, at: origin, arguments: [PXReader.cannotOpen(catalogue)] + subject)
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube
@@ -69,8 +73,16 @@ struct LongTableReader {
             (find(timeColumn, defaults: CubeDimension.timeNameList, in: $0.cells) != nil && find(valueColumn, defaults: Self.valueNames, in: $0.cells) != nil)
                 || (valueColumn == nil && periodColumns($0.cells).count >= 2)
         }) else {
-            let wanted = [timeColumn ?? CubeDimension.timeNameList[0], valueColumn ?? Self.valueNames[0]].map { "\"\($0)\"" }.joined(separator: ", ")
-            log.emit(.headerNotFound, at: origin, wanted)
+            // Not an error of the run: the indicator is shown without data. The first row with
+            // text is where a header was looked for; its columns are listed.
+            let first = records.first { $0.cells.contains { !$0.allSatisfy(\.isWhitespace) } }
+            let cells = first?.cells ?? []
+            var lacking: [String] = []
+            if find(timeColumn, defaults: CubeDimension.timeNameList, in: cells) == nil { lacking.append(timeColumn ?? CubeDimension.timeNameList[0]) }
+            if find(valueColumn, defaults: Self.valueNames, in: cells) == nil { lacking.append(valueColumn ?? Self.valueNames[0]) }
+            let wanted = lacking.map { "\"\($0)\"" }.joined(separator: " / ")
+            let found = cells.filter { !$0.allSatisfy(\.isWhitespace) }.map { "\"\($0)\"" }.joined(separator: ", ")
+            log.emit(.statisticsHeaderNotFound, at: origin.at(row: first?.row), arguments: [wanted, found.isEmpty ? "–" : found] + subject)
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube
@@ -83,8 +95,8 @@ struct LongTableReader {
         var dimensionColumns: [Int] = []
         for column in columns {
             guard let index = find(column, defaults: [], in: header) else {
-                log.emit(.indicatorVariableNotFound, at: origin.at(row: records[headerIndex].row), column,
-                         header.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", "))
+                log.emit(.indicatorVariableNotFound, at: origin.at(row: records[headerIndex].row),
+                         arguments: [column, header.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")] + subject)
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube
@@ -119,7 +131,8 @@ struct LongTableReader {
             }
             if cell.value == nil, let symbol = cell.symbol, !PXNumber.knownSymbols.contains(symbol), !symbol.isEmpty {
                 let named = key.enumerated().map { "\(codes[$0.offset].isEmpty ? "?" : codes[$0.offset][Int($0.element)])" }.joined(separator: ", ")
-                log.emit(.statisticsBadValue, at: origin.at(row: row, column: column + 1, columnName: header[column]), symbol, named)
+                log.emit(.statisticsBadValue, at: origin.at(row: row, column: column + 1, columnName: header[column]),
+                         arguments: [symbol, named] + subject)
             }
             keys.append(contentsOf: key)
             cells.append(cell)
@@ -158,7 +171,7 @@ struct LongTableReader {
         for (entry, cell) in cells.enumerated() {
             let index = cube.index(of: keys[(entry * width)..<((entry + 1) * width)].map { Int($0) })
             if let earlier = firstRow[index] {
-                log.emit(.statisticsDuplicateCell, at: origin.at(row: Int(rows[entry])), "\(earlier)")
+                log.emit(.statisticsDuplicateCell, at: origin.at(row: Int(rows[entry])), arguments: ["\(earlier)"] + subject)
                 continue
             }
             firstRow[index] = rows[entry]

@@ -404,3 +404,41 @@ extension StatisticsReaderTests {
         #expect(row >= 1 && cube.diagnostics.first?.arguments.first == "\(row)")
     }
 }
+
+/// `tilanne inspect` on tables: every code column with its codes (what `select:` needs), and
+/// counts that add up.
+extension StatisticsReaderTests {
+    @Test("Inspecting the shipped Sotkanet file lists every code column and counts that add up")
+    func inspectSotkanet() {
+        let inspection = StatisticsInspection.inspect(Self.input("sotkanet-tyottomyys.csv"), config: nil)
+        let cube = inspection.cube
+        #expect(cube.diagnostics.map(\.message) == [])
+        #expect(cube.dimensions.map(\.name) == ["Indikaattori", "Alue", "Sukupuoli", "Vuosi"])
+        #expect(cube.dimensions.map(\.codes).dropFirst().first == ["Kuopio", "Koko maa"])
+        #expect(cube.dimensions.map(\.codes).dropFirst(2).first == ["Yhteensä"])
+        #expect(cube.dimensions.last?.codes == ["2017", "2018", "2019", "2020", "2021", "2022", "2023"])
+        // 1 × 2 × 1 × 7 cells: 12 rows with a value, Koko maa 2017 and 2018 not in the file.
+        #expect(cube.cellCount == 14)
+        #expect(inspection.values == 12 && inspection.missing == 2)
+        #expect(inspection.missing >= 0 && inspection.values + inspection.missing == cube.cellCount)
+    }
+
+    @Test("Inspecting a table with a repeated row counts the cell once and says where")
+    func inspectDuplicateRow() throws {
+        let url = try Self.write("Alue;Vuosi;Arvo\nKuopio;2022;1\nKuopio;2023;2\nKuopio;2023;3\n", as: "dup.csv")
+        let inspection = StatisticsInspection.inspect(url, config: nil)
+        #expect(inspection.cube.diagnostics.map(\.code) == [.statisticsDuplicateCell])
+        #expect(inspection.cube.diagnostics.first?.location?.row == 4)
+        #expect(inspection.cube.cellCount == 2 && inspection.values == 2 && inspection.missing == 0)
+        #expect(inspection.sum == 3)
+    }
+
+    @Test("Inspecting a wide table lists its code columns; the year columns are the time")
+    func inspectWide() throws {
+        let url = try Self.write("Alue;Mittari;2019;2020\nKuopio;matkailijat;10;..\nOulu;matkailijat;7;8\n", as: "wide.csv")
+        let inspection = StatisticsInspection.inspect(url, config: nil)
+        #expect(inspection.cube.diagnostics.map(\.message) == [])
+        #expect(inspection.cube.dimensions.map(\.name) == ["Alue", "Mittari", "Vuosi"])
+        #expect(inspection.cube.cellCount == 4 && inspection.values == 3 && inspection.missing == 1)
+    }
+}

@@ -156,6 +156,17 @@ def test_a_table_with_several_value_columns_is_a_warning_of_its_indicator_and_th
     assert "{" not in new[0] and '""' not in new[0]
 
 
+def test_inspect_lists_every_code_column_of_a_table_and_counts_that_add_up():
+    result = run_tilanne("inspect", ROOT / "Input" / "mittarit" / "sotkanet-tyottomyys.csv")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  Indikaattori, 1 values [fi: Indikaattori]" in lines
+    assert "  Alue, 2 values [fi: Alue]" in lines and "    Koko maa" in lines
+    assert "  Sukupuoli, 1 values [fi: Sukupuoli]" in lines and "    Yhteensä" in lines
+    assert "  Vuosi (time), 7 values [fi: Vuosi]" in lines
+    assert "  cells 14, values 12, missing 2, sum 129.20" in lines
+
+
 @pytest.mark.parametrize("name, expected", [
     ("statfin_klts_pxt_11wv.px", "cells 45, values 45, missing 0"),
     ("statfin_klts_pxt_11wv-tagged.px", "cells 45, values 45, missing 0"),
@@ -166,3 +177,11 @@ def test_inspect_reads_the_pxtools_files(name, expected):
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout
     assert finding_lines(result.stderr) == []
+
+
+def test_inspect_shows_the_two_key_units_of_default_language_tagged_keys():
+    result = run_tilanne("inspect", PXTOOLS / "statfin_klts_pxt_11wv-tagged.px")
+    assert result.returncode == 0, result.stderr
+    assert "  Tiedot (content), 3 values [en: Information, fi: Tiedot, sv: Uppgifter]" in result.stdout
+    assert "    klts030  Kulttuurin osuus bruttoarvonlisäyksestä, %  [%]" in result.stdout
+    assert "    klts010  Bruttoarvonlisäys, miljoonaa euroa  [Miljoonaa euroa]" in result.stdout

@@ -18,10 +18,12 @@ struct LongTableReader {
     ///   - columns: the code columns to keep as dimensions (the selection's keys), in order.
     ///   - timeColumn, valueColumn: nil finds them by their usual names.
     ///   - sheet: for a workbook, the sheet name (nil: the first).
+    ///   - everyCodeColumn: read every column other than the time and value columns (or the
+    ///     period columns of a wide table) as a dimension, as `tilanne inspect` lists them.
     ///   - visit: when given, called with every cell instead of keeping them (a summary of a whole
-    ///     table; duplicates are not looked for then).
+    ///     table); a cell whose codes and period came earlier is skipped with a finding.
     func read(_ url: URL, columns: [String], timeColumn: String?, valueColumn: String?, sheet: String?,
-              visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
+              everyCodeColumn: Bool = false, visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
         var log = DiagnosticLog(catalogue: catalogue)
         let subject = indicator.map { [$0] } ?? []
         var cube = StatisticalCube(file: file, format: .table, language: language.rawValue, languages: [language.rawValue],
@@ -93,7 +95,11 @@ struct LongTableReader {
         let wide = longTime == nil || longValue == nil
         let periods = wide ? periodColumns(header) : []
         var dimensionColumns: [Int] = []
-        for column in columns {
+        if everyCodeColumn {
+            let taken = Set(periods + [longTime, longValue].compactMap { $0 })
+            dimensionColumns = header.indices.filter { !taken.contains($0) && !header[$0].allSatisfy(\.isWhitespace) }
+        }
+        for column in everyCodeColumn ? [] : columns {
             guard let index = find(column, defaults: [], in: header) else {
                 log.emit(.indicatorVariableNotFound, at: origin.at(row: records[headerIndex].row),
                          arguments: [column, header.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")] + subject)
@@ -122,6 +128,9 @@ struct LongTableReader {
             codes[dimension].append(text)
             return Int32(codes[dimension].count - 1)
         }
+        // In a summary, the first row of each cell's codes (a wide table's row holds each period
+        // once, so its codes without the period are enough), so that a cell is counted once.
+        var firstOfKey: [[Int32]: Int32] = [:]
         func add(_ raw: String, row: Int, column: Int, key: ArraySlice<Int32>) {
             let cell = StatisticsNumber.cell(raw)
             if let visit {
@@ -142,6 +151,14 @@ struct LongTableReader {
             let values = record.cells
             if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
             var key = dimensionColumns.enumerated().map { code($0.offset, $0.element < values.count ? values[$0.element] : "") }
+            if visit != nil {
+                let summaryKey = wide ? key : key + [code(width - 1, longTime! < values.count ? values[longTime!] : "")]
+                if let earlier = firstOfKey[summaryKey] {
+                    log.emit(.statisticsDuplicateCell, at: origin.at(row: record.row), arguments: ["\(earlier)"] + subject)
+                    continue
+                }
+                firstOfKey[summaryKey] = Int32(record.row)
+            }
             if wide {
                 key.append(0)
                 for (position, column) in periods.enumerated() {

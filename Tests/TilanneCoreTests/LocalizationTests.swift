@@ -109,3 +109,14 @@ struct LocalizationTests {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse(shipped, file: "tilanne.yml", baseDirectory: folder) }
     }
 }
+
+extension LocalizationTests {
+    @Test("An argument's own braces or brackets are never read as placeholders or optional parts")
+    func argumentsAreText() {
+        let catalogue = MessageCatalogue(language: .fi)
+        #expect(catalogue.message(.statisticsUnreadable, ["solu {1} [[x]]", "tyollisyys"])
+            == "Mittari tyollisyys: Tilastotiedostoa ei voi lukea: solu {1} [[x]]")
+        #expect(catalogue.message(.statisticsUnreadable, ["ei voi avata"]) == "Tilastotiedostoa ei voi lukea: ei voi avata")
+        #expect(catalogue.message(.headerNotFound, ["{1}", "\"A\""]) == "Otsikkoriviltä puuttuu sarake \"{1}\". Löytyneet sarakkeet: \"A\"")
+    }
+}

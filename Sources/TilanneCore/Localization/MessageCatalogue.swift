@@ -7,28 +7,58 @@ public struct MessageCatalogue: Sendable {
     public init(language: ReportLanguage) { self.language = language }
 
     public func message(_ code: DiagnosticCode, _ arguments: [String]) -> String {
-        var text = template(code)
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return Self.optionalParts(text)
+        Self.fill(template(code), arguments)
     }
 
-    /// A part written `[[…]]` is kept only when its placeholder was filled: a file finding names
-    /// the indicator it was read for (`[[Mittari {2}: ]]`), and is written without it when a
-    /// file is inspected on its own.
-    static func optionalParts(_ text: String) -> String {
-        guard text.contains("[[") else { return text }
+    /// The template with `{n}` replaced by the n-th argument, in one pass over the template, so
+    /// that an argument's own text (a cell holding `{1}` or `[[`) is never read as a placeholder.
+    /// A part written `[[…]]` is kept only when every placeholder in it has an argument: a file
+    /// finding names the indicator it was read for (`[[Mittari {2}: ]]`), and is written without
+    /// it when a file is inspected on its own.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
         var result = ""
-        var rest = Substring(text)
+        var rest = Substring(template)
         while let open = rest.range(of: "[["), let close = rest.range(of: "]]", range: open.upperBound..<rest.endIndex) {
-            result += rest[..<open.lowerBound]
+            result += substitute(rest[..<open.lowerBound], arguments)
             let part = rest[open.upperBound..<close.lowerBound]
-            let unfilled = part.range(of: #"\{[0-9]+\}"#, options: .regularExpression) != nil
-            if !unfilled { result += part }
+            if placeholders(in: part).allSatisfy({ $0.number < arguments.count }) { result += substitute(part, arguments) }
             rest = rest[close.upperBound...]
         }
-        return result + rest
+        return result + substitute(rest, arguments)
+    }
+
+    /// The `{n}` placeholders of a text: each one's range and number.
+    private static func placeholders(in text: Substring) -> [(range: Range<Substring.Index>, number: Int)] {
+        var found: [(range: Range<Substring.Index>, number: Int)] = []
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "{") {
+            var cursor = text.index(after: open)
+            var number = 0
+            var digits = 0
+            while cursor < text.endIndex, let digit = text[cursor].wholeNumberValue, text[cursor].isASCII, digits < 6 {
+                number = number * 10 + digit
+                digits += 1
+                cursor = text.index(after: cursor)
+            }
+            if digits > 0, cursor < text.endIndex, text[cursor] == "}" {
+                found.append((open..<text.index(after: cursor), number))
+                index = text.index(after: cursor)
+            } else {
+                index = text.index(after: open)
+            }
+        }
+        return found
+    }
+
+    private static func substitute(_ text: Substring, _ arguments: [String]) -> String {
+        var result = ""
+        var last = text.startIndex
+        for placeholder in placeholders(in: text) where placeholder.number < arguments.count {
+            result += text[last..<placeholder.range.lowerBound]
+            result += arguments[placeholder.number]
+            last = placeholder.range.upperBound
+        }
+        return result + text[last...]
     }
 
     public func severityName(_ severity: Severity) -> String {

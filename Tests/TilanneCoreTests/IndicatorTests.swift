@@ -278,3 +278,18 @@ extension IndicatorTests {
         }
     }
 }
+
+extension IndicatorTests {
+    @Test("In a Swedish run a wrong code lists the variable and its labels in Swedish, where the file has them")
+    func swedishSelectionFinding() throws {
+        var config = try Self.config(Self.population([IndicatorSelection(variable: "Alue", category: "KU999"),
+                                                      IndicatorSelection(variable: "Tiedot", category: "vaesto")]))
+        config.language = .sv
+        let found = Self.findings(config)
+        #expect(found.map(\.code) == [.indicatorCodeNotFound])
+        let finding = try #require(found.first)
+        #expect(finding.arguments.dropLast() == ["KU999", "Område",
+                                                 "SSS (HELA LANDET), KU091 (Helsingfors), KU179 (Jyväskylä), KU297 (Kuopio), KU476 (Maaninka)"])
+        #expect(finding.message.hasPrefix("Indikator vakiluku: Variabeln \"Område\""), "\(finding.message)")
+    }
+}

@@ -40,11 +40,13 @@ struct InspectCommand: ParsableCommand {
                 lines.append("  \(dimension.name)\(role), \(dimension.codes.count) values [\(names)]")
                 for (index, code) in dimension.codes.prefix(8).enumerated() {
                     let label = dimension.label(index, language: cube.language)
-                    lines.append("    \(code)\(label == code ? "" : "  \(label)")")
+                    // A content's own unit, as the indicator would show it.
+                    let unit = index < dimension.units.count ? dimension.units[index][cube.language] : nil
+                    lines.append("    \(code)\(label == code ? "" : "  \(label)")\(unit.map { $0.isEmpty ? "" : "  [\($0)]" } ?? "")")
                 }
                 if dimension.codes.count > 8 { lines.append("    … \(dimension.codes.count - 8) more") }
             }
-            lines.append("  cells \(cube.cellCount), values \(inspection.values), missing \(inspection.missing), sum \(String(format: "%.2f", inspection.sum))")
+            lines.append("  cells \(inspection.cells), values \(inspection.values), missing \(inspection.missing), sum \(String(format: "%.2f", inspection.sum))")
             print(lines.joined(separator: "\n"))
             console.diagnostics(cube.diagnostics, language: .fi)
             return ExitCodes.status(for: cube.diagnostics)

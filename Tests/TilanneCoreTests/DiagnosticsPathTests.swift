@@ -44,7 +44,7 @@ struct DiagnosticsPathTests {
         let finding = try #require(findings.first)
         #expect(finding.subject == .indicator("vakiluku"))
         #expect(finding.message(.sv) == "Indikator vakiluku: Statistikfilen kan inte läsas: filen finns inte")
-        #expect(finding.message(.fi) == "Indikaattori vakiluku: Tilastotiedostoa ei voi lukea: tiedostoa ei löydy")
+        #expect(finding.message(.fi) == "Mittari vakiluku: Tilastotiedostoa ei voi lukea: tiedostoa ei löydy")
     }
 
     @Test("A level's name in a finding is the reader's: Tavoite in Finnish, Mål in Swedish")

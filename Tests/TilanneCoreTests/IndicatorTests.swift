@@ -197,3 +197,99 @@ extension IndicatorTests {
         #expect(ReportStrings(language: .fi).measure(value, decimals: decimals, unit: unit) == expected)
     }
 }
+
+/// A coordinator's own table in a shape the reader cannot take, and the rule that every
+/// finding of the indicator stages names the indicator.
+extension IndicatorTests {
+    static func coordinatorTable(_ text: String, name: String = "kaupungin-mittarit.csv", sheet: String? = nil) throws -> IndicatorConfig {
+        let url = try TestSupport.temporaryFolder().appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return IndicatorConfig(id: "tyollisyys", name: "Työllisyys", item: nil, unit: nil, direction: .higher, band: nil,
+                               baseline: IndicatorYearValue(year: 2019, value: nil), target: IndicatorYearValue(year: 2030, value: 75),
+                               thresholds: .default, decimals: nil, maxAgeYears: 2,
+                               sources: [IndicatorSource(path: url.path, format: nil, select: [], time: nil, value: nil, sheet: sheet)],
+                               configLine: 12)
+    }
+
+    @Test("A table with several value columns and no value: is a warning naming the indicator, the file and the columns; the report goes on")
+    func severalValueColumns() throws {
+        let config = try Self.config(try Self.coordinatorTable("Vuosi;Työllisyysaste;Työttömyysaste\n2019;70,1;10,3\n2023;72,4;10,9\n"))
+        let programme = TestSupport.check(config)
+        let found = programme.diagnostics.filter { $0.code.rawValue.hasPrefix("indicator.") || $0.code.rawValue.hasPrefix("statistics.") }
+        #expect(found.map(\.code) == [.statisticsHeaderNotFound])
+        let finding = try #require(found.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.location?.file.hasSuffix("kaupungin-mittarit.csv") == true && finding.location?.row == 1)
+        #expect(finding.message(.fi).hasPrefix("Mittari tyollisyys: "), "\(finding.message(.fi))")
+        #expect(finding.message(.fi).contains("\"Työllisyysaste\", \"Työttömyysaste\""), "\(finding.message(.fi))")
+        #expect(!finding.message(.fi).contains("{") && !finding.message(.fi).contains("\"\""), "\(finding.message(.fi))")
+        #expect(finding.subject == .indicator("tyollisyys"))
+        // Not a reason to stop: no error among the findings, and the policy passes the run.
+        #expect(!programme.diagnostics.contains { $0.severity == .error })
+        #expect(!Pipeline(config: config).policy.fails(programme.diagnostics))
+        let (_, model) = TestSupport.model(config)
+        #expect(model.indicators?.first?.status == .noData)
+    }
+
+    @Test("A workbook sheet that does not exist is a warning of the indicator, not an error of the run")
+    func sheetMissing() throws {
+        var indicator = Self.population()
+        indicator.sources = [IndicatorSource(path: "../Input/mittarit/kuopio-yritykset.xlsx", format: nil, select: [], time: nil, value: nil,
+                                             sheet: "Ei ole")]
+        let config = try Self.config(indicator)
+        let programme = TestSupport.check(config)
+        let found = programme.diagnostics.filter { $0.code.rawValue.hasPrefix("indicator.") || $0.code.rawValue.hasPrefix("statistics.") }
+        #expect(found.map(\.code) == [.statisticsSheetNotFound])
+        #expect(found.first?.severity == .warning && found.first?.subject == .indicator("vakiluku"))
+        #expect(!programme.diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test("Every finding of the indicator stages names its indicator", arguments: [
+        "missing-file", "wrong-code", "selection-needed", "no-variable", "broken-px", "broken-json", "table-header", "stale",
+    ])
+    func findingsNameTheIndicator(case name: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        var indicator = Self.population()
+        switch name {
+        case "missing-file": indicator = Self.population(path: "../Input/mittarit/ei-ole.px")
+        case "wrong-code": indicator = Self.population([IndicatorSelection(variable: "Alue", category: "KU999"),
+                                                        IndicatorSelection(variable: "Tiedot", category: "vaesto")])
+        case "selection-needed": indicator = Self.population([IndicatorSelection(variable: "Tiedot", category: "vaesto")])
+        case "no-variable": indicator = Self.population([IndicatorSelection(variable: "Kunta", category: "KU297")])
+        case "broken-px":
+            let url = folder.appendingPathComponent("rikki.px")
+            try "STUB=\"Alue\";\nVALUES(\"Alue\")=\"Kuopio;\nDATA=\n1;\n".write(to: url, atomically: true, encoding: .utf8)
+            indicator = Self.population(path: url.path)
+        case "broken-json":
+            let url = folder.appendingPathComponent("rikki.json")
+            try "{\"id\": [1,".write(to: url, atomically: true, encoding: .utf8)
+            indicator = Self.population(path: url.path)
+        case "table-header":
+            indicator = try Self.coordinatorTable("Alue;Arvo\nKuopio;1\n")
+        default:
+            indicator.maxAgeYears = 0
+            indicator.baseline = IndicatorYearValue(year: 2010, value: nil)
+        }
+        let found = Self.findings(try Self.config(indicator))
+        #expect(!found.isEmpty)
+        for finding in found {
+            #expect(finding.subject == .indicator(indicator.id), "\(finding.code): \(finding.message(.fi))")
+            #expect(finding.message(.fi).contains(indicator.id), "\(finding.code): \(finding.message(.fi))")
+        }
+    }
+}
+
+extension IndicatorTests {
+    @Test("In a Swedish run a wrong code lists the variable and its labels in Swedish, where the file has them")
+    func swedishSelectionFinding() throws {
+        var config = try Self.config(Self.population([IndicatorSelection(variable: "Alue", category: "KU999"),
+                                                      IndicatorSelection(variable: "Tiedot", category: "vaesto")]))
+        config.language = .sv
+        let found = Self.findings(config)
+        #expect(found.map(\.code) == [.indicatorCodeNotFound])
+        let finding = try #require(found.first)
+        #expect(finding.arguments == ["KU999", "Område",
+                                                 "SSS (HELA LANDET), KU091 (Helsingfors), KU179 (Jyväskylä), KU297 (Kuopio), KU476 (Maaninka)"])
+        #expect(finding.message(.sv).hasPrefix("Indikator vakiluku: Variabeln \"Område\""), "\(finding.message(.sv))")
+    }
+}

@@ -109,3 +109,14 @@ struct LocalizationTests {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse(shipped, file: "tilanne.yml", baseDirectory: folder) }
     }
 }
+
+extension LocalizationTests {
+    @Test("An argument's own braces are never read as placeholders")
+    func argumentsAreText() {
+        let catalogue = MessageCatalogue(language: .fi)
+        let finding = Diagnostic(code: .statisticsUnreadable, location: nil, arguments: ["solu {1} {0}"], subject: .indicator("tyollisyys"))
+        #expect(catalogue.message(finding) == "Mittari tyollisyys: Tilastotiedostoa ei voi lukea: solu {1} {0}")
+        #expect(catalogue.message(.statisticsUnreadable, ["ei voi avata"]) == "Tilastotiedostoa ei voi lukea: ei voi avata")
+        #expect(catalogue.message(.headerNotFound, ["{1}", "\"A\""]) == "Otsikkoriviltä puuttuu sarake \"{1}\". Löytyneet sarakkeet: \"A\"")
+    }
+}

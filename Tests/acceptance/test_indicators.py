@@ -128,3 +128,60 @@ def test_a_wrong_area_code_is_a_located_warning_and_the_report_is_still_written(
     assert "kuopio-vaesto.px: varoitus [indicator.code-not-found]" in result.stderr
     assert "KU297 (Kuopio)" in result.stderr
     assert (tmp_path / "Output" / f"{KUOPIO}.xlsx").exists()
+
+
+PXTOOLS = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures" / "statistics" / "pxtools"
+
+
+def finding_lines(stderr):
+    """The findings a run printed (`file:row:col: severity [code] message`)."""
+    return [line for line in stderr.splitlines() if " [" in line and "] " in line and ": " in line]
+
+
+def test_a_table_with_several_value_columns_is_a_warning_of_its_indicator_and_the_report_is_published(kuopio_run, tmp_path):
+    table = tmp_path / "tyottomyys-oma.csv"
+    table.write_text("Vuosi;Työttömyysaste;Työllisyysaste\n2019;10,3;70,1\n2023;10,9;72,4\n", encoding="utf-8")
+    config = write_config(tmp_path, extra_replacements=[
+        (f"path: {ROOT / 'Input' / 'mittarit'}/sotkanet-tyottomyys.csv\n      select: {{Alue: Kuopio, Sukupuoli: Yhteensä}}",
+         f"path: {table}")])
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 1, result.stderr  # done with warnings, never "invalid input"
+    assert (tmp_path / "Output" / f"{KUOPIO}.xlsx").exists()
+    baseline, _ = kuopio_run
+    new = [line for line in finding_lines(result.stderr) if line not in finding_lines(baseline.stderr)]
+    # Exactly one new finding: the indicator's, at the file's first row, naming the columns found.
+    assert len(new) == 1, new
+    assert "tyottomyys-oma.csv:1: varoitus [statistics.header-not-found] Mittari tyottomyysaste: " in new[0]
+    assert '"Vuosi", "Työttömyysaste", "Työllisyysaste"' in new[0]
+    assert "{" not in new[0] and '""' not in new[0]
+
+
+def test_inspect_lists_every_code_column_of_a_table_and_counts_that_add_up():
+    result = run_tilanne("inspect", ROOT / "Input" / "mittarit" / "sotkanet-tyottomyys.csv")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  Indikaattori, 1 values [fi: Indikaattori]" in lines
+    assert "  Alue, 2 values [fi: Alue]" in lines and "    Koko maa" in lines
+    assert "  Sukupuoli, 1 values [fi: Sukupuoli]" in lines and "    Yhteensä" in lines
+    assert "  Vuosi (time), 7 values [fi: Vuosi]" in lines
+    assert "  cells 14, values 12, missing 2, sum 129.20" in lines
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("statfin_klts_pxt_11wv.px", "cells 45, values 45, missing 0"),
+    ("statfin_klts_pxt_11wv-tagged.px", "cells 45, values 45, missing 0"),
+    ("statfin_khi_pxt_122q.px", "cells 44, values 44, missing 0"),
+])
+def test_inspect_reads_the_pxtools_files(name, expected):
+    result = run_tilanne("inspect", PXTOOLS / name)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    assert finding_lines(result.stderr) == []
+
+
+def test_inspect_shows_the_two_key_units_of_default_language_tagged_keys():
+    result = run_tilanne("inspect", PXTOOLS / "statfin_klts_pxt_11wv-tagged.px")
+    assert result.returncode == 0, result.stderr
+    assert "  Tiedot (content), 3 values [en: Information, fi: Tiedot, sv: Uppgifter]" in result.stdout
+    assert "    klts030  Kulttuurin osuus bruttoarvonlisäyksestä, %  [%]" in result.stdout
+    assert "    klts010  Bruttoarvonlisäys, miljoonaa euroa  [Miljoonaa euroa]" in result.stdout

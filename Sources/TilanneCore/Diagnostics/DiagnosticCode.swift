@@ -64,6 +64,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case statisticsEncodingMismatch = "statistics.encoding-mismatch"
     case statisticsUnsupported = "statistics.unsupported"
     case statisticsDuplicateCell = "statistics.duplicate-cell"
+    case statisticsHeaderNotFound = "statistics.header-not-found"
+    case statisticsSheetNotFound = "statistics.sheet-not-found"
     // Indicators
     case indicatorVariableNotFound = "indicator.variable-not-found"
     case indicatorCodeNotFound = "indicator.code-not-found"
@@ -97,7 +99,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         // An indicator that cannot be read is shown without data and listed; the action report
         // is still published (raise these with validation.severity to stop the run instead).
         case .statisticsUnreadable, .statisticsSyntax, .statisticsCellCount, .statisticsBadValue, .statisticsUnsupported,
-             .statisticsDuplicateCell, .indicatorVariableNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
+             .statisticsDuplicateCell, .statisticsHeaderNotFound, .statisticsSheetNotFound, .indicatorVariableNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
              .indicatorNoValues, .indicatorUnitChanged, .indicatorTargetBeforeBaseline, .indicatorBaselineMissing,
              .indicatorDuplicateValue:
             .warning

@@ -19,7 +19,6 @@ public struct IndicatorIngester: Sendable {
         indicator.sources.map { source in
             let url = config.resolve(source.path)
             let shown = DisplayPath.of(url, root: config.projectRoot)
-            let catalogue = MessageCatalogue(language: config.language)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 var log = makeLog()
                 log.emit(.statisticsUnreadable, at: SourceLocation(file: shown), with: [.phrase(.fileNotFound)])
@@ -29,20 +28,20 @@ public struct IndicatorIngester: Sendable {
             }
             var resolved: IndicatorSelectionResolver.Resolved?
             var cube: StatisticalCube
-            let resolver = IndicatorSelectionResolver(catalogue: catalogue, indicator: indicator.id)
+            let resolver = IndicatorSelectionResolver(language: config.language)
             switch source.format ?? IndicatorSource.format(of: source.path) {
             case .px:
-                cube = PXReader(file: shown, catalogue: catalogue).read(url) { header in
+                cube = PXReader(file: shown).read(url) { header in
                     resolved = resolver.resolve(source, in: header)
                     return resolved?.query
                 }
             case .jsonstat:
-                cube = JSONStatReader(file: shown, catalogue: catalogue).read(url) { header in
+                cube = JSONStatReader(file: shown).read(url) { header in
                     resolved = resolver.resolve(source, in: header)
                     return resolved?.query
                 }
             case .table:
-                cube = LongTableReader(file: shown, catalogue: catalogue, limits: config.limits, language: config.language)
+                cube = LongTableReader(file: shown, limits: config.limits, language: config.language)
                     .read(url, columns: source.select.map(\.variable), timeColumn: source.time, valueColumn: source.value, sheet: source.sheet)
                 if !cube.damaged {
                     resolved = resolver.resolve(source, in: cube)

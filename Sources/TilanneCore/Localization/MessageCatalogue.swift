@@ -14,11 +14,47 @@ public struct MessageCatalogue: Sendable {
     }
 
     public func message(_ code: DiagnosticCode, _ arguments: [DiagnosticArgument]) -> String {
-        var text = template(code)
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: self.text(of: argument))
+        Self.fill(template(code), arguments.map(text(of:)))
+    }
+
+    /// The template with `{n}` replaced by the n-th argument, in one pass over the template, so
+    /// that an argument's own text (a cell holding `{1}`) is never read as a placeholder.
+    static func fill(_ template: String, _ arguments: [String]) -> String {
+        substitute(Substring(template), arguments)
+    }
+
+    /// The `{n}` placeholders of a text: each one's range and number.
+    private static func placeholders(in text: Substring) -> [(range: Range<Substring.Index>, number: Int)] {
+        var found: [(range: Range<Substring.Index>, number: Int)] = []
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "{") {
+            var cursor = text.index(after: open)
+            var number = 0
+            var digits = 0
+            while cursor < text.endIndex, let digit = text[cursor].wholeNumberValue, text[cursor].isASCII, digits < 6 {
+                number = number * 10 + digit
+                digits += 1
+                cursor = text.index(after: cursor)
+            }
+            if digits > 0, cursor < text.endIndex, text[cursor] == "}" {
+                found.append((open..<text.index(after: cursor), number))
+                index = text.index(after: cursor)
+            } else {
+                index = text.index(after: open)
+            }
         }
-        return text
+        return found
+    }
+
+    private static func substitute(_ text: Substring, _ arguments: [String]) -> String {
+        var result = ""
+        var last = text.startIndex
+        for placeholder in placeholders(in: text) where placeholder.number < arguments.count {
+            result += text[last..<placeholder.range.lowerBound]
+            result += arguments[placeholder.number]
+            last = placeholder.range.upperBound
+        }
+        return result + text[last...]
     }
 
     /// One argument in this language.
@@ -37,7 +73,7 @@ public struct MessageCatalogue: Sendable {
     func subjectName(_ subject: DiagnosticSubject) -> String? {
         let say = ReportStrings(language: language).pick
         return switch subject {
-        case .indicator(let id): say("Indikaattori \(id)", "Indikator \(id)", "Indicator \(id)")
+        case .indicator(let id): say("Mittari \(id)", "Indikator \(id)", "Indicator \(id)")
         case .group(let name): say("Ohjausryhmä \(name)", "Styrgrupp \(name)", "Steering group \(name)")
         case .action, .item, .file: nil
         }
@@ -165,6 +201,8 @@ public struct MessageCatalogue: Sendable {
         case .statisticsEncodingMismatch: "Tiedosto ilmoittaa merkistökseen {0}, mutta se on {1}; se luettiin merkistönä {1}."
         case .statisticsUnsupported: "Tätä tilastotiedoston muotoa ei tueta: {0}"
         case .statisticsDuplicateCell: "Sama alue ja vuosi on jo rivillä {0}; tämä rivi ohitettiin."
+        case .statisticsSheetNotFound: "Työkirjassa ei ole taulukkoa \"{0}\". Taulukot: {1}"
+        case .statisticsHeaderNotFound: "Otsikkoriviltä ei löydy saraketta {0} eikä vuosia sarakkeina. Löytyneet sarakkeet: {1}. Nimeä arvosarake asetuksella value ja vuosisarake asetuksella time."
         case .indicatorVariableNotFound: "Tiedostossa ei ole muuttujaa \"{0}\". Muuttujat: {1}"
         case .indicatorCodeNotFound: "Muuttujalla \"{1}\" ei ole koodia tai arvoa \"{0}\". Koodeja: {2}"
         case .indicatorSelectionNeeded: "Muuttujalla \"{0}\" on useita arvoja; valitse yksi (select). Koodeja: {1}"
@@ -233,6 +271,8 @@ public struct MessageCatalogue: Sendable {
         case .statisticsEncodingMismatch: "Filen anger teckenkodningen {0}, men den är {1}; den lästes som {1}."
         case .statisticsUnsupported: "Denna form av statistikfil stöds inte: {0}"
         case .statisticsDuplicateCell: "Samma område och år finns redan på rad {0}; denna rad hoppades över."
+        case .statisticsSheetNotFound: "Arbetsboken har inget blad \"{0}\". Blad: {1}"
+        case .statisticsHeaderNotFound: "Rubrikraden saknar kolumnen {0} och har inga år som kolumner. Kolumner som hittades: {1}. Ange värdekolumnen med value och årskolumnen med time."
         case .indicatorVariableNotFound: "Filen har ingen variabel \"{0}\". Variabler: {1}"
         case .indicatorCodeNotFound: "Variabeln \"{1}\" har ingen kod eller värde \"{0}\". Koder: {2}"
         case .indicatorSelectionNeeded: "Variabeln \"{0}\" har flera värden; välj ett (select). Koder: {1}"
@@ -301,6 +341,8 @@ public struct MessageCatalogue: Sendable {
         case .statisticsEncodingMismatch: "The file declares the encoding {0} but is {1}; it was read as {1}."
         case .statisticsUnsupported: "This kind of statistics file is not supported: {0}"
         case .statisticsDuplicateCell: "The same area and year are already on row {0}; this row was skipped."
+        case .statisticsSheetNotFound: "The workbook has no sheet \"{0}\". Sheets: {1}"
+        case .statisticsHeaderNotFound: "The header row has no column {0} and no years as columns. Columns found: {1}. Name the value column with value and the year column with time."
         case .indicatorVariableNotFound: "The file has no variable \"{0}\". Variables: {1}"
         case .indicatorCodeNotFound: "The variable \"{1}\" has no code or value \"{0}\". Codes: {2}"
         case .indicatorSelectionNeeded: "The variable \"{0}\" has several values; choose one (select). Codes: {1}"

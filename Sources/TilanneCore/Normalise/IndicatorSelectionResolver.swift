@@ -2,8 +2,8 @@
 /// variable other than time. A variable with one category needs no choice; one with several
 /// that the selection does not name is a finding, as is a name or code the file does not have.
 public struct IndicatorSelectionResolver: Sendable {
-    let catalogue: MessageCatalogue
-    let indicator: String
+    /// The report's language: names of variables and categories are given in it where the file has it.
+    let language: ReportLanguage
 
     public struct Resolved: Sendable {
         /// nil when the selection did not resolve (the findings say why).
@@ -20,7 +20,10 @@ public struct IndicatorSelectionResolver: Sendable {
         var named = Array(repeating: false, count: cube.dimensions.count)
         var failed = false
         let timeDimension = source.time.flatMap(cube.dimension(named:)) ?? cube.dimensions.firstIndex(where: \.isTime)
-        func variables() -> String { cube.dimensions.map { "\"\($0.name)\"" }.joined(separator: ", ") }
+        // Names and labels in the report's language where the file has them, else its own.
+        let language = self.language.rawValue
+        func name(_ dimension: CubeDimension) -> String { dimension.names[language] ?? dimension.name }
+        func variables() -> String { cube.dimensions.map { "\"\(name($0))\"" }.joined(separator: ", ") }
         for selection in source.select {
             guard let dimension = cube.dimension(named: selection.variable) else {
                 log.emit(.indicatorVariableNotFound, at: cube.origin, selection.variable, variables())
@@ -28,8 +31,10 @@ public struct IndicatorSelectionResolver: Sendable {
                 continue
             }
             guard let category = cube.dimensions[dimension].category(selection.category) else {
-                log.emit(.indicatorCodeNotFound, at: cube.origin, selection.category, cube.dimensions[dimension].name,
-                         Self.sample(cube.dimensions[dimension]))
+                log.emit(.indicatorCodeNotFound, at: cube.origin, selection.category, name(cube.dimensions[dimension]),
+                         Self.sample(cube.dimensions[dimension], language: language, main: cube.language))
+                // Named, if wrongly: one finding, not also "choose one".
+                named[dimension] = true
                 failed = true
                 continue
             }
@@ -37,14 +42,15 @@ public struct IndicatorSelectionResolver: Sendable {
             named[dimension] = true
         }
         if timeDimension == nil {
-            log.emit(.indicatorVariableNotFound, at: cube.origin, source.time ?? "Vuosi", variables())
+            log.emit(.indicatorVariableNotFound, at: cube.origin, source.time ?? ReportStrings(language: self.language).year, variables())
             failed = true
         }
         for (index, dimension) in cube.dimensions.enumerated() where index != timeDimension && !named[index] {
             if dimension.codes.count == 1 {
                 chosen[index] = 0
             } else {
-                log.emit(.indicatorSelectionNeeded, at: cube.origin, dimension.name, Self.sample(dimension))
+                log.emit(.indicatorSelectionNeeded, at: cube.origin, name(dimension),
+                         Self.sample(dimension, language: language, main: cube.language))
                 failed = true
             }
         }
@@ -55,8 +61,8 @@ public struct IndicatorSelectionResolver: Sendable {
     }
 
     /// `KU297 (Kuopio), KU091 (Helsinki), … (310)`: what the variable offers, for a finding.
-    static func sample(_ dimension: CubeDimension) -> String {
-        let language = dimension.labels["fi"] != nil ? "fi" : dimension.labels.keys.sorted().first ?? ""
+    static func sample(_ dimension: CubeDimension, language wanted: String, main: String) -> String {
+        let language = [wanted, main].first { dimension.labels[$0] != nil } ?? dimension.labels.keys.sorted().first ?? ""
         let shown = dimension.codes.prefix(6).enumerated().map { index, code in
             let label = dimension.label(index, language: language)
             return label == code ? code : "\(code) (\(label))"

@@ -7,7 +7,6 @@ import Foundation
 /// is read as well.
 struct JSONStatReader {
     let file: String
-    let catalogue: MessageCatalogue
     /// JSON-stat arrives whole from an API; a file beyond this is not one.
     static let maxBytes = 256 * 1024 * 1024
 
@@ -16,8 +15,22 @@ struct JSONStatReader {
         var cube = StatisticalCube(file: file, format: .jsonstat, language: "fi", languages: [], title: [:], dimensions: [],
                                    units: [:], lastUpdated: nil, source: [:], cells: [:], cellCount: 0, missingCount: 0,
                                    diagnostics: [])
+        var data = Data()
         func fail(_ code: DiagnosticCode, _ arguments: String...) -> StatisticalCube {
-            log.emit(code, at: cube.origin, arguments: arguments)
+            fail(code, with: arguments.map(DiagnosticArgument.text))
+        }
+        func fail(_ code: DiagnosticCode, with arguments: [DiagnosticArgument]) -> StatisticalCube {
+            log.emit(code, at: cube.origin, with: arguments)
+            cube.diagnostics = log.diagnostics
+            cube.cells = [:]
+            cube.damaged = true
+            return cube
+        }
+        /// A damaged document, at the line of `near` (a quoted name in the file), else line 1:
+        /// every syntax finding names a line.
+        func broken(_ problem: String, near: String? = nil, line: Int? = nil) -> StatisticalCube {
+            let found = line ?? near.flatMap { Self.line(of: "\"\($0)\"", in: data) } ?? 1
+            log.emit(.statisticsSyntax, at: cube.origin.at(row: found), arguments: ["\(found)", problem])
             cube.diagnostics = log.diagnostics
             cube.cells = [:]
             cube.damaged = true
@@ -25,21 +38,23 @@ struct JSONStatReader {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= Self.maxBytes else { return fail(.statisticsUnsupported, "JSON-stat > 256 MB") }
-        guard let data = try? Data(contentsOf: url) else { return fail(.statisticsUnreadable, "cannot open the file") }
+        guard let read = try? Data(contentsOf: url) else { return fail(.statisticsUnreadable, with: [.phrase(.cannotOpenFile)]) }
+        data = read
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            return fail(.statisticsSyntax, "-", "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+            let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            return broken("not valid JSON: \(description)", line: Self.line(in: description, error: error as NSError, data: data))
         }
-        guard var dataset = root as? [String: Any] else { return fail(.statisticsSyntax, "-", "the top level is not an object") }
+        guard var dataset = root as? [String: Any] else { return broken("the top level is not an object") }
         if dataset["class"] as? String == "collection" { return fail(.statisticsUnsupported, "JSON-stat collection") }
         if dataset["id"] == nil, let wrapped = dataset["dataset"] as? [String: Any] { dataset = wrapped }
         if dataset["id"] == nil, dataset.count == 1, let only = dataset.values.first as? [String: Any] { dataset = only }
         let dimensionsObject = dataset["dimension"] as? [String: Any] ?? [:]
         let ids = (dataset["id"] as? [String]) ?? (dimensionsObject["id"] as? [String]) ?? []
         let sizes = ((dataset["size"] as? [Any]) ?? (dimensionsObject["size"] as? [Any]) ?? []).compactMap { ($0 as? NSNumber)?.intValue }
-        guard !ids.isEmpty, ids.count == sizes.count else { return fail(.statisticsSyntax, "-", "\"id\" and \"size\" are missing or differ in length") }
+        guard !ids.isEmpty, ids.count == sizes.count else { return broken("\"id\" and \"size\" are missing or differ in length", near: "id") }
         let role = (dataset["role"] as? [String: Any]) ?? (dimensionsObject["role"] as? [String: Any]) ?? [:]
         let timeIds = Set((role["time"] as? [String]) ?? [])
         let metricIds = Set((role["metric"] as? [String]) ?? [])
@@ -51,7 +66,7 @@ struct JSONStatReader {
         cube.lastUpdated = dataset["updated"] as? String
 
         for (id, size) in zip(ids, sizes) {
-            guard let object = dimensionsObject[id] as? [String: Any] else { return fail(.statisticsSyntax, "-", "dimension \"\(id)\" is missing") }
+            guard let object = dimensionsObject[id] as? [String: Any] else { return broken("dimension \"\(id)\" is missing", near: "dimension") }
             let category = object["category"] as? [String: Any] ?? [:]
             let labels = category["label"] as? [String: String] ?? [:]
             var codes: [String]
@@ -64,10 +79,10 @@ struct JSONStatReader {
             } else if labels.count == 1, let only = labels.keys.first {
                 codes = [only]
             } else {
-                return fail(.statisticsSyntax, "-", "dimension \"\(id)\" has no category index")
+                return broken("dimension \"\(id)\" has no category index", near: id)
             }
             guard codes.count == size else {
-                return fail(.statisticsSyntax, "-", "dimension \"\(id)\" has \(codes.count) categories, size says \(size)")
+                return broken("dimension \"\(id)\" has \(codes.count) categories, size says \(size)", near: id)
             }
             var dimension = CubeDimension(name: id, names: [language: object["label"] as? String ?? id], code: id, codes: codes,
                                           labels: [language: codes.map { labels[$0] ?? $0 }],
@@ -99,8 +114,8 @@ struct JSONStatReader {
         var missing = 0
         if let values = dataset["value"] as? [Any] {
             guard values.count == cube.cellCount else {
-                log.emit(.statisticsCellCount, at: cube.origin, "\(values.count)", "\(cube.cellCount)",
-                         zip(ids, sizes).map { "\($0) \($1)" }.joined(separator: " × "))
+                log.emit(.statisticsCellCount, at: cube.origin,
+                         arguments: ["\(values.count)", "\(cube.cellCount)", zip(ids, sizes).map { "\($0) \($1)" }.joined(separator: " × ")])
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube
@@ -111,10 +126,29 @@ struct JSONStatReader {
             missing = cube.cellCount - sparse.values.filter { $0 is NSNumber }.count
             for index in wanted { cube.cells[index] = cell(sparse[String(index)], index) }
         } else {
-            return fail(.statisticsSyntax, "-", "\"value\" is missing")
+            return broken("\"value\" is missing")
         }
         cube.missingCount = missing
         cube.diagnostics = log.diagnostics
         return cube
+    }
+
+    /// The 1-based line of the first occurrence of `needle` in the document.
+    static func line(of needle: String, in data: Data) -> Int? {
+        guard let range = data.range(of: Data(needle.utf8)) else { return nil }
+        return data[data.startIndex..<range.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
+    /// The line a JSON parser error points at: "… line 3, column 7" in its description, else its
+    /// byte offset, else line 1.
+    static func line(in description: String, error: NSError, data: Data) -> Int {
+        if let match = description.range(of: #"line [0-9]+"#, options: .regularExpression),
+           let number = Int(description[match].dropFirst(5)) {
+            return max(number, 1)
+        }
+        if let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int, offset <= data.count {
+            return data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
+        return 1
     }
 }

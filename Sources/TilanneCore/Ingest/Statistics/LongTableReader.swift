@@ -6,7 +6,6 @@ import Foundation
 /// the year column its time; the value column holds numbers as Finns write them (`1 234,5`).
 struct LongTableReader {
     let file: String
-    let catalogue: MessageCatalogue
     let limits: InputLimits
     let language: ReportLanguage
 
@@ -16,10 +15,12 @@ struct LongTableReader {
     ///   - columns: the code columns to keep as dimensions (the selection's keys), in order.
     ///   - timeColumn, valueColumn: nil finds them by their usual names.
     ///   - sheet: for a workbook, the sheet name (nil: the first).
+    ///   - everyCodeColumn: read every column other than the time and value columns (or the
+    ///     period columns of a wide table) as a dimension, as `tilanne inspect` lists them.
     ///   - visit: when given, called with every cell instead of keeping them (a summary of a whole
-    ///     table; duplicates are not looked for then).
+    ///     table); a cell whose codes and period came earlier is skipped with a finding.
     func read(_ url: URL, columns: [String], timeColumn: String?, valueColumn: String?, sheet: String?,
-              visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
+              everyCodeColumn: Bool = false, visit: ((CubeCell) -> Void)? = nil) -> StatisticalCube {
         var log = DiagnosticLog()
         var cube = StatisticalCube(file: file, format: .table, language: language.rawValue, languages: [language.rawValue],
                                    title: [:], dimensions: [], units: [:], lastUpdated: nil, source: [:], cells: [:],
@@ -30,7 +31,8 @@ struct LongTableReader {
             do {
                 let workbook = try WorkbookReader(url: url, limits: limits, language: language)
                 guard let chosen = sheet.map({ name in workbook.sheets.first { $0.name == name } }) ?? workbook.sheets.first else {
-                    log.emit(.sheetNotFound, at: origin, sheet ?? "1", workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                    log.emit(.statisticsSheetNotFound, at: origin,
+                             arguments: [sheet ?? "1", workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")])
                     cube.diagnostics = log.diagnostics
                     cube.damaged = true
                     return cube
@@ -39,7 +41,7 @@ struct LongTableReader {
                 cube.sheet = chosen.name
                 records = try workbook.read(chosen).records
             } catch {
-                log.emit(.statisticsUnreadable, at: origin, "\(error)")
+                log.emit(.statisticsUnreadable, at: origin, arguments: ["\(error)"])
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube
@@ -69,8 +71,16 @@ struct LongTableReader {
             (find(timeColumn, defaults: CubeDimension.timeNameList, in: $0.cells) != nil && find(valueColumn, defaults: Self.valueNames, in: $0.cells) != nil)
                 || (valueColumn == nil && periodColumns($0.cells).count >= 2)
         }) else {
-            let wanted = [timeColumn ?? CubeDimension.timeNameList[0], valueColumn ?? Self.valueNames[0]].map { "\"\($0)\"" }.joined(separator: ", ")
-            log.emit(.headerNotFound, at: origin, wanted)
+            // Not an error of the run: the indicator is shown without data. The first row with
+            // text is where a header was looked for; its columns are listed.
+            let first = records.first { $0.cells.contains { !$0.allSatisfy(\.isWhitespace) } }
+            let cells = first?.cells ?? []
+            var lacking: [String] = []
+            if find(timeColumn, defaults: CubeDimension.timeNameList, in: cells) == nil { lacking.append(timeColumn ?? CubeDimension.timeNameList[0]) }
+            if find(valueColumn, defaults: Self.valueNames, in: cells) == nil { lacking.append(valueColumn ?? Self.valueNames[0]) }
+            let wanted = lacking.map { "\"\($0)\"" }.joined(separator: " / ")
+            let found = cells.filter { !$0.allSatisfy(\.isWhitespace) }.map { "\"\($0)\"" }.joined(separator: ", ")
+            log.emit(.statisticsHeaderNotFound, at: origin.at(row: first?.row), arguments: [wanted, found.isEmpty ? "–" : found])
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube
@@ -81,10 +91,14 @@ struct LongTableReader {
         let wide = longTime == nil || longValue == nil
         let periods = wide ? periodColumns(header) : []
         var dimensionColumns: [Int] = []
-        for column in columns {
+        if everyCodeColumn {
+            let taken = Set(periods + [longTime, longValue].compactMap { $0 })
+            dimensionColumns = header.indices.filter { !taken.contains($0) && !header[$0].allSatisfy(\.isWhitespace) }
+        }
+        for column in everyCodeColumn ? [] : columns {
             guard let index = find(column, defaults: [], in: header) else {
-                log.emit(.indicatorVariableNotFound, at: origin.at(row: records[headerIndex].row), column,
-                         header.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", "))
+                log.emit(.indicatorVariableNotFound, at: origin.at(row: records[headerIndex].row),
+                         arguments: [column, header.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")])
                 cube.diagnostics = log.diagnostics
                 cube.damaged = true
                 return cube
@@ -110,6 +124,9 @@ struct LongTableReader {
             codes[dimension].append(text)
             return Int32(codes[dimension].count - 1)
         }
+        // In a summary, the first row of each cell's codes (a wide table's row holds each period
+        // once, so its codes without the period are enough), so that a cell is counted once.
+        var firstOfKey: [[Int32]: Int32] = [:]
         func add(_ raw: String, row: Int, column: Int, key: ArraySlice<Int32>) {
             let cell = StatisticsNumber.cell(raw)
             if let visit {
@@ -119,7 +136,8 @@ struct LongTableReader {
             }
             if cell.value == nil, let symbol = cell.symbol, !PXNumber.knownSymbols.contains(symbol), !symbol.isEmpty {
                 let named = key.enumerated().map { "\(codes[$0.offset].isEmpty ? "?" : codes[$0.offset][Int($0.element)])" }.joined(separator: ", ")
-                log.emit(.statisticsBadValue, at: origin.at(row: row, column: column + 1, columnName: header[column]), symbol, named)
+                log.emit(.statisticsBadValue, at: origin.at(row: row, column: column + 1, columnName: header[column]),
+                         arguments: [symbol, named])
             }
             keys.append(contentsOf: key)
             cells.append(cell)
@@ -129,6 +147,14 @@ struct LongTableReader {
             let values = record.cells
             if values.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
             var key = dimensionColumns.enumerated().map { code($0.offset, $0.element < values.count ? values[$0.element] : "") }
+            if visit != nil {
+                let summaryKey = wide ? key : key + [code(width - 1, longTime! < values.count ? values[longTime!] : "")]
+                if let earlier = firstOfKey[summaryKey] {
+                    log.emit(.statisticsDuplicateCell, at: origin.at(row: record.row), arguments: ["\(earlier)"])
+                    continue
+                }
+                firstOfKey[summaryKey] = Int32(record.row)
+            }
             if wide {
                 key.append(0)
                 for (position, column) in periods.enumerated() {
@@ -158,7 +184,7 @@ struct LongTableReader {
         for (entry, cell) in cells.enumerated() {
             let index = cube.index(of: keys[(entry * width)..<((entry + 1) * width)].map { Int($0) })
             if let earlier = firstRow[index] {
-                log.emit(.statisticsDuplicateCell, at: origin.at(row: Int(rows[entry])), "\(earlier)")
+                log.emit(.statisticsDuplicateCell, at: origin.at(row: Int(rows[entry])), arguments: ["\(earlier)"])
                 continue
             }
             firstRow[index] = rows[entry]

@@ -36,6 +36,10 @@ struct PXHeader: Sendable {
         items(keyword, language: language, subkeys: subkeys)?.joined(separator: ", ")
     }
 
+    /// The file's main language and every language it has keys in.
+    private(set) var mainLanguage = "fi"
+    private(set) var languages: [String] = ["fi"]
+
     /// Parses the header text (everything before `DATA=`).
     static func parse(_ text: String) throws(SyntaxError) -> PXHeader {
         var parser = Parser(scalars: Array(text.unicodeScalars))
@@ -45,7 +49,32 @@ struct PXHeader: Sendable {
             guard !parser.atEnd else { break }
             header.entries.append(try parser.statement())
         }
+        header.foldMainLanguage()
         return header
+    }
+
+    /// The main language is `LANGUAGE` (else the first of `LANGUAGES`, else Finnish). By the PX
+    /// specification the main language's tag is optional, so `STUB[no]=` in a file with
+    /// `LANGUAGE="no"` is the key `STUB=`: such keys are stored untagged. Keys in other
+    /// languages keep their tag; a language a key is tagged with but `LANGUAGES` omits is
+    /// still one of the file's languages.
+    private mutating func foldMainLanguage() {
+        func code(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
+        let declared = (items("LANGUAGES") ?? []).map(code).filter { !$0.isEmpty }
+        let main = text("LANGUAGE").map(code).flatMap { $0.isEmpty ? nil : $0 } ?? declared.first ?? "fi"
+        var seen = [main]
+        for language in declared where !seen.contains(language) { seen.append(language) }
+        for index in entries.indices {
+            guard let tag = entries[index].language.map(code) else { continue }
+            if tag == main || tag.isEmpty {
+                entries[index].language = nil
+            } else {
+                entries[index].language = tag
+                if !seen.contains(tag) { seen.append(tag) }
+            }
+        }
+        mainLanguage = main
+        languages = seen
     }
 
     private struct Parser {

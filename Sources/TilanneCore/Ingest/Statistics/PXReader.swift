@@ -9,7 +9,6 @@ struct PXReader {
     static let chunkSize = 1 << 20
 
     let file: String
-    let catalogue: MessageCatalogue
 
     /// - Parameters:
     ///   - query: given the header's dimensions, which cells to keep; nil keeps none.
@@ -30,7 +29,15 @@ struct PXReader {
         // Pass 1: header bytes up to `DATA=` (outside quotes, at the start of a statement).
         var header: [UInt8] = []
         guard let afterData = stream.readHeader(into: &header, limit: Self.maxHeaderBytes) else {
-            log.emit(.statisticsSyntax, at: cube.origin, with: ["-", .phrase(header.count >= Self.maxHeaderBytes ? .dataKeywordNotFoundEarly : .dataKeywordMissing)])
+            // A text never closed hides DATA= too: name where it opens. Otherwise the line the
+            // reading stopped at, the end of the file (or of the first 64 MB).
+            var line = header.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            var problem = header.count >= Self.maxHeaderBytes ? "no DATA= in the first 64 MB" : "DATA= is missing"
+            if header.count < Self.maxHeaderBytes {
+                let encoding = PXEncoding.actual(declared: PXEncoding.declared(in: header).encoding, bytes: header)
+                do { _ = try PXHeader.parse(encoding.decode(header)) } catch { (line, problem) = (error.line, error.problem) }
+            }
+            log.emit(.statisticsSyntax, at: cube.origin.at(row: line), arguments: ["\(line)", problem])
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube
@@ -38,19 +45,20 @@ struct PXReader {
         let declared = PXEncoding.declared(in: header)
         let encoding = PXEncoding.actual(declared: declared.encoding, bytes: header)
         if encoding != declared.encoding {
-            log.emit(.statisticsEncodingMismatch, at: cube.origin, declared.text ?? declared.encoding.rawValue, encoding.rawValue)
+            log.emit(.statisticsEncodingMismatch, at: cube.origin, arguments: [declared.text ?? declared.encoding.rawValue, encoding.rawValue])
         }
         let parsed: PXHeader
         do {
             parsed = try PXHeader.parse(encoding.decode(header))
         } catch {
-            log.emit(.statisticsSyntax, at: cube.origin.at(row: error.line), "\(error.line)", error.problem)
+            log.emit(.statisticsSyntax, at: cube.origin.at(row: error.line), arguments: ["\(error.line)", error.problem])
             cube.diagnostics = log.diagnostics
             cube.damaged = true
             return cube
         }
+        let dataLine = header.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         do {
-            try describe(parsed, into: &cube)
+            try describe(parsed, dataLine: dataLine, into: &cube)
         } catch {
             log.emit(error.code, at: cube.origin.at(row: error.line), arguments: error.arguments)
             cube.diagnostics = log.diagnostics
@@ -64,12 +72,12 @@ struct PXReader {
         var next = 0
         var index = 0
         var missing = 0
-        var badValues: [(Int, String)] = []
+        var badValues: [(Int, String, Int)] = []
         var cells: [Int: CubeCell] = [:]
-        stream.data(from: afterData) { cell, token in
+        stream.data(from: afterData, line: dataLine) { cell, token, line in
             if cell.value == nil {
                 missing += 1
-                if let token { if badValues.count < 5 { badValues.append((index, token)) } }
+                if let token { if badValues.count < 5 { badValues.append((index, token, line)) } }
             }
             visit?(index, cell)
             if next < wanted.count, wanted[next] == index {
@@ -80,12 +88,12 @@ struct PXReader {
         }
         cube.cells = cells
         cube.missingCount = missing
-        for (cellIndex, token) in badValues {
-            log.emit(.statisticsBadValue, at: cube.origin, token, describeCell(cellIndex, in: cube))
+        for (cellIndex, token, line) in badValues {
+            log.emit(.statisticsBadValue, at: cube.origin.at(row: line), arguments: [token, describeCell(cellIndex, in: cube)])
         }
         if index != cube.cellCount {
-            log.emit(.statisticsCellCount, at: cube.origin, "\(index)", "\(cube.cellCount)",
-                     cube.dimensions.map { "\($0.name) \($0.codes.count)" }.joined(separator: " × "))
+            log.emit(.statisticsCellCount, at: cube.origin.at(row: dataLine),
+                     arguments: ["\(index)", "\(cube.cellCount)", cube.dimensions.map { "\($0.name) \($0.codes.count)" }.joined(separator: " × ")])
             cube.cells = [:]
             cube.damaged = true
         }
@@ -105,28 +113,34 @@ struct PXReader {
         return parts.reversed().joined(separator: ", ")
     }
 
+    /// A header that cannot describe a table: the code, the line it is found on (every syntax
+    /// finding names one) and the arguments after the line.
     struct HeaderProblem: Error {
         var code: DiagnosticCode
-        var line: Int?
+        var line: Int
         var arguments: [String]
+
+        static func syntax(_ line: Int, _ problem: String) -> HeaderProblem {
+            HeaderProblem(code: .statisticsSyntax, line: line, arguments: ["\(line)", problem])
+        }
     }
 
     /// Dimensions in data order (`STUB` then `HEADING`), with codes, labels in every language,
-    /// time and content variables, and the content variable's own units and update times.
-    private func describe(_ header: PXHeader, into cube: inout StatisticalCube) throws(HeaderProblem) {
-        let main = header.text("LANGUAGE") ?? "fi"
-        var languages = header.items("LANGUAGES") ?? [main]
-        if !languages.contains(main) { languages.insert(main, at: 0) }
+    /// time and content variables, and the content variable's own units, precision and update
+    /// times. Keys tagged with the main language were folded into the untagged ones by the parser.
+    private func describe(_ header: PXHeader, dataLine: Int, into cube: inout StatisticalCube) throws(HeaderProblem) {
+        let main = header.mainLanguage
+        let languages = header.languages
         cube.language = main
         cube.languages = languages
-        if header.entry("KEYS") != nil {
-            throw HeaderProblem(code: .statisticsUnsupported, line: header.entry("KEYS")?.line, arguments: ["KEYS"])
+        // `KEYS("Alue")=VALUES;`: always with the variable it keys.
+        if let keys = header.entries.first(where: { $0.keyword == "KEYS" }) {
+            throw HeaderProblem(code: .statisticsUnsupported, line: keys.line, arguments: ["KEYS"])
         }
-        func perLanguage(_ keyword: String, subkeys: (String) -> [String] = { _ in [] }) -> [String: String] {
+        func perLanguage(_ keyword: String) -> [String: String] {
             var result: [String: String] = [:]
             for language in languages {
-                let key = language == main ? nil : language
-                if let text = header.text(keyword, language: key, subkeys: subkeys(language)) { result[language] = text }
+                if let text = header.text(keyword, language: language == main ? nil : language) { result[language] = text }
             }
             return result
         }
@@ -138,7 +152,12 @@ struct PXReader {
         let stub = header.items("STUB") ?? []
         let heading = header.items("HEADING") ?? []
         guard !stub.isEmpty || !heading.isEmpty else {
-            throw HeaderProblem(code: .statisticsSyntax, line: nil, arguments: ["-", "STUB and HEADING are missing"])
+            // Where the table's variables should have been declared at the latest.
+            throw HeaderProblem.syntax(dataLine, "STUB and HEADING are missing")
+        }
+        /// The line of the STUB or HEADING that names a variable.
+        func declaredAt(_ name: String) -> Int {
+            (stub.contains(name) ? header.entry("STUB") : header.entry("HEADING"))?.line ?? dataLine
         }
         var namesByLanguage: [String: [String]] = [main: stub + heading]
         for language in languages where language != main {
@@ -148,14 +167,14 @@ struct PXReader {
         let content = header.text("CONTVARIABLE")
         for (position, name) in (stub + heading).enumerated() {
             guard let values = header.items("VALUES", subkeys: [name]) else {
-                throw HeaderProblem(code: .statisticsSyntax, line: nil, arguments: ["-", "VALUES(\"\(name)\") is missing"])
+                throw HeaderProblem.syntax(declaredAt(name), "VALUES(\"\(name)\") is missing")
             }
             var dimension = CubeDimension(name: name, names: [:], code: header.text("VARIABLECODE", subkeys: [name]),
                                           codes: header.items("CODES", subkeys: [name]) ?? values,
                                           labels: [main: values], isTime: false, isContent: name == content)
             guard dimension.codes.count == values.count else {
-                throw HeaderProblem(code: .statisticsSyntax, line: header.entry("CODES", subkeys: [name])?.line,
-                                    arguments: ["-", "CODES(\"\(name)\") has \(dimension.codes.count) codes for \(values.count) values"])
+                throw HeaderProblem.syntax(header.entry("CODES", subkeys: [name])?.line ?? declaredAt(name),
+                              "CODES(\"\(name)\") has \(dimension.codes.count) codes for \(values.count) values")
             }
             for (language, names) in namesByLanguage {
                 dimension.names[language] = names[position]
@@ -167,17 +186,26 @@ struct PXReader {
             let type = header.text("VARIABLE-TYPE", subkeys: [name])?.lowercased()
             dimension.isTime = header.entry("TIMEVAL", subkeys: [name]) != nil || type == "time"
             if dimension.isContent {
-                for (index, value) in values.enumerated() {
+                // A content's own keyword: `UNITS("Tiedot","Väkiluku")` as the specification
+                // recommends, or the older `UNITS("Väkiluku")`; in each language by that
+                // language's names.
+                func own(_ keyword: String, _ language: String, _ category: Int) -> String? {
+                    let tag = language == main ? nil : language
+                    guard let variable = dimension.names[language] ?? (language == main ? name : nil),
+                          let label = dimension.labels[language]?[category] else { return nil }
+                    return header.text(keyword, language: tag, subkeys: [variable, label])
+                        ?? header.text(keyword, language: tag, subkeys: [label])
+                }
+                for index in values.indices {
                     var units: [String: String] = [:]
                     for language in languages {
-                        let label = language == main ? value : dimension.labels[language]?[index]
-                        guard let label else { continue }
-                        if let text = header.text("UNITS", language: language == main ? nil : language, subkeys: [label]) {
-                            units[language] = text
-                        }
+                        if let text = own("UNITS", language, index) { units[language] = text }
                     }
+                    let updated = own("LAST-UPDATED", main, index)
+                    let precision = own("PRECISION", main, index).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
                     dimension.units.append(units)
-                    dimension.lastUpdated.append(header.text("LAST-UPDATED", subkeys: [value]))
+                    dimension.lastUpdated.append(updated)
+                    dimension.precision.append(precision)
                 }
             }
             cube.dimensions.append(dimension)
@@ -244,7 +272,10 @@ private struct ChunkStream {
 
     /// Every value after `DATA=` up to `;`: numbers, and quoted or bare symbols for missing ones.
     /// `visit` gets the cell and, for a token that is neither a number nor a known symbol, the token.
-    mutating func data(from start: [UInt8], visit: (CubeCell, String?) -> Void) {
+    mutating func data(from start: [UInt8], line firstLine: Int, visit: (CubeCell, String?, Int) -> Void) {
+        // The line of the value being read, for findings (`DATA=` is on `firstLine`).
+        var line = firstLine
+        var tokenLine = firstLine
         var token: [UInt8] = []
         var inQuote = false
         var quotedToken = false
@@ -252,20 +283,21 @@ private struct ChunkStream {
         func flush() {
             defer { token.removeAll(keepingCapacity: true); quotedToken = false }
             if quotedToken {
-                visit(CubeCell(value: nil, symbol: String(decoding: token, as: UTF8.self)), nil)
+                visit(CubeCell(value: nil, symbol: String(decoding: token, as: UTF8.self)), nil, tokenLine)
                 return
             }
             guard !token.isEmpty else { return }
             if let number = PXNumber.parse(token) {
-                visit(CubeCell(value: number), nil)
+                visit(CubeCell(value: number), nil, tokenLine)
             } else {
                 let text = String(decoding: token, as: UTF8.self)
-                visit(CubeCell(value: nil, symbol: text), PXNumber.knownSymbols.contains(text) ? nil : text)
+                visit(CubeCell(value: nil, symbol: text), PXNumber.knownSymbols.contains(text) ? nil : text, tokenLine)
             }
         }
         func consume(_ bytes: [UInt8]) {
             for byte in bytes {
                 if done { return }
+                if byte == 0x0A { line += 1 }
                 if inQuote {
                     if byte == UInt8(ascii: "\"") { inQuote = false } else { token.append(byte) }
                     continue
@@ -274,12 +306,14 @@ private struct ChunkStream {
                 case UInt8(ascii: "\""):
                     inQuote = true
                     quotedToken = true
+                    tokenLine = line
                 case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","):
                     if !token.isEmpty || quotedToken { flush() }
                 case UInt8(ascii: ";"):
                     if !token.isEmpty || quotedToken { flush() }
                     done = true
                 default:
+                    if token.isEmpty { tokenLine = line }
                     token.append(byte)
                 }
             }

@@ -74,6 +74,8 @@ public struct CubeDimension: Sendable, Hashable {
     /// For a content variable: each category's unit by language, and its `LAST-UPDATED`.
     public var units: [[String: String]] = []
     public var lastUpdated: [String?] = []
+    /// For a content variable: each category's `PRECISION` (decimals), when the file gives one.
+    public var precision: [Int?] = []
 
     /// The category a code or a label in any language names.
     public func category(_ text: String) -> Int? {

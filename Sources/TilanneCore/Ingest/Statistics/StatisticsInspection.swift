@@ -1,10 +1,13 @@
 import Foundation
 
 /// What `tilanne inspect` shows of a statistics file: its variables and codes (to write an
-/// indicator's `select:`), how many cells it has and how many are missing, and their sum as a
-/// check figure. A PX file is streamed: the cells are counted, never all kept.
+/// indicator's `select:`; for a table every code column), how many cells it has and how many are
+/// missing, and their sum as a check figure. A PX file is streamed: the cells are counted, never
+/// all kept. The counts add up: `cells` = `values` + `missing`, where a table's missing cells
+/// include the combinations of codes and periods it has no row for.
 public struct StatisticsInspection: Sendable {
     public var cube: StatisticalCube
+    public var cells: Int
     public var values: Int
     public var missing: Int
     public var sum: Double
@@ -27,23 +30,25 @@ public struct StatisticsInspection: Sendable {
         let cube: StatisticalCube
         switch format ?? IndicatorSource.format(of: url.path) {
         case .px:
-            cube = PXReader(file: shown, catalogue: catalogue).read(url, query: { _ in nil }) { _, cell in
+            cube = PXReader(file: shown).read(url, query: { _ in nil }) { _, cell in
                 if let value = cell.value { add(value) } else { missing += 1 }
             }
-            return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum + compensation)
+            // A damaged DATA holds more or fewer values than the variables need: the cells read.
+            return StatisticsInspection(cube: cube, cells: values + missing, values: values, missing: missing, sum: sum + compensation)
         case .jsonstat:
-            cube = JSONStatReader(file: shown, catalogue: catalogue).read(url) { .everything($0.dimensions.count) }
+            cube = JSONStatReader(file: shown).read(url) { .everything($0.dimensions.count) }
         case .table:
-            cube = LongTableReader(file: shown, catalogue: catalogue, limits: config?.limits ?? .default, language: language)
-                .read(url, columns: columns, timeColumn: nil, valueColumn: nil, sheet: nil) { cell in
+            cube = LongTableReader(file: shown, limits: config?.limits ?? .default, language: language)
+                .read(url, columns: columns, timeColumn: nil, valueColumn: nil, sheet: nil, everyCodeColumn: columns.isEmpty) { cell in
                     if let value = cell.value { add(value) }
                 }
-            return StatisticsInspection(cube: cube, values: values, missing: cube.cellCount - values, sum: sum + compensation)
+            return StatisticsInspection(cube: cube, cells: cube.cellCount, values: values, missing: cube.cellCount - values,
+                                        sum: sum + compensation)
         }
         for cell in cube.cells.values {
             if let value = cell.value { add(value) }
         }
         missing = cube.cellCount - values
-        return StatisticsInspection(cube: cube, values: values, missing: missing, sum: sum + compensation)
+        return StatisticsInspection(cube: cube, cells: cube.cellCount, values: values, missing: missing, sum: sum + compensation)
     }
 }

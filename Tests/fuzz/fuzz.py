@@ -291,7 +291,8 @@ def m_line_endings(rng, data, pool):
 CELL_VALUES = [b"", b"\"", b"\"\"", b"\"a\"b\"", b"a;b", b"a,b", b"\"a\nb\"", b"+", b"+/-", b"-", b"?", b"+?", b"60 %",
                b"150 %", b"-5 %", b"TAVOITE 99. X", b"TAVOITE 1.", b"1", b"0", b"-1", b"99999999999999999999", b"1.1.1",
                b"=HYPERLINK(\"x\")", b"\xef\xbf\xbf", b"\x00", b"\x1b", b"\xe4\xf6", b"\xc3\xa4", b"Future Savo (2018-20)",
-               b"(2021-23)?", b"(9999-1)", b"(2018-6/21)", b"\xe2\x80\x8b", b"\xc2\xad", b"\t", b" ", b"\r",
+               b"(2021-23)?", b"(9999-1)", b"(2018-6/21)", b"1e308", b"-1e308", b"1,7976931348623157e308", b"inf",
+               b"NaN", b"9223372036854775808", b"-0", b"1 234 567 890 123 456 789", b"\xe2\x80\x8b", b"\xc2\xad", b"\t", b" ", b"\r",
                b"Tilanne 1/2024", b"Eteneminen", b"Painopiste", b"Toimenpiteet 2018-2021 (-2022)"]
 
 
@@ -364,7 +365,7 @@ PX_KEYWORDS = [b"CHARSET=\"ANSI\";", b"CODEPAGE=\"utf-8\";", b"CODEPAGE=\"iso-88
                b"ELIMINATION(\"Alue\")=YES;", b"LAST-UPDATED=\"99999999 99:99\";", b"NOTE=\"" + b"x" * 40000 + b"\";",
                b"TITLE=\"" + b"\xc3\xa4" * 20000 + b"\";", b"=\"\";", b"(\"\")=\"\";", b"X[=\"a\";", b"VALUES(\"Alue\"=\"a\";"]
 PX_DATA_TOKENS = [b"\".\"", b"\"..\"", b"\"...\"", b"\"....\"", b"\".....\"", b"\"......\"", b"\"-\"", b"\":\"", b"-",
-                  b"1e400", b"-1e400", b"NaN", b"inf", b"0x10", b"1,5", b"1.5.5", b"99999999999999999999999",
+                  b"1e400", b"-1e400", b"1e308", b"-1e308", b"1.7976931348623157e308", b"4.9e-324", b"NaN", b"inf", b"0x10", b"1,5", b"1.5.5", b"99999999999999999999999",
                   b"\"\"", b"\"", b"x", b"", b";", b"1;2"]
 
 
@@ -449,7 +450,7 @@ PX_MUTATORS = [m_px_statement, m_px_quoted, m_px_quoted, m_px_data, m_px_data, m
 
 # JSON-stat: structure through the json module.
 
-JSON_VALUES = [None, True, False, 0, -1, 1.5, 1e308, -1e308, 2 ** 63, "", "x", "\uffff", "\ud800", [], {}, [None],
+JSON_VALUES = [None, True, False, 0, -1, 1.5, 1e308, -1e308, 5e-324, 2 ** 63, -2 ** 63 - 1, 10 ** 400, "", "x", "\uffff", "\ud800", [], {}, [None],
                {"a": 1}, "2019", "KU297", [1, 2, 3], "..", {"0": 1}, [[[[[]]]]], "a" * 40000]
 
 
@@ -505,6 +506,8 @@ JSON_MUTATORS = [m_json, m_json, m_json]
 # YAML: lines, keys, indentation, types, anchors and aliases.
 
 YAML_VALUES = [b"[]", b"{}", b"[a, b]", b"{x: 1}", b"null", b"~", b"true", b"no", b"0", b"-1", b"1e400", b"0x10",
+               b".inf", b"-.inf", b".nan", b"1e308", b"-1e308", b"9223372036854775808", b"-9223372036854775809",
+               b"{year: 99999, value: 1e308}", b"{year: -1, value: -1e308}", b"{year: 2019, value: .nan}",
                b"\"\"", b"''", b"\"{period}\"", b"\"{unknown}\"", b"\"1/2024\"", b"13/2024", b"&a x", b"*a", b"*nope",
                b"!!binary aGVsbG8=", b"!!python/object:os.system x", b"!!set {a, b}", b"|\n  a\n  b", b">-", b"- a",
                b"\"\\uFFFF\"", b"\"\\0\"", b"\"\\x00\"", b"\"a\\r\\nb\"", b"'a\n  b'", b"\"\xef\xbf\xbf\"", b"2024-13-45",

@@ -1159,11 +1159,11 @@ def summary(options, results, elapsed):
 
 def confirm_timeouts(options, results):
     """A machine shared with other work can push a run past the limit: each timed-out case runs
-    once more, alone. One that stays within the limit then is kept as `slow-under-load` (saved,
-    listed, not a failure)."""
+    once more, alone, and is judged again on that run (time, and the memory a killed run could
+    not report). One that stays within the limit then is kept as `slow-under-load` (saved,
+    listed, not a failure by time)."""
     for result in results:
-        kinds = [kind for kind, _ in result["problems"]]
-        if "timeout" not in kinds:
+        if "timeout" not in [kind for kind, _ in result["problems"]]:
             continue
         folder = pathlib.Path(result["saved"])
         record = json.loads((folder / "failure.json").read_text())
@@ -1173,14 +1173,24 @@ def confirm_timeouts(options, results):
             shutil.copytree(folder, copy)
             code, wall, peak, timed_out, cpu = run_case(str(options.binary), copy, record["command"],
                                                         options.time_limit, options.use_time)
+            alone = judge({"input_bytes": result["input_bytes"], "command": record["command"]},
+                          code, wall, peak, timed_out, published(copy), options)
+            what = what_happened((copy / ".stderr").read_bytes().decode("utf-8", errors="replace"))
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        record["rerun_alone"] = {"exit": code, "wall": wall, "peak_kib": peak, "cpu": cpu, "timed_out": timed_out}
+        record["rerun_alone"] = {"exit": code, "wall": wall, "peak_kib": peak, "cpu": cpu, "timed_out": timed_out,
+                                 "problems": alone, "what": what}
         result["rerun_wall"] = wall
-        if not timed_out and wall <= options.time_limit:
-            result["slow_under_load"] = result["problems"]
-            result["problems"] = [p for p in result["problems"] if p[0] != "timeout"]
+        if not timed_out:
+            result["problems"] = alone
+            result["exit"], result["peak_kib"] = code, max(result["peak_kib"], peak)
+            result["what"] = what
+            if alone:
+                result["signature"] = signature(result)
+        if "timeout" not in [kind for kind, _ in alone]:
+            result["slow_under_load"] = True
             record["slow_under_load"] = True
+        record["problems_after_rerun"] = result["problems"]
         (folder / "failure.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
 
 

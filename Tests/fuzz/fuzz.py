@@ -1195,7 +1195,7 @@ def confirm_timeouts(options, results):
 
 
 def replay_check(options):
-    """Replays one saved failure folder (its replay.sh) and prints what happens now."""
+    """Runs one saved failure folder again and prints what happens now, judged as in a campaign."""
     folder = pathlib.Path(options.replay).resolve()
     record = json.loads((folder / "failure.json").read_text())
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="tilanne-replay-"))
@@ -1204,11 +1204,15 @@ def replay_check(options):
         shutil.copytree(folder, copy)
         code, wall, peak, timed_out, cpu = run_case(str(options.binary), copy, record["command"], options.time_limit,
                                                     options.use_time)
+        alone = judge({"input_bytes": record["input_bytes"], "command": record["command"]},
+                      code, wall, peak, timed_out, published(copy), options)
         print(f"{folder.name}: was exit {record['exit']} ({record['problems'][0][1]}); "
               f"now exit {code}, {wall:.2f} s, {peak / 1024:.0f} MiB{', timed out' if timed_out else ''}")
-        print(tail(copy / ".stderr"))
+        print("now: " + ("; ".join(f"{kind}: {line}" for kind, line in alone) or "passes"))
+        print(what_happened((copy / ".stderr").read_bytes().decode("utf-8", errors="replace")))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    return 1 if alone else 0
 
 
 def main(argv=None):
@@ -1236,8 +1240,7 @@ def main(argv=None):
         print(f"warning: {GNU_TIME} (GNU time, Debian package `time`) is missing: peak memory is taken from "
               "os.wait4 and may include the harness's own size", file=sys.stderr)
     if options.replay:
-        replay_check(options)
-        return 0
+        return replay_check(options)
     results, elapsed = campaign(options)
     confirm_timeouts(options, results)
     text = summary(options, results, elapsed)

@@ -949,12 +949,16 @@ def run_case(binary, folder, command, limit, use_time=True):
 REPORT_SUFFIXES = (".xlsx", ".csv", ".html")
 
 
-def published(folder):
-    output = folder / "Output"
-    if not output.exists():
-        return []
-    return sorted(str(p.relative_to(output)) for p in output.rglob("*")
-                  if p.is_file() and not p.name.startswith(".") and p.suffix in REPORT_SUFFIXES)
+def report_files(folder):
+    """Files of the project that look like reports (wherever a mutated `outputs.folder` put them)."""
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")
+            if p.is_file() and p.suffix in REPORT_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)}
+
+
+def published(folder, before):
+    """The report files the run added to the project."""
+    return sorted(report_files(folder) - before)
 
 
 def judge(case, code, wall, peak_kib, timed_out, reports, options):
@@ -1040,9 +1044,10 @@ def execute(options, case, scratch):
     try:
         write_project(folder, case)
         case["input_bytes"] = input_bytes(case)
+        before = report_files(folder)
         code, wall, peak, timed_out, cpu = run_case(str(options.binary), folder, case["command"], options.time_limit,
                                                     options.use_time)
-        reports = published(folder)
+        reports = published(folder, before)
         problems = judge(case, code, wall, peak, timed_out, reports, options)
         result = {"case": case["number"], "family": case["family"], "format": case["format"],
                   "project": case["project"].name, "command": case["command"][0], "exit": code, "wall": wall, "cpu": cpu,
@@ -1171,10 +1176,11 @@ def confirm_timeouts(options, results):
         try:
             copy = scratch / "case"
             shutil.copytree(folder, copy)
+            before = report_files(copy)
             code, wall, peak, timed_out, cpu = run_case(str(options.binary), copy, record["command"],
                                                         options.time_limit, options.use_time)
             alone = judge({"input_bytes": result["input_bytes"], "command": record["command"]},
-                          code, wall, peak, timed_out, published(copy), options)
+                          code, wall, peak, timed_out, published(copy, before), options)
             what = what_happened((copy / ".stderr").read_bytes().decode("utf-8", errors="replace"))
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -1202,10 +1208,11 @@ def replay_check(options):
     try:
         copy = scratch / "case"
         shutil.copytree(folder, copy)
+        before = report_files(copy)
         code, wall, peak, timed_out, cpu = run_case(str(options.binary), copy, record["command"], options.time_limit,
                                                     options.use_time)
         alone = judge({"input_bytes": record["input_bytes"], "command": record["command"]},
-                      code, wall, peak, timed_out, published(copy), options)
+                      code, wall, peak, timed_out, published(copy, before), options)
         print(f"{folder.name}: was exit {record['exit']} ({record['problems'][0][1]}); "
               f"now exit {code}, {wall:.2f} s, {peak / 1024:.0f} MiB{', timed out' if timed_out else ''}")
         print("now: " + ("; ".join(f"{kind}: {line}" for kind, line in alone) or "passes"))

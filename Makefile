@@ -6,8 +6,11 @@ DEBUG      := .build/debug/tilanne
 PYTHON     ?= python3
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ROWS ?= 100000
+FUZZ_SECONDS ?= 300
+FUZZ_SEED  ?= 13
+FUZZ_JOBS  ?= 2
 
-.PHONY: run examples test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench references clean
+.PHONY: run examples test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench fuzz references clean
 
 ## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
 ## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them) and SQLite (the history).
@@ -80,5 +83,12 @@ references: deps
 bench: build
 	BENCH_ROWS=$(BENCH_ROWS) $(PYTHON) bench/run_bench.py
 
+## Mutated CSV, XLSX, DOCX, PX, JSON-stat and YAML inputs through the release binary for
+## FUZZ_SECONDS: fails on a crash, a run over 10 s, peak memory over the stated bound or an exit
+## code outside docs/exit-codes.md. Failing inputs are kept in fuzz-work/failures/; FUZZ_SEED
+## replays a campaign. See docs/fuzzing.md.
+fuzz: build
+	TILANNE_BIN=$${TILANNE_BIN:-$(RELEASE)} $(PYTHON) Tests/fuzz/fuzz.py --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
+
 clean:
-	rm -rf .build bench-work
+	rm -rf .build bench-work fuzz-work

@@ -89,3 +89,15 @@ struct DiagnosticsPathTests {
         #expect(String(decoding: data, as: UTF8.self).contains("\"14\""))
     }
 }
+
+extension DiagnosticsPathTests {
+    @Test("Figures no Int holds are written, not a crash (an indicator value of 1e20 stopped the run with SIGILL)")
+    func hugeFigures() {
+        let fi = ReportStrings(language: .fi), en = ReportStrings(language: .en)
+        #expect(fi.decimal(1e20, decimals: 1) == "100\u{00A0}000\u{00A0}000\u{00A0}000\u{00A0}000\u{00A0}000\u{00A0}000")
+        #expect(en.decimal(-1e20, decimals: 0) == "-100,000,000,000,000,000,000")
+        #expect(fi.decimal(.infinity, decimals: 1) == "∞" && fi.decimal(.nan, decimals: 1) == "–")
+        #expect(fi.decimal(1234.5, decimals: 1) == "1\u{00A0}234,5")
+        #expect(fi.decimal(1e308, decimals: 2).count > 300)
+    }
+}

@@ -52,8 +52,14 @@ extension ReportStrings {
     /// A number as the reader writes it: `1 234,5` (no-break spaces) in Finnish and Swedish,
     /// `1,234.5` in English; `decimals` places.
     public func decimal(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "-∞" : "∞") }
         let scale = pow(10.0, Double(decimals))
         let rounded = (abs(value) * scale).rounded()
+        // Past 2^53 a Double holds no exact integers (and past Int.max none fit an Int): a figure
+        // that large from a statistics file is written with its digits as printed, no decimals.
+        guard rounded < 9_007_199_254_740_992 else {
+            return grouped(String(format: "%.0f", abs(value)), negative: value < 0)
+        }
         let whole = Int(rounded / scale)
         var text = number(whole)
         if decimals > 0 {

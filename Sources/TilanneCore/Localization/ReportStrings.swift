@@ -83,7 +83,12 @@ public struct ReportStrings: Sendable {
     /// A whole number as the reader writes it: `12 345` with a no-break space between digit
     /// groups in Finnish and Swedish, `12,345` in English.
     public func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        grouped(String(value.magnitude), negative: value < 0)
+    }
+
+    /// Whole-number digits grouped by thousands as the language writes them.
+    func grouped(_ digits: String, negative: Bool) -> String {
+        let value = negative ? -1 : 1
         guard digits.count > 3 else { return value < 0 ? "-" + digits : digits }
         var groups: [Substring] = []
         var end = digits.endIndex

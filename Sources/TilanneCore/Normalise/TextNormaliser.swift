@@ -166,26 +166,29 @@ public enum TextNormaliser {
     /// hyphens, so that "työpaikka-määrän" equals "työpaikkamäärän" and a double space is no
     /// difference, while a reworded title still is.
     public static func comparisonKey(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending a lower-case mapping to a `String.UnicodeScalarView`
+        // copied the whole key each time (800,000 capital Ä's took minutes; now linear).
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 // ASCII fast path: Unicode property look-ups dominated the run time here.
                 switch value {
                 case 0x00...0x20, 0x2D, 0x7F: continue
-                case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
-                default: scalars.append(scalar)
+                case 0x41...0x5A: key.append(UInt8(value + 0x20))
+                default: key.append(UInt8(value))
                 }
                 continue
             }
             if isSpaceVariant(value) || value == 0x85 || value == 0x2028 || value == 0x2029 || isAnyDash(value)
                 || isInvisible(value) || (0x80...0x9F).contains(value) { continue }
             if scalar.properties.isUppercase {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                key.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else {
-                scalars.append(scalar)
+                key.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return String(scalars)
+        return String(decoding: key, as: UTF8.self)
     }
 }

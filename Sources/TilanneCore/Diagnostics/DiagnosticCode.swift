@@ -46,6 +46,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case themeDiffers = "theme.differs"
     case textTooLong = "text.too-long"
     case textControlCharacters = "text.control-characters"
+    case textNoncharacters = "text.noncharacters"
     // Comparison with the previous period
     case historyUncertainMatch = "history.uncertain-match"
     // Reports in several languages
@@ -85,7 +86,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
+             .textControlCharacters, .textNoncharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous,

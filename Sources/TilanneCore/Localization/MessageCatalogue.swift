@@ -6,12 +6,24 @@ public struct MessageCatalogue: Sendable {
 
     public init(language: ReportLanguage) { self.language = language }
 
+    /// The message with its arguments filled in, each quoted as an excerpt (`CellText.excerpt`):
+    /// a finding quoting a 40,000-character cell still fits a cell of the checks sheet. One
+    /// pass over the template, so a `{1}` inside an argument stays as written.
     public func message(_ code: DiagnosticCode, _ arguments: [String]) -> String {
-        var text = template(code)
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let template = Array(template(code).unicodeScalars)
+        var text = String.UnicodeScalarView()
+        var index = 0
+        while index < template.count {
+            if template[index] == "{", index + 2 < template.count, template[index + 2] == "}",
+               (0x30...0x39).contains(template[index + 1].value), Int(template[index + 1].value - 0x30) < arguments.count {
+                text.append(contentsOf: CellText.excerpt(arguments[Int(template[index + 1].value - 0x30)]).unicodeScalars)
+                index += 3
+                continue
+            }
+            text.append(template[index])
+            index += 1
         }
-        return text
+        return String(text)
     }
 
     public func severityName(_ severity: Severity) -> String {
@@ -98,8 +110,9 @@ public struct MessageCatalogue: Sendable {
         case .goalNotInRegister: "{1} \"{0}\" puuttuu ohjelman rakenteesta. Rivi hylättiin."
         case .goalTitleDiffers: "{3} {0}: nimi poikkeaa ohjelman rakenteesta: taulukossa \"{1}\", rakenteessa \"{2}\"."
         case .themeDiffers: "\"{0}\" poikkeaa ohjelman rakenteesta, jonka mukaan {1} kuuluu kohtaan \"{2}\"."
-        case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. XLSX-raportissa teksti katkaistaan."
+        case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. Teksti katkaistiin raporttiin merkkiin {1}."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
+        case .textNoncharacters: "Tekstissä oli {0} merkkiä, joita mikään taulukkolaskentaohjelma ei hyväksy (esimerkiksi U+FFFF); ne korvattiin merkillä �."
         case .translationMissing: "Teksti puuttuu kielellä {0} ({1}); raportissa näytetään alkuperäinen teksti merkittynä."
         case .statisticsUnreadable: "Tilastotiedostoa ei voi lukea: {0}"
         case .statisticsSyntax: "Tilastotiedosto on rikki (rivi {0}): {1}"
@@ -163,8 +176,9 @@ public struct MessageCatalogue: Sendable {
         case .goalNotInRegister: "{1} \"{0}\" finns inte i programmets struktur. Raden förkastades."
         case .goalTitleDiffers: "{3} {0}: namnet avviker från programmets struktur: i tabellen \"{1}\", i strukturen \"{2}\"."
         case .themeDiffers: "\"{0}\" avviker från programmets struktur, enligt vilken {1} hör till \"{2}\"."
-        case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I XLSX-rapporten avkortas texten."
+        case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I rapporten avkortades texten till {1} tecken."
         case .textControlCharacters: "Texten innehöll {0} styrtecken; de togs bort."
+        case .textNoncharacters: "Texten innehöll {0} tecken som inget kalkylprogram godtar (till exempel U+FFFF); de ersattes med �."
         case .translationMissing: "Text på {0} saknas ({1}); rapporten visar originaltexten, markerad."
         case .statisticsUnreadable: "Statistikfilen kan inte läsas: {0}"
         case .statisticsSyntax: "Statistikfilen är skadad (rad {0}): {1}"
@@ -228,8 +242,9 @@ public struct MessageCatalogue: Sendable {
         case .goalNotInRegister: "{1} \"{0}\" is not in the programme's structure. Row rejected."
         case .goalTitleDiffers: "{3} {0}: the title differs from the programme's structure: the table says \"{1}\", the structure \"{2}\"."
         case .themeDiffers: "\"{0}\" differs from the programme's structure, where {1} belongs to \"{2}\"."
-        case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. It is truncated in the XLSX report."
+        case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. The report has it cut to {1} characters."
         case .textControlCharacters: "The text held {0} control characters; they were removed."
+        case .textNoncharacters: "The text held {0} characters no spreadsheet program accepts (U+FFFF, for example); they were replaced with �."
         case .translationMissing: "The {0} text is missing ({1}); the report shows the original text, marked."
         case .statisticsUnreadable: "The statistics file cannot be read: {0}"
         case .statisticsSyntax: "The statistics file is damaged (line {0}): {1}"

@@ -6,6 +6,8 @@ public enum TextNormaliser {
         public var text: String
         /// Control characters removed (a finding for the coordinator).
         public var removedControls: Int
+        /// Unicode noncharacters (U+FFFE, U+FFFF …) replaced by U+FFFD: no spreadsheet holds them.
+        public var replacedNoncharacters = 0
     }
 
     public static func clean(_ text: String) -> Cleaned {
@@ -20,6 +22,7 @@ public enum TextNormaliser {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var removed = 0
+        var noncharacters = 0
         var pendingSpace = false
         var pendingNewlines = 0
         var lineHasContent = false
@@ -81,12 +84,16 @@ public enum TextNormaliser {
                 // dropped without a finding: they carry no meaning
             } else if isDashVariant(value) {
                 contentByte(UInt8(ascii: "-"))
+            } else if CellText.isNoncharacter(value) {
+                noncharacters += 1
+                beginContent()
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD]) // U+FFFD
             } else {
                 content(index, length)
             }
             index += length
         }
-        return Cleaned(text: String(decoding: out, as: UTF8.self), removedControls: removed)
+        return Cleaned(text: String(decoding: out, as: UTF8.self), removedControls: removed, replacedNoncharacters: noncharacters)
     }
 
     /// Fast path for the common cell: no runs of spaces, nothing to trim, no control
@@ -132,7 +139,11 @@ public enum TextNormaliser {
             if b1 == 0x81 { return b2 == 0x9F || b2 == 0xA0 } // U+205F, U+2060
             return b1 == 0x88 && b2 == 0x92 // U+2212 minus
         case 0xE3: return next(1) == 0x80 && next(2) == 0x80 // U+3000
-        case 0xEF: return next(1) == 0xBB || next(1) == 0xB9 || next(1) == 0xBC // U+FEFF, U+FE63, U+FF0D
+        case 0xEF:
+            let (b1, b2) = (next(1), next(2))
+            // U+FEFF, U+FE63, U+FF0D; the noncharacters U+FDD0–U+FDEF, U+FFFE and U+FFFF.
+            return b1 == 0xBB || b1 == 0xB9 || b1 == 0xBC || (b1 == 0xB7 && (0x90...0xAF).contains(b2)) || (b1 == 0xBF && b2 >= 0xBE)
+        case 0xF0...0xF4: return next(1) & 0x0F == 0x0F && next(2) == 0xBF && next(3) >= 0xBE // U+nFFFE, U+nFFFF
         default: return false
         }
     }

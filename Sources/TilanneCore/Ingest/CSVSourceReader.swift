@@ -21,6 +21,7 @@ extension SourceIngester {
             log.emit(.sourceEncodingFallback, at: table.origin)
         }
         table.records = result.records.map { RawRecord(row: $0.number, cells: $0.fields) }
+        table.blankRecords = result.blankRecords
         for record in result.records where !record.invalidUTF8Columns.isEmpty {
             for column in record.invalidUTF8Columns {
                 log.emit(.sourceInvalidUTF8, at: table.origin.at(row: record.number, column: column))

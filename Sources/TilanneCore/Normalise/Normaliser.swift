@@ -15,8 +15,8 @@ public struct Normaliser: Sendable {
                                 severityOverrides: config.validation.severity)
         var result = NormalisedTable(
             file: table.file, origin: table.origin, shape: table.shape, encoding: table.encoding, delimiter: table.delimiter,
-            actions: [], rejected: [], structureRows: 0, blankRows: 0,
-            rowsIn: max(0, table.records.count - (table.headerIndex == nil ? 0 : 1)), diagnostics: []
+            actions: [], rejected: [], structureRows: 0, blankRows: table.blankRecords,
+            rowsIn: max(0, table.records.count - (table.headerIndex == nil ? 0 : 1)) + table.blankRecords, diagnostics: []
         )
         result.actions.reserveCapacity(table.records.count)
         guard let headerIndex = table.headerIndex else {

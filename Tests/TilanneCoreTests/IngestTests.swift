@@ -6,7 +6,7 @@ import Testing
 struct IngestTests {
     private func parse(_ text: [UInt8], delimiter: UInt8? = nil) -> CSVParser.Result {
         text.withUnsafeBufferPointer { bytes in
-            CSVParser.parse(bytes, delimiter: delimiter ?? CSVParser.detectDelimiter(bytes), checkUTF8: false)
+            CSVParser.parse(bytes, delimiter: delimiter ?? CSVParser.detectDelimiter(bytes), decoding: .utf8)
         }
     }
 

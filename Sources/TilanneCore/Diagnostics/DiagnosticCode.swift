@@ -7,6 +7,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case sourceEmpty = "source.empty"
     case sourceEncodingFallback = "source.encoding-fallback"
     case sourceInvalidUTF8 = "source.invalid-utf8"
+    case sourceMixedEncoding = "source.mixed-encoding"
     case headerNotFound = "source.header-not-found"
     case noDataRows = "source.no-data-rows"
     case csvUnterminatedQuote = "csv.unterminated-quote"
@@ -86,7 +87,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .textNoncharacters, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
+             .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .cellFormulaError, .tagUnknown, .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous,

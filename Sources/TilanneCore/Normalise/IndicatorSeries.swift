@@ -87,7 +87,7 @@ public struct IndicatorNormaliser: Sendable {
             if series.lastUpdated == nil || (updated ?? "") > (series.lastUpdated ?? "") { series.lastUpdated = updated }
             var categories = selection.chosen.map { $0 ?? 0 }
             // A period or a missing-value symbol is named by the time variable it belongs to.
-            let timeOrigin = cube.origin.at(row: nil, column: nil, columnName: cube.dimensions[time].name)
+            let timeOrigin = cube.origin.at(row: nil, column: nil, columnName: CellText.excerpt(cube.dimensions[time].name, length: 200))
             func fittedValue(_ text: String) -> String { CellText.fitted(text, at: timeOrigin, log: &log) }
             for (position, code) in cube.dimensions[time].codes.enumerated() {
                 categories[time] = position

@@ -42,30 +42,44 @@ struct CSVParser {
     static let cr = UInt8(ascii: "\r")
     static let lf = UInt8(ascii: "\n")
 
-    /// Picks `;` or `,` by counting them outside quotes in the first lines; `;` wins ties
-    /// because that is what Excel writes with Finnish regional settings.
+    /// Picks `;`, `,` or a tab by the number of the first lines (outside quotes) that hold it,
+    /// then by how many there are; `;` wins ties because that is what Excel writes with
+    /// Finnish regional settings. Counting lines, not characters, keeps one long cell full of
+    /// commas in an unquoted status text from turning a `;` file into a `,` file.
     static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var semicolons = 0
-        var commas = 0
-        var tabs = 0
+        let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
+        var lines = [0, 0, 0]
+        var totals = [0, 0, 0]
+        var onLine = [false, false, false]
         var inQuotes = false
-        var lines = 0
+        var lineCount = 0
+        func endLine() {
+            for index in 0..<3 where onLine[index] { lines[index] += 1 }
+            onLine = [false, false, false]
+            lineCount += 1
+        }
         for byte in bytes {
             if byte == quote { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            switch byte {
-            case UInt8(ascii: ";"): semicolons += 1
-            case UInt8(ascii: ","): commas += 1
-            case UInt8(ascii: "\t"): tabs += 1
-            case lf:
-                lines += 1
-                if lines >= 20 { break }
-            default: break
+            if byte == lf {
+                endLine()
+                if lineCount >= 20 { break }
+                continue
             }
-            if lines >= 20 { break }
+            let index: Int
+            switch byte {
+            case UInt8(ascii: ";"): index = 0
+            case UInt8(ascii: ","): index = 1
+            case UInt8(ascii: "\t"): index = 2
+            default: continue
+            }
+            onLine[index] = true
+            totals[index] += 1
         }
-        if tabs > semicolons && tabs > commas { return UInt8(ascii: "\t") }
-        return commas > semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
+        if lineCount < 20 { endLine() }
+        func rank(_ index: Int) -> (Int, Int) { (lines[index], totals[index]) }
+        if rank(2) > rank(0) && rank(2) > rank(1) { return candidates[2] }
+        return rank(1) > rank(0) ? candidates[1] : candidates[0]
     }
 
     /// Parses the bytes (UTF-8, BOM already removed), decoding each field as `decoding` says and

@@ -104,6 +104,21 @@ struct TextSafetyTests {
         #expect(programme.diagnostics.isEmpty)
     }
 
+    @Test("A cell listing thousands of responsible parties: repeats dropped, in linear time")
+    func manyParties() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("parties.csv")
+        let names = (0..<2_000).map { "Yksikkö \($0)" }
+        let written = (names + ["yksikkö 7", "YKSIKKÖ  1999", "Yksikkö 0"]).joined(separator: ", ")
+        try TestSupport.writeFlatCSV([TestSupport.actionRow([6: written])], to: file)
+        let started = Date()
+        let programme = TestSupport.check(try TestSupport.config(reading: file))
+        let seconds = Date().timeIntervalSince(started)
+        #expect(programme.actions.first?.row.responsible == names)
+        #expect(programme.diagnostics.isEmpty)
+        #expect(seconds < 5, "\(seconds) s")
+    }
+
     @Test("Comparison keys are linear in the text: 800,000 capital letters")
     func linearComparisonKey() {
         let capitals = String(repeating: "Ä", count: 800_000)

@@ -266,14 +266,21 @@ public struct Normaliser: Sendable {
         if text.isEmpty { return [] }
         if !text.utf8.contains(where: { $0 == 0x0A || $0 == UInt8(ascii: ",") }) { return [text] }
         var keys: [String] = []
+        var seen: Set<String> = []
         var result: [String] = []
         // Lists are short: a linear scan over byte-equal keys avoids hashing non-ASCII strings.
+        // Past a few parties the keys go into a set, so a cell listing thousands stays linear.
         for part in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
             let name = String(part).trimming(" ")
             guard !name.isEmpty else { continue }
             let key = TextNormaliser.comparisonKey(name)
-            if keys.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
-            keys.append(key)
+            if keys.count < 16 {
+                if keys.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
+                keys.append(key)
+                if keys.count == 16 { seen = Set(keys) }
+            } else if !seen.insert(key).inserted {
+                continue
+            }
             result.append(name)
         }
         return result

@@ -218,3 +218,13 @@ def test_comparison_keys_are_linear(tmp_path):
     print(f"800,000 capital letters: {wall:.2f} s, peak {peak:.0f} MiB")
     assert code == 1
     assert wall < 20, f"{wall:.1f} s"
+
+
+def test_a_status_text_full_of_commas_keeps_the_file_a_semicolon_file(tmp_path):
+    # 10,000 commas in one unquoted cell outvoted the semicolons: the file was split on ',' (exit 2).
+    source = tmp_path / "commas.csv"
+    source.write_bytes(csv_bytes([row(c8="Eteni, " * 2_000 + "valmis.")]))
+    result = run_tilanne("run", "--config", config_for(tmp_path, source))
+    assert result.returncode == 0, result.stderr
+    assert findings(result.stderr, tmp_path) == []
+    assert action_rows(published(tmp_path))[0][-1] == "Eteni, " * 2_000 + "valmis."

@@ -6,7 +6,7 @@ import Testing
 struct IngestTests {
     private func parse(_ text: [UInt8], delimiter: UInt8? = nil) -> CSVParser.Result {
         text.withUnsafeBufferPointer { bytes in
-            CSVParser.parse(bytes, delimiter: delimiter ?? CSVParser.detectDelimiter(bytes), checkUTF8: false)
+            CSVParser.parse(bytes, delimiter: delimiter ?? CSVParser.detectDelimiter(bytes), decoding: .utf8)
         }
     }
 
@@ -24,6 +24,11 @@ struct IngestTests {
         let comma = Array("a,b,c\n\"1;x\",2,3\n".utf8)
         #expect(semicolon.withUnsafeBufferPointer(CSVParser.detectDelimiter) == UInt8(ascii: ";"))
         #expect(comma.withUnsafeBufferPointer(CSVParser.detectDelimiter) == UInt8(ascii: ","))
+        // One long unquoted cell full of commas does not outvote the semicolons of every line.
+        let longText = Array(("a;b;c\n1;2;" + String(repeating: "x, ", count: 10_000) + "\n3;4;5\n").utf8)
+        #expect(longText.withUnsafeBufferPointer(CSVParser.detectDelimiter) == UInt8(ascii: ";"))
+        let tabs = Array("a\tb\tc\n1\t2\t3,5\n".utf8)
+        #expect(tabs.withUnsafeBufferPointer(CSVParser.detectDelimiter) == UInt8(ascii: "\t"))
     }
 
     @Test("An unterminated quote is reported at the row and column where it opens")

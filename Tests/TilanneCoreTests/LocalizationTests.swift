@@ -16,7 +16,7 @@ struct LocalizationTests {
         ("summaryTitle", \.summaryTitle), ("chartTitle", \.chartTitle), ("diagnosticsTitle", \.diagnosticsTitle),
         ("rejectedTitle", \.rejectedTitle), ("severity", \.severity), ("message", \.message), ("file", \.file),
         ("row", \.row), ("column", \.column), ("reason", \.reason), ("content", \.content), ("noFindings", \.noFindings),
-        ("noRejected", \.noRejected), ("page", \.page), ("truncated", \.truncated), ("contents", \.contents),
+        ("noRejected", \.noRejected), ("page", \.page), ("contents", \.contents),
         ("changesSheet", \.changesSheet), ("updatesSheet", \.updatesSheet), ("noResponsible", \.noResponsible),
         ("noChanges", \.noChanges), ("noUpdates", \.noUpdates), ("changeKindColumn", \.changeKindColumn),
         ("progressBefore", \.progressBefore), ("progressNow", \.progressNow), ("directionColumn", \.directionColumn),

@@ -115,18 +115,17 @@ struct ValidateTests {
         #expect(programme.accounting.isBalanced)
     }
 
-    @Test("A 40,000-character cell and control characters are reported; the text is kept")
+    @Test("A 42,000-character cell and control characters are reported; the row is kept, its text cut to a cell")
     func longAndControlText() throws {
         let folder = try TestSupport.temporaryFolder()
         let file = folder.appendingPathComponent("long.csv")
         let long = String(repeating: "Pitkä tilanneteksti. ", count: 2_000) // 42,000 characters
         try TestSupport.writeFlatCSV([TestSupport.actionRow([8: long]), TestSupport.actionRow([4: "Ohjaus\u{0007}merkki"])], to: file)
         let programme = TestSupport.check(try TestSupport.config(reading: file))
-        let tooLong = programme.diagnostics.first { $0.code == .textTooLong }
-        #expect(tooLong?.location?.row == 2 && tooLong?.location?.column == 9)
-        #expect(programme.actions[0].row.status.count == long.count - 1) // trailing space trimmed
-        let control = programme.diagnostics.first { $0.code == .textControlCharacters }
-        #expect(control?.location?.row == 3 && control?.location?.column == 5)
+        let found = programme.diagnostics.map { [$0.code.rawValue, "\($0.location?.row ?? 0)", "\($0.location?.column ?? 0)"] + $0.arguments.map(\.description) }
+        #expect(found == [["text.too-long", "2", "9", "41999", "32767"], ["text.control-characters", "3", "5", "1"]])
+        let status = programme.actions[0].row.status
+        #expect(status.utf16.count == CellText.limit && status.hasPrefix(String(long.prefix(1_000))) && status.hasSuffix(" […]"))
         #expect(programme.actions[1].row.action == "Ohjausmerkki")
     }
 }

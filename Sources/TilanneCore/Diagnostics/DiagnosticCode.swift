@@ -7,6 +7,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case sourceEmpty = "source.empty"
     case sourceEncodingFallback = "source.encoding-fallback"
     case sourceInvalidUTF8 = "source.invalid-utf8"
+    case sourceMixedEncoding = "source.mixed-encoding"
     case headerNotFound = "source.header-not-found"
     case noDataRows = "source.no-data-rows"
     case csvUnterminatedQuote = "csv.unterminated-quote"
@@ -52,6 +53,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case themeDiffers = "theme.differs"
     case textTooLong = "text.too-long"
     case textControlCharacters = "text.control-characters"
+    case textNoncharacters = "text.noncharacters"
     // Comparison with the previous period
     case historyUncertainMatch = "history.uncertain-match"
     // Reports in several languages
@@ -105,7 +107,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown, .nestedTable, .historyUncertainMatch:
+             .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown,
+             .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous, .placeConflict,

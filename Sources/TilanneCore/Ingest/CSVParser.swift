@@ -9,8 +9,19 @@ struct CSVParser {
         /// 1-based record number, as a spreadsheet shows the row.
         var number: Int
         var fields: [String]
-        /// 1-based index of a field whose bytes were not valid UTF-8 (only with a forced UTF-8 read).
+        /// 1-based indexes of the fields whose bytes were not valid UTF-8 (read by the `Decoding`).
         var invalidUTF8Columns: [Int] = []
+    }
+
+    /// How the bytes of a field become text.
+    enum Decoding {
+        /// The whole buffer is valid UTF-8 (checked by the caller).
+        case utf8
+        /// Each field is checked; bytes that are not UTF-8 become U+FFFD (`encoding: utf-8`).
+        case utf8ReplacingInvalid
+        /// Each field is checked; a field that is not UTF-8 is read as Windows-1252 (a UTF-8
+        /// file with a few rows saved by another program).
+        case utf8ElseWindows1252
     }
 
     enum Problem {
@@ -19,44 +30,63 @@ struct CSVParser {
     }
 
     struct Result {
+        /// The records holding anything but white space; blank ones are only counted.
         var records: [Record]
         var problems: [Problem]
+        /// Records left out because every field was empty or white space (a flood of empty lines
+        /// costs nothing to keep).
+        var blankRecords = 0
     }
 
     static let quote = UInt8(ascii: "\"")
     static let cr = UInt8(ascii: "\r")
     static let lf = UInt8(ascii: "\n")
 
-    /// Picks `;` or `,` by counting them outside quotes in the first lines; `;` wins ties
-    /// because that is what Excel writes with Finnish regional settings.
+    /// Picks `;`, `,` or a tab by the number of the first lines (outside quotes) that hold it,
+    /// then by how many there are; `;` wins ties because that is what Excel writes with
+    /// Finnish regional settings. Counting lines, not characters, keeps one long cell full of
+    /// commas in an unquoted status text from turning a `;` file into a `,` file.
     static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var semicolons = 0
-        var commas = 0
-        var tabs = 0
+        let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
+        var lines = [0, 0, 0]
+        var totals = [0, 0, 0]
+        var onLine = [false, false, false]
         var inQuotes = false
-        var lines = 0
+        var lineCount = 0
+        func endLine() {
+            for index in 0..<3 where onLine[index] { lines[index] += 1 }
+            onLine = [false, false, false]
+            lineCount += 1
+        }
         for byte in bytes {
             if byte == quote { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            switch byte {
-            case UInt8(ascii: ";"): semicolons += 1
-            case UInt8(ascii: ","): commas += 1
-            case UInt8(ascii: "\t"): tabs += 1
-            case lf:
-                lines += 1
-                if lines >= 20 { break }
-            default: break
+            if byte == lf {
+                endLine()
+                if lineCount >= 20 { break }
+                continue
             }
-            if lines >= 20 { break }
+            let index: Int
+            switch byte {
+            case UInt8(ascii: ";"): index = 0
+            case UInt8(ascii: ","): index = 1
+            case UInt8(ascii: "\t"): index = 2
+            default: continue
+            }
+            onLine[index] = true
+            totals[index] += 1
         }
-        if tabs > semicolons && tabs > commas { return UInt8(ascii: "\t") }
-        return commas > semicolons ? UInt8(ascii: ",") : UInt8(ascii: ";")
+        if lineCount < 20 { endLine() }
+        func rank(_ index: Int) -> (Int, Int) { (lines[index], totals[index]) }
+        if rank(2) > rank(0) && rank(2) > rank(1) { return candidates[2] }
+        return rank(1) > rank(0) ? candidates[1] : candidates[0]
     }
 
-    /// Parses the bytes (UTF-8, BOM already removed). With `checkUTF8`, each field is validated
-    /// and invalid bytes are replaced, noting the column; otherwise the caller validated the buffer.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, checkUTF8: Bool) -> Result {
+    /// Parses the bytes (UTF-8, BOM already removed), decoding each field as `decoding` says and
+    /// noting the columns that were not UTF-8.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, decoding: Decoding) -> Result {
         var records: [Record] = []
+        var blankRecords = 0
         var problems: [Problem] = []
         var fields: [String] = []
         var invalidColumns: [Int] = []
@@ -66,26 +96,40 @@ struct CSVParser {
         var recordNumber = 1
         guard let base = bytes.baseAddress, count > 0 else { return Result(records: [], problems: []) }
 
-        func makeString(_ start: Int, _ end: Int) -> String {
-            let slice = UnsafeBufferPointer(start: base + start, count: end - start)
-            if checkUTF8 && !TextDecoding.isValidUTF8(slice) { invalidColumns.append(fields.count + 1) }
+        func makeString(_ slice: UnsafeBufferPointer<UInt8>) -> String {
+            if decoding == .utf8 || TextDecoding.isValidUTF8(slice) { return String(decoding: slice, as: UTF8.self) }
+            invalidColumns.append(fields.count + 1)
+            if decoding == .utf8ElseWindows1252 { return String(decoding: TextDecoding.windows1252ToUTF8(slice), as: UTF8.self) }
             return String(decoding: slice, as: UTF8.self)
         }
+        func makeString(_ start: Int, _ end: Int) -> String {
+            makeString(UnsafeBufferPointer(start: base + start, count: end - start))
+        }
         func makeString(_ buffer: [UInt8]) -> String {
-            buffer.withUnsafeBufferPointer { slice in
-                if checkUTF8 && !TextDecoding.isValidUTF8(slice) { invalidColumns.append(fields.count + 1) }
-                return String(decoding: slice, as: UTF8.self)
-            }
+            buffer.withUnsafeBufferPointer { makeString($0) }
         }
         func endRecord() {
-            records.append(Record(number: recordNumber, fields: fields, invalidUTF8Columns: invalidColumns))
-            fields = []
-            fields.reserveCapacity(records.last!.fields.count)
+            if fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) {
+                // Counted, not kept: each kept record costs its arrays (measured: about 230 bytes per empty line).
+                blankRecords += 1
+                fields.removeAll(keepingCapacity: true)
+            } else {
+                records.append(Record(number: recordNumber, fields: fields, invalidUTF8Columns: invalidColumns))
+                fields = []
+                fields.reserveCapacity(records.last!.fields.count)
+            }
             invalidColumns = []
             recordNumber += 1
         }
 
         while index < count {
+            // An empty line: counted at once (a file of line feeds must cost nothing per line).
+            if fields.isEmpty, base[index] == lf || base[index] == cr {
+                index += base[index] == cr && index + 1 < count && base[index + 1] == lf ? 2 : 1
+                blankRecords += 1
+                recordNumber += 1
+                continue
+            }
             // One field starts at `index`.
             if base[index] == quote {
                 let openedAt = (record: recordNumber, column: fields.count + 1)
@@ -158,36 +202,39 @@ struct CSVParser {
             }
             endRecord()
         }
-        return Result(records: records, problems: problems)
+        return Result(records: records, problems: problems, blankRecords: blankRecords)
     }
 }
 
 extension CSVParser {
     /// A whole CSV file as Excel on a Finnish machine saves it: a UTF-8 BOM skipped, the
-    /// encoding (UTF-8, else Windows-1252, unless one is forced) and the delimiter (unless
-    /// given) detected. Returns the records and what was used.
+    /// encoding (unless one is forced) and the delimiter (unless given) detected. Returns the
+    /// records and what was used.
+    ///
+    /// Detection (`encoding: auto`): valid UTF-8 is UTF-8. A file with a BOM, or one whose
+    /// lines are UTF-8 more often than not, is UTF-8 with a few rows saved by another program:
+    /// those fields are read as Windows-1252 and noted (`invalidUTF8Columns`), so the caller can
+    /// name each row. Otherwise the file is Windows-1252, as Excel saves a "CSV" on a Finnish
+    /// machine. The structure (quotes, delimiters, line ends) is ASCII in both encodings, so
+    /// the records are the same whichever is chosen.
     static func parse(_ data: Data, encoding: SourceEncoding, delimiter given: UInt8?) -> (Result, SourceEncoding, UInt8) {
         data.withUnsafeBytes { raw -> (Result, SourceEncoding, UInt8) in
             var bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-                bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-            }
+            let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            if hasBOM { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             let delimiter = given ?? detectDelimiter(bytes)
-            let chosen: SourceEncoding
+            let valid = encoding != .windows1252 && TextDecoding.isValidUTF8(bytes)
             switch encoding {
             case .utf8:
-                let valid = TextDecoding.isValidUTF8(bytes)
-                return (parse(bytes, delimiter: delimiter, checkUTF8: !valid), .utf8, delimiter)
-            case .windows1252:
-                chosen = .windows1252
-            case .auto:
-                chosen = TextDecoding.isValidUTF8(bytes) ? .utf8 : .windows1252
-            }
-            if chosen == .windows1252 {
+                return (parse(bytes, delimiter: delimiter, decoding: valid ? .utf8 : .utf8ReplacingInvalid), .utf8, delimiter)
+            case .auto where valid:
+                return (parse(bytes, delimiter: delimiter, decoding: .utf8), .utf8, delimiter)
+            case .auto where hasBOM || TextDecoding.lineCensus(bytes).mostlyUTF8:
+                return (parse(bytes, delimiter: delimiter, decoding: .utf8ElseWindows1252), .utf8, delimiter)
+            case .auto, .windows1252:
                 let utf8 = TextDecoding.windows1252ToUTF8(bytes)
-                return (utf8.withUnsafeBufferPointer { parse($0, delimiter: delimiter, checkUTF8: false) }, chosen, delimiter)
+                return (utf8.withUnsafeBufferPointer { parse($0, delimiter: delimiter, decoding: .utf8) }, .windows1252, delimiter)
             }
-            return (parse(bytes, delimiter: delimiter, checkUTF8: false), chosen, delimiter)
         }
     }
 }

@@ -21,7 +21,16 @@ extension SourceIngester {
             log.emit(.sourceEncodingFallback, at: table.origin)
         }
         table.records = result.records.map { RawRecord(row: $0.number, cells: $0.fields) }
+        table.blankRecords = result.blankRecords
         for record in result.records where !record.invalidUTF8Columns.isEmpty {
+            if encoding == .utf8 && source.encoding == .auto {
+                // A UTF-8 file with a row saved in another encoding: the row is read as
+                // Windows-1252 and named, so its letters can be checked (never a garbled report).
+                let columns = record.invalidUTF8Columns
+                let location = table.origin.at(row: record.number, column: columns.count == 1 ? columns[0] : nil)
+                log.emit(.sourceMixedEncoding, at: location, columns.map(SourceLocation.columnLetters).joined(separator: ", "))
+                continue
+            }
             for column in record.invalidUTF8Columns {
                 log.emit(.sourceInvalidUTF8, at: table.origin.at(row: record.number, column: column))
             }

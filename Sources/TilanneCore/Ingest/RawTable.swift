@@ -10,8 +10,11 @@ public struct RawTable: Sendable {
     public var shape: TableShape
     public var encoding: SourceEncoding
     public var delimiter: String
-    /// Every record of the file in order, header and title rows included.
+    /// Every record of the file in order, header and title rows included. A CSV file's blank
+    /// records are not kept, only counted in `blankRecords`; the others keep their row numbers.
     public var records: [RawRecord]
+    /// Blank records left out of `records` (counted as blank rows).
+    public var blankRecords = 0
     /// Index into `records` of the header row; nil when no header row matched the config.
     public var headerIndex: Int?
     /// Where each configured field is, by 0-based column index.
@@ -68,13 +71,18 @@ public struct RawRecord: Sendable {
     /// Solid fill colours (`#RRGGBB`) of the workbook's cells, by 0-based column.
     public var fills: [Int: String] = [:]
     /// Set when ingest already judged the record unusable; the finding was reported then.
-    public var rejection: Diagnostic?
+    public var rejection: Diagnostic? {
+        get { rejectionBox?.finding }
+        set { rejectionBox = newValue.map(RejectionBox.init) }
+    }
+    /// Boxed: a finding inline would make every record some 150 bytes larger, rejected or not.
+    private var rejectionBox: RejectionBox?
 
     public init(row: Int, cells: [String], mergedFromLeft: [Int] = [], rejection: Diagnostic? = nil) {
         self.row = row
         self.cells = cells
         self.mergedFromLeft = mergedFromLeft
-        self.rejection = rejection
+        self.rejectionBox = rejection.map(RejectionBox.init)
     }
 
     public var isBlank: Bool { cells.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } } }
@@ -83,4 +91,9 @@ public struct RawRecord: Sendable {
         guard let index, index < cells.count else { return "" }
         return cells[index]
     }
+}
+
+private final class RejectionBox: Sendable {
+    let finding: Diagnostic
+    init(_ finding: Diagnostic) { self.finding = finding }
 }

@@ -77,7 +77,8 @@ public struct SourceIngester: Sendable {
                   levelHeaders.allSatisfy({ keys.contains(TextNormaliser.comparisonKey($0)) }) else { continue }
             table.headerIndex = index
             table.columns = columns
-            table.headerCells = record.cells.map { TextNormaliser.singleLine($0) }
+            // Headers name a column in every finding: quoted as an excerpt (a header cell can be anything).
+            table.headerCells = record.cells.map { CellText.excerpt(TextNormaliser.singleLine($0), length: 200) }
             func column(_ header: String?) -> Int? { header.flatMap { keys.firstIndex(of: TextNormaliser.comparisonKey($0)) } }
             for (level, headers) in source.levelColumns {
                 table.levelColumns[level] = LevelColumnIndexes(number: column(headers.number), title: column(headers.title))

@@ -37,6 +37,54 @@ enum TextDecoding {
         return true
     }
 
+    /// Lines (by line feed) that hold UTF-8 beyond ASCII and are valid, against lines that are
+    /// not valid UTF-8. A Windows-1252 file almost never holds a valid multi-byte sequence
+    /// (`Ã¤` would be one), a UTF-8 file has them on most lines with a Finnish letter.
+    struct LineCensus {
+        var utf8Lines = 0
+        var invalidLines = 0
+        /// UTF-8 with a few rows in another encoding, rather than a Windows-1252 file.
+        var mostlyUTF8: Bool { utf8Lines > 0 && utf8Lines >= invalidLines }
+    }
+
+    static func lineCensus(_ bytes: UnsafeBufferPointer<UInt8>) -> LineCensus {
+        var census = LineCensus()
+        var lineHasUTF8 = false
+        var lineInvalid = false
+        var index = 0
+        let count = bytes.count
+        func endLine() {
+            if lineInvalid { census.invalidLines += 1 } else if lineHasUTF8 { census.utf8Lines += 1 }
+            lineHasUTF8 = false
+            lineInvalid = false
+        }
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0A { endLine() }
+                index += 1
+                continue
+            }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            if length > 0, index + length <= count,
+               isValidUTF8(UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])) {
+                lineHasUTF8 = true
+                index += length
+            } else {
+                lineInvalid = true
+                index += 1
+            }
+        }
+        endLine()
+        return census
+    }
+
     /// Windows-1252 bytes 0x80–0x9F; the rest of the byte range is ISO-8859-1.
     /// The five unassigned bytes map to their C1 control code points, as browsers do.
     private static let windows1252High: [UInt32] = [

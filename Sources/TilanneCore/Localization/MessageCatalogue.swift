@@ -13,8 +13,10 @@ public struct MessageCatalogue: Sendable {
         return "\(name): \(text)"
     }
 
+    /// The message with its arguments filled in, each quoted as an excerpt (`CellText.excerpt`):
+    /// a finding quoting a 40,000-character cell still fits a cell of the checks sheet.
     public func message(_ code: DiagnosticCode, _ arguments: [DiagnosticArgument]) -> String {
-        Self.fill(template(code), arguments.map(text(of:)))
+        Self.fill(template(code), arguments.map { CellText.excerpt(text(of: $0)) })
     }
 
     /// The template with `{n}` replaced by the n-th argument, in one pass over the template, so
@@ -154,6 +156,7 @@ public struct MessageCatalogue: Sendable {
         case .sourceEmpty: "Tiedosto on tyhjä."
         case .sourceEncodingFallback: "Tiedosto ei ole UTF-8-muodossa; se luettiin Windows-1252-merkistönä."
         case .sourceInvalidUTF8: "Solussa on merkkejä, jotka eivät ole UTF-8-muodossa; ne korvattiin merkillä �."
+        case .sourceMixedEncoding: "Tiedosto on UTF-8-muodossa, mutta tämä rivi ei (sarakkeet {0}); rivi luettiin Windows-1252-merkistönä. Tarkista rivin ä- ja ö-kirjaimet ja tallenna tiedosto uudelleen UTF-8-muodossa."
         case .headerNotFound: "Otsikkoriviltä puuttuu sarake \"{0}\". Löytyneet sarakkeet: {1}"
         case .noDataRows: "Tiedostossa ei ole yhtään toimenpideriviä otsikkorivin jälkeen."
         case .csvUnterminatedQuote: "Lainausmerkki jää sulkematta; tiedoston loppu luettiin tähän soluun. Rivi hylättiin."
@@ -191,8 +194,9 @@ public struct MessageCatalogue: Sendable {
         case .goalNotInRegister: "{1} \"{0}\" puuttuu ohjelman rakenteesta. Rivi hylättiin."
         case .goalTitleDiffers: "{3} {0}: nimi poikkeaa ohjelman rakenteesta: taulukossa \"{1}\", rakenteessa \"{2}\"."
         case .themeDiffers: "\"{0}\" poikkeaa ohjelman rakenteesta, jonka mukaan {1} kuuluu kohtaan \"{2}\"."
-        case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. XLSX-raportissa teksti katkaistaan."
+        case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. Teksti katkaistiin raporttiin merkkiin {1}."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
+        case .textNoncharacters: "Tekstissä oli {0} merkkiä, joita mikään taulukkolaskentaohjelma ei hyväksy (esimerkiksi U+FFFF); ne korvattiin merkillä �."
         case .translationMissing: "Teksti puuttuu kielellä {0} ({1}); raportissa näytetään alkuperäinen teksti merkittynä."
         case .statisticsUnreadable: "Tilastotiedostoa ei voi lukea: {0}"
         case .statisticsSyntax: "Tilastotiedosto on rikki (rivi {0}): {1}"
@@ -224,6 +228,7 @@ public struct MessageCatalogue: Sendable {
         case .sourceEmpty: "Filen är tom."
         case .sourceEncodingFallback: "Filen är inte i UTF-8; den lästes som Windows-1252."
         case .sourceInvalidUTF8: "Cellen innehåller tecken som inte är UTF-8; de ersattes med �."
+        case .sourceMixedEncoding: "Filen är i UTF-8, men inte den här raden (kolumnerna {0}); raden lästes som Windows-1252. Kontrollera radens å, ä och ö och spara filen på nytt i UTF-8."
         case .headerNotFound: "Rubrikraden saknar kolumnen \"{0}\". Kolumner som hittades: {1}"
         case .noDataRows: "Filen har inga åtgärdsrader efter rubrikraden."
         case .csvUnterminatedQuote: "Ett citattecken stängs aldrig; resten av filen lästes in i denna cell. Raden förkastades."
@@ -261,8 +266,9 @@ public struct MessageCatalogue: Sendable {
         case .goalNotInRegister: "{1} \"{0}\" finns inte i programmets struktur. Raden förkastades."
         case .goalTitleDiffers: "{3} {0}: namnet avviker från programmets struktur: i tabellen \"{1}\", i strukturen \"{2}\"."
         case .themeDiffers: "\"{0}\" avviker från programmets struktur, enligt vilken {1} hör till \"{2}\"."
-        case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I XLSX-rapporten avkortas texten."
+        case .textTooLong: "Texten är {0} tecken lång; en kalkylbladscell rymmer {1}. I rapporten avkortades texten till {1} tecken."
         case .textControlCharacters: "Texten innehöll {0} styrtecken; de togs bort."
+        case .textNoncharacters: "Texten innehöll {0} tecken som inget kalkylprogram godtar (till exempel U+FFFF); de ersattes med �."
         case .translationMissing: "Text på {0} saknas ({1}); rapporten visar originaltexten, markerad."
         case .statisticsUnreadable: "Statistikfilen kan inte läsas: {0}"
         case .statisticsSyntax: "Statistikfilen är skadad (rad {0}): {1}"
@@ -294,6 +300,7 @@ public struct MessageCatalogue: Sendable {
         case .sourceEmpty: "The file is empty."
         case .sourceEncodingFallback: "The file is not UTF-8; it was read as Windows-1252."
         case .sourceInvalidUTF8: "The cell holds bytes that are not UTF-8; they were replaced with �."
+        case .sourceMixedEncoding: "The file is UTF-8, but this row is not (columns {0}); the row was read as Windows-1252. Check its letters such as ä and ö, and save the file again as UTF-8."
         case .headerNotFound: "The header row has no column \"{0}\". Columns found: {1}"
         case .noDataRows: "The file has no action rows after the header row."
         case .csvUnterminatedQuote: "A quote is never closed; the rest of the file was read into this cell. Row rejected."
@@ -331,8 +338,9 @@ public struct MessageCatalogue: Sendable {
         case .goalNotInRegister: "{1} \"{0}\" is not in the programme's structure. Row rejected."
         case .goalTitleDiffers: "{3} {0}: the title differs from the programme's structure: the table says \"{1}\", the structure \"{2}\"."
         case .themeDiffers: "\"{0}\" differs from the programme's structure, where {1} belongs to \"{2}\"."
-        case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. It is truncated in the XLSX report."
+        case .textTooLong: "The text is {0} characters long; a spreadsheet cell holds {1}. The report has it cut to {1} characters."
         case .textControlCharacters: "The text held {0} control characters; they were removed."
+        case .textNoncharacters: "The text held {0} characters no spreadsheet program accepts (U+FFFF, for example); they were replaced with �."
         case .translationMissing: "The {0} text is missing ({1}); the report shows the original text, marked."
         case .statisticsUnreadable: "The statistics file cannot be read: {0}"
         case .statisticsSyntax: "The statistics file is damaged (line {0}): {1}"

@@ -59,11 +59,6 @@ public struct ReportStrings: Sendable {
     public var noFindings: String { pick("Ei havaintoja.", "Inga iakttagelser.", "No findings.") }
     public var noRejected: String { pick("Ei hylättyjä rivejä.", "Inga förkastade rader.", "No rejected rows.") }
     public var page: String { pick("Sivu", "Sida", "Page") }
-    public var truncated: String {
-        pick("… [teksti katkaistu, koko teksti HTML- ja CSV-raportissa]",
-             "… [texten avkortad, hela texten finns i HTML- och CSV-rapporten]",
-             "… [text truncated; full text in the HTML and CSV reports]")
-    }
     public var contents: String { pick("Sisältö", "Innehåll", "Contents") }
     public func accounting(_ accounting: RowAccounting) -> String {
         let (rowsIn, reported, rejected) = (number(accounting.rowsIn), number(accounting.reported), number(accounting.rejected))

@@ -49,9 +49,7 @@ public struct IndicatorPoint: Sendable, Codable, Hashable {
 
 /// Normalise stage for indicators: the chosen cells of each file as one series.
 public struct IndicatorNormaliser: Sendable {
-    let catalogue: MessageCatalogue
-
-    public init(language: ReportLanguage) { catalogue = MessageCatalogue(language: language) }
+    public init() {}
 
     public func normalise(_ indicator: IndicatorConfig, reads: [IndicatorIngester.Read]) -> IndicatorSeries {
         var log = DiagnosticLog()
@@ -66,7 +64,13 @@ public struct IndicatorNormaliser: Sendable {
                 continue
             }
             let cube = read.cube
-            if series.tableTitle.isEmpty { series.tableTitle = cube.title; series.statisticsSource = cube.source }
+            // The file's own texts reach the report's cells: each made fit for one (CellText), so a
+            // 40,000-character title or label is a finding here, not a workbook that cannot be written.
+            func fitted(_ text: String) -> String { CellText.fitted(text, at: cube.origin, log: &log) }
+            if series.tableTitle.isEmpty {
+                series.tableTitle = cube.title.mapValues(fitted)
+                series.statisticsSource = cube.source.mapValues(fitted)
+            }
             // The unit: the chosen content category's own, else the table's.
             var units = cube.units
             var updated = cube.lastUpdated
@@ -76,13 +80,18 @@ public struct IndicatorNormaliser: Sendable {
                 if !own.isEmpty { units = own }
                 updated = cube.dimensions[content].lastUpdated[category] ?? updated
             }
-            series.fileUnits.append((cube.file, units))
+            series.fileUnits.append((cube.file, units.mapValues(fitted)))
+            updated = updated.map(fitted)
             if series.lastUpdated == nil || (updated ?? "") > (series.lastUpdated ?? "") { series.lastUpdated = updated }
             var categories = selection.chosen.map { $0 ?? 0 }
+            // A period or a missing-value symbol is named by the time variable it belongs to.
+            let timeOrigin = cube.origin.at(row: nil, column: nil, columnName: CellText.excerpt(cube.dimensions[time].name, length: 200))
+            func fittedValue(_ text: String) -> String { CellText.fitted(text, at: timeOrigin, log: &log) }
             for (position, code) in cube.dimensions[time].codes.enumerated() {
                 categories[time] = position
                 let cell = cube.cells[cube.index(of: categories)] ?? CubeCell(value: nil, symbol: nil)
-                let point = IndicatorPoint(period: code, year: Self.year(of: code), value: cell.value, symbol: cell.symbol)
+                let period = fittedValue(code)
+                let point = IndicatorPoint(period: period, year: Self.year(of: period), value: cell.value, symbol: cell.symbol.map(fittedValue))
                 if let earlier = byPeriod[code] {
                     // A later file may fill a year an earlier one lacks; two values for one year is a finding.
                     if earlier.value != nil, point.value != nil, earlier.value != point.value {

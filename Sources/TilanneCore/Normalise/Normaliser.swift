@@ -14,8 +14,8 @@ public struct Normaliser: Sendable {
         var log = DiagnosticLog()
         var result = NormalisedTable(
             file: table.file, origin: table.origin, shape: table.shape, encoding: table.encoding, delimiter: table.delimiter,
-            actions: [], rejected: [], structureRows: 0, blankRows: 0,
-            rowsIn: max(0, table.records.count - (table.headerIndex == nil ? 0 : 1)), diagnostics: []
+            actions: [], rejected: [], structureRows: 0, blankRows: table.blankRecords,
+            rowsIn: max(0, table.records.count - (table.headerIndex == nil ? 0 : 1)) + table.blankRecords, diagnostics: []
         )
         result.actions.reserveCapacity(table.records.count)
         guard let headerIndex = table.headerIndex else {
@@ -69,7 +69,7 @@ public struct Normaliser: Sendable {
                 } else if let known = places[key] {
                     place = known
                 } else {
-                    var read = writtenPlace(record, table: table)
+                    var read = writtenPlace(record, table: table, locations: locations, log: &log)
                     read.id = places.count + 1
                     places[key] = read
                     place = read
@@ -78,7 +78,7 @@ public struct Normaliser: Sendable {
                 result.actions.append(makeAction(record, table: table, locations: locations, place: place, context: nil, log: &log))
             case .sectioned:
                 guard let patterns else { continue }
-                if readSectionRow(record, table: table, patterns: patterns, context: &context) {
+                if readSectionRow(record, table: table, locations: locations, patterns: patterns, context: &context, log: &log) {
                     result.structureRows += 1
                     continue
                 }
@@ -123,13 +123,18 @@ public struct Normaliser: Sendable {
     /// Section rows carry no progress code (in a workbook or document the progress cell may
     /// be part of a cell merged across the row); their first non-empty cell matches a level's
     /// pattern, deepest level first. A heading cell may hold the binding goal on its next line.
-    private func readSectionRow(_ record: RawRecord, table: RawTable, patterns: SectionPatternSet,
-                                context: inout SectionContext) -> Bool {
+    private func readSectionRow(_ record: RawRecord, table: RawTable, locations: FieldLocations, patterns: SectionPatternSet,
+                                context: inout SectionContext, log: inout DiagnosticLog) -> Bool {
         let progressColumn = table.columns[.progress]
         let progressIsMerged = progressColumn.map(record.mergedFromLeft.contains) ?? false
         guard progressIsMerged || TextNormaliser.singleLine(record.cell(progressColumn)).isEmpty,
-              let first = record.cells.first(where: { !TextNormaliser.singleLine($0).isEmpty }) else { return false }
-        let lines = TextNormaliser.clean(first).text.split(separator: "\n").map(String.init)
+              let firstColumn = record.cells.firstIndex(where: { !TextNormaliser.singleLine($0).isEmpty }) else { return false }
+        // The heading's findings count only if the row is a section row; otherwise the row is an
+        // action and its cells are read (and reported) as such.
+        var headingLog = DiagnosticLog()
+        let first = CellText.normalised(record.cells[firstColumn], at: locations.location(row: record.row, column: firstColumn),
+                                        log: &headingLog)
+        let lines = first.split(separator: "\n").map(String.init)
         guard let firstLine = lines.first.map(TextNormaliser.singleLine) else { return false }
         let register = config.register
         for level in stride(from: register.depth, through: 0, by: -1) {
@@ -155,11 +160,13 @@ public struct Normaliser: Sendable {
                 context.place.resolved = chosen
                 context.place.id += 1
                 context.bindingGoal = binding
+                log.append(contentsOf: headingLog.diagnostics)
                 return true
             }
         }
         if context.started, let binding = bindingGoal(TextNormaliser.singleLine(first), patterns: patterns) {
             context.bindingGoal = binding
+            log.append(contentsOf: headingLog.diagnostics)
             return true
         }
         return false
@@ -175,16 +182,20 @@ public struct Normaliser: Sendable {
     // MARK: Action rows
 
     /// Where a flat row places itself: each level's number and title from its columns.
-    private func writtenPlace(_ record: RawRecord, table: RawTable) -> PlaceReference {
+    /// Read once per distinct set of place cells: a finding about one of them is at its first row.
+    private func writtenPlace(_ record: RawRecord, table: RawTable, locations: FieldLocations, log: inout DiagnosticLog) -> PlaceReference {
         var place = PlaceReference()
-        for (level, columns) in table.levelColumns {
+        func cell(_ column: Int) -> String {
+            CellText.normalised(record.cell(column), at: locations.location(row: record.row, column: column), log: &log)
+        }
+        for (level, columns) in table.levelColumns.sorted(by: { $0.key < $1.key }) {
             let declared = config.register.level(level)
             var written = WrittenPlace()
             if let numberColumn = columns.number {
-                written.number = nonEmpty(TextNormaliser.singleLine(TextNormaliser.clean(record.cell(numberColumn)).text))
-                written.title = columns.title.flatMap { nonEmpty(TextNormaliser.singleLine(TextNormaliser.clean(record.cell($0)).text)) }
+                written.number = nonEmpty(TextNormaliser.singleLine(cell(numberColumn)))
+                written.title = columns.title.flatMap { nonEmpty(TextNormaliser.singleLine(cell($0))) }
             } else if let titleColumn = columns.title {
-                let split = declared.splitNumberAndTitle(TextNormaliser.clean(record.cell(titleColumn)).text)
+                let split = declared.splitNumberAndTitle(cell(titleColumn))
                 written.number = split.number
                 written.title = split.title
             }
@@ -195,13 +206,13 @@ public struct Normaliser: Sendable {
 
     private func makeAction(_ record: RawRecord, table: RawTable, locations: FieldLocations, place: PlaceReference,
                             context: SectionContext?, log: inout DiagnosticLog) -> ActionRow {
+        /// Every text of the row goes through `CellText.normalised`, reported at its own cell.
+        func cell(_ column: Int) -> String {
+            CellText.normalised(record.cell(column), at: locations.location(row: record.row, column: column), log: &log)
+        }
         func text(_ field: Field) -> String {
             guard let column = table.columns[field] else { return "" }
-            let cleaned = TextNormaliser.clean(record.cell(column))
-            if cleaned.removedControls > 0 {
-                log.emit(.textControlCharacters, at: locations.location(row: record.row, field: field), "\(cleaned.removedControls)")
-            }
-            return cleaned.text
+            return cell(column)
         }
         var binding: BindingGoal?
         if let context {
@@ -224,16 +235,16 @@ public struct Normaliser: Sendable {
             fieldLocations: locations
         )
         for (key, column) in table.tagColumns {
-            let references = record.cell(column).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
+            let references = cell(column).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
                 .map { TextNormaliser.singleLine(String($0)) }.filter { !$0.isEmpty }
             if !references.isEmpty { row.tags[key] = references }
         }
         for (header, column) in table.extraColumns {
-            if let value = nonEmpty(TextNormaliser.clean(record.cell(column)).text) { row.extras[header] = value }
+            if let value = nonEmpty(cell(column)) { row.extras[header] = value }
         }
         for (language, columns) in table.translatedColumns {
-            let texts = TranslatedTexts(action: columns[.action].map { nonEmpty(TextNormaliser.clean(record.cell($0)).text) } ?? nil,
-                                        status: columns[.status].map { nonEmpty(TextNormaliser.clean(record.cell($0)).text) } ?? nil)
+            let texts = TranslatedTexts(action: columns[.action].map { nonEmpty(cell($0)) } ?? nil,
+                                        status: columns[.status].map { nonEmpty(cell($0)) } ?? nil)
             if texts.action != nil || texts.status != nil { row.translations[language] = texts }
         }
         return row
@@ -253,21 +264,29 @@ public struct Normaliser: Sendable {
         if text.isEmpty { return [] }
         if !text.utf8.contains(where: { $0 == 0x0A || $0 == UInt8(ascii: ",") }) { return [text] }
         var keys: [String] = []
+        var seen: Set<String> = []
         var result: [String] = []
         // Lists are short: a linear scan over byte-equal keys avoids hashing non-ASCII strings.
+        // Past a few parties the keys go into a set, so a cell listing thousands stays linear.
         for part in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
             let name = String(part).trimming(" ")
             guard !name.isEmpty else { continue }
             let key = TextNormaliser.comparisonKey(name)
-            if keys.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
-            keys.append(key)
+            if keys.count < 16 {
+                if keys.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
+                keys.append(key)
+                if keys.count == 16 { seen = Set(keys) }
+            } else if !seen.insert(key).inserted {
+                continue
+            }
             result.append(name)
         }
         return result
     }
 
     private func preview(_ cells: [String]) -> String {
-        let joined = cells.map(TextNormaliser.singleLine).filter { !$0.isEmpty }.joined(separator: " | ")
-        return joined.count > 200 ? String(joined.prefix(199)) + "…" : joined
+        // Each cell's excerpt first, so a 5 MB cell is not joined whole only to be cut.
+        let joined = cells.map { CellText.excerpt(TextNormaliser.singleLine($0), length: 200) }.filter { !$0.isEmpty }.joined(separator: " | ")
+        return CellText.excerpt(joined, length: 200)
     }
 }

@@ -6,6 +6,8 @@ public enum TextNormaliser {
         public var text: String
         /// Control characters removed (a finding for the coordinator).
         public var removedControls: Int
+        /// Unicode noncharacters (U+FFFE, U+FFFF …) replaced by U+FFFD: no spreadsheet holds them.
+        public var replacedNoncharacters = 0
     }
 
     public static func clean(_ text: String) -> Cleaned {
@@ -20,6 +22,7 @@ public enum TextNormaliser {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var removed = 0
+        var noncharacters = 0
         var pendingSpace = false
         var pendingNewlines = 0
         var lineHasContent = false
@@ -81,12 +84,16 @@ public enum TextNormaliser {
                 // dropped without a finding: they carry no meaning
             } else if isDashVariant(value) {
                 contentByte(UInt8(ascii: "-"))
+            } else if CellText.isNoncharacter(value) {
+                noncharacters += 1
+                beginContent()
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD]) // U+FFFD
             } else {
                 content(index, length)
             }
             index += length
         }
-        return Cleaned(text: String(decoding: out, as: UTF8.self), removedControls: removed)
+        return Cleaned(text: String(decoding: out, as: UTF8.self), removedControls: removed, replacedNoncharacters: noncharacters)
     }
 
     /// Fast path for the common cell: no runs of spaces, nothing to trim, no control
@@ -132,7 +139,11 @@ public enum TextNormaliser {
             if b1 == 0x81 { return b2 == 0x9F || b2 == 0xA0 } // U+205F, U+2060
             return b1 == 0x88 && b2 == 0x92 // U+2212 minus
         case 0xE3: return next(1) == 0x80 && next(2) == 0x80 // U+3000
-        case 0xEF: return next(1) == 0xBB || next(1) == 0xB9 || next(1) == 0xBC // U+FEFF, U+FE63, U+FF0D
+        case 0xEF:
+            let (b1, b2) = (next(1), next(2))
+            // U+FEFF, U+FE63, U+FF0D; the noncharacters U+FDD0–U+FDEF, U+FFFE and U+FFFF.
+            return b1 == 0xBB || b1 == 0xB9 || b1 == 0xBC || (b1 == 0xB7 && (0x90...0xAF).contains(b2)) || (b1 == 0xBF && b2 >= 0xBE)
+        case 0xF0...0xF4: return next(1) & 0x0F == 0x0F && next(2) == 0xBF && next(3) >= 0xBE // U+nFFFE, U+nFFFF
         default: return false
         }
     }
@@ -166,26 +177,29 @@ public enum TextNormaliser {
     /// hyphens, so that "työpaikka-määrän" equals "työpaikkamäärän" and a double space is no
     /// difference, while a reworded title still is.
     public static func comparisonKey(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending a lower-case mapping to a `String.UnicodeScalarView`
+        // copied the whole key each time (800,000 capital Ä's took minutes; now linear).
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 // ASCII fast path: Unicode property look-ups dominated the run time here.
                 switch value {
                 case 0x00...0x20, 0x2D, 0x7F: continue
-                case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
-                default: scalars.append(scalar)
+                case 0x41...0x5A: key.append(UInt8(value + 0x20))
+                default: key.append(UInt8(value))
                 }
                 continue
             }
             if isSpaceVariant(value) || value == 0x85 || value == 0x2028 || value == 0x2029 || isAnyDash(value)
                 || isInvisible(value) || (0x80...0x9F).contains(value) { continue }
             if scalar.properties.isUppercase {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                key.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else {
-                scalars.append(scalar)
+                key.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return String(scalars)
+        return String(decoding: key, as: UTF8.self)
     }
 }

@@ -28,7 +28,7 @@ public struct Pipeline: Sendable {
     /// The indicators' files: ingest, normalise and validate each indicator's series.
     func checkIndicators(into programme: inout ValidatedProgramme) {
         let ingester = IndicatorIngester(config: config)
-        let normaliser = IndicatorNormaliser(language: config.language)
+        let normaliser = IndicatorNormaliser()
         let rules = IndicatorRules(config: config)
         for indicator in config.indicators {
             let series = normaliser.normalise(indicator, reads: ingester.ingest(indicator))

@@ -34,30 +34,3 @@ struct ResponsiblePartyRule: RowRule {
         return [.responsibleMissing]
     }
 }
-
-/// Excel and LibreOffice hold at most 32,767 characters in a cell.
-struct CellLengthRule: RowRule {
-    static let spreadsheetCellLimit = 32_767
-
-    func check(_ row: ActionRow, log: inout DiagnosticLog) -> [DiagnosticCode] {
-        // UTF-8 is never shorter than UTF-16, so a short UTF-8 text needs no closer look.
-        let limit = Self.spreadsheetCellLimit
-        let projectBytes = row.projects.reduce(0) { $0 + $1.text.utf8.count + 1 }
-        let responsibleBytes = row.responsible.reduce(0) { $0 + $1.utf8.count + 2 }
-        if row.action.utf8.count <= limit && row.status.utf8.count <= limit && projectBytes <= limit && responsibleBytes <= limit {
-            return []
-        }
-        var found: [DiagnosticCode] = []
-        let texts: [(Field, String)] = [
-            (.action, row.action), (.status, row.status),
-            (.projects, row.projects.map(\.text).joined(separator: "\n")),
-            (.responsible, row.responsible.joined(separator: ", ")),
-        ]
-        for (field, text) in texts where text.utf16.count > limit {
-            log.emit(.textTooLong, at: row.fieldLocations.location(row: row.location.row ?? 0, field: field),
-                     "\(text.count)", "\(limit)")
-            found.append(.textTooLong)
-        }
-        return found
-    }
-}

@@ -3,7 +3,8 @@
 /// of the programme, a duplicate) are rejected; everything else stays in and is only reported.
 public struct Validator: Sendable {
     public let config: TilanneConfig
-    private let rowRules: [any RowRule] = [ProgressCodeRule(), StatusTextRule(), ResponsiblePartyRule(), CellLengthRule()]
+    // A text too long for a spreadsheet cell was cut, and reported, when it was normalised (CellText).
+    private let rowRules: [any RowRule] = [ProgressCodeRule(), StatusTextRule(), ResponsiblePartyRule()]
 
     public init(config: TilanneConfig) { self.config = config }
 

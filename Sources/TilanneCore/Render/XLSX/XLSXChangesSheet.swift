@@ -30,7 +30,7 @@ enum XLSXChangesSheet {
                 if column == 2, let number = Int(text) {
                     sheet.number(row, column, Double(number), styles.number)
                 } else {
-                    sheet.string(row, column, XLSXText.fit(text, strings: strings), styles.cell)
+                    sheet.string(row, column, text, styles.cell)
                 }
             }
             let lines = zip(cells, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
@@ -61,7 +61,7 @@ enum XLSXUpdatesSheet {
         if requests.isEmpty { sheet.string(row, 0, strings.noUpdates, styles.cell) }
         for request in requests {
             for item in request.actions {
-                let cells = [request.responsible, item.id, item.place, item.action, item.progress, XLSXText.fit(item.status, strings: strings),
+                let cells = [request.responsible, item.id, item.place, item.action, item.progress, item.status,
                              strings.staleReason(item.stale)]
                 for (column, text) in cells.enumerated() {
                     if column == 2, let number = Int(text) { sheet.number(row, column, Double(number), styles.number) } else { sheet.string(row, column, text, styles.cell) }

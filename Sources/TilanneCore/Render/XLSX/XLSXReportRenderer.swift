@@ -120,9 +120,9 @@ public struct XLSXReportRenderer: ReportRenderer {
                 row += 1
             }
             for action in item.actions {
-                var texts = [XLSXText.fit(model.shown(action, .action), strings: strings)]
-                texts += model.columns.map { XLSXText.fit($0.text(action), strings: strings) }
-                texts += [progressText(action.progress, strings: strings), XLSXText.fit(model.shown(action, .status), strings: strings)]
+                var texts = [model.shown(action, .action)]
+                texts += model.columns.map { $0.text(action) }
+                texts += [progressText(action.progress, strings: strings), model.shown(action, .status)]
                 if model.comparison != nil {
                     texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
                 }
@@ -158,14 +158,6 @@ extension XLSXReportRenderer {
 
 /// Text helpers for cells, headers and row heights.
 enum XLSXText {
-    /// A spreadsheet cell holds 32,767 characters; longer text is cut with a visible note
-    /// (the HTML and CSV keep it whole, and a finding says so).
-    static func fit(_ text: String, strings: ReportStrings) -> String {
-        guard text.count > CellLengthRule.spreadsheetCellLimit else { return text }
-        let note = strings.truncated
-        return String(text.prefix(CellLengthRule.spreadsheetCellLimit - note.count - 1)) + note
-    }
-
     /// `&` starts a control code in Excel headers and footers; the limit is 255 characters.
     static func headerSafe(_ text: String) -> String {
         String(text.replacingOccurrences(of: "&", with: "&&").prefix(100))

@@ -114,8 +114,16 @@ struct XLSXSheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     unowned let workbook: XLSXWorkbook
 
+    /// Every text of every sheet passes here. The texts of the sources were made fit for a cell
+    /// when they were normalised, with a finding (`CellText`); this is the last guard, for a
+    /// text put together from several (a heading with its binding goal, a joined list), so that
+    /// no text can make libxlsxwriter refuse the workbook.
+    private static func fitting(_ text: String) -> String {
+        CellText.fits(text) ? text : CellText.fit(text).text
+    }
+
     func string(_ row: Int, _ column: Int, _ text: String, _ format: UnsafeMutablePointer<lxw_format>?) {
-        workbook.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format))
+        workbook.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.fitting(text), format))
     }
 
     func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>?) {
@@ -128,7 +136,7 @@ struct XLSXSheet {
 
     func merge(_ row: Int, _ firstColumn: Int, _ lastColumn: Int, _ text: String, _ format: UnsafeMutablePointer<lxw_format>?) {
         workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row),
-                                             lxw_col_t(lastColumn), text, format))
+                                             lxw_col_t(lastColumn), Self.fitting(text), format))
     }
 
     func width(_ column: Int, _ width: Double) {

@@ -88,6 +88,8 @@ bench: build
 ## code outside docs/exit-codes.md. Failing inputs are kept in fuzz-work/failures/; FUZZ_SEED
 ## replays a campaign. See docs/fuzzing.md.
 fuzz: build
+	@[ -x /usr/bin/time ] || { echo "Installing GNU time (Debian package time), which measures each run's peak memory…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
 	TILANNE_BIN=$${TILANNE_BIN:-$(RELEASE)} $(PYTHON) Tests/fuzz/fuzz.py --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
 
 clean:

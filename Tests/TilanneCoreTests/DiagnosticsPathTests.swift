@@ -101,3 +101,18 @@ extension DiagnosticsPathTests {
         #expect(fi.decimal(1e308, decimals: 2).count > 300)
     }
 }
+
+extension DiagnosticsPathTests {
+    @Test("A table of repeated rows: twenty located findings and one that counts the rest (80,000 findings took 13 s)")
+    func repeatedRowsCounted() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("toistot.csv")
+        let rows = ["Alue;Vuosi;Arvo"] + Array(repeating: "Kuopio;2023;10,5", count: 5_001)
+        try Data(rows.joined(separator: "\r\n").utf8).write(to: file)
+        let cube = LongTableReader(file: "toistot.csv", limits: .default, language: .fi)
+            .read(file, columns: ["Alue"], timeColumn: "Vuosi", valueColumn: "Arvo", sheet: nil)
+        #expect(ExpectedFindings.keys(cube.diagnostics)
+                == (3...22).map { "statistics.duplicate-cell@\($0)" } + ["statistics.duplicate-cells-more@-"])
+        #expect(cube.diagnostics.last?.message(.fi) == "Lisäksi 4980 muuta riviä toistaa aiemman rivin alueen ja vuoden; ne ohitettiin.")
+    }
+}

@@ -66,6 +66,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case statisticsEncodingMismatch = "statistics.encoding-mismatch"
     case statisticsUnsupported = "statistics.unsupported"
     case statisticsDuplicateCell = "statistics.duplicate-cell"
+    case statisticsDuplicateCellsMore = "statistics.duplicate-cells-more"
     case statisticsHeaderNotFound = "statistics.header-not-found"
     case statisticsSheetNotFound = "statistics.sheet-not-found"
     // Indicators
@@ -101,7 +102,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         // An indicator that cannot be read is shown without data and listed; the action report
         // is still published (raise these with validation.severity to stop the run instead).
         case .statisticsUnreadable, .statisticsSyntax, .statisticsCellCount, .statisticsBadValue, .statisticsUnsupported,
-             .statisticsDuplicateCell, .statisticsHeaderNotFound, .statisticsSheetNotFound, .indicatorVariableNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
+             .statisticsDuplicateCell, .statisticsDuplicateCellsMore, .statisticsHeaderNotFound, .statisticsSheetNotFound, .indicatorVariableNotFound, .indicatorCodeNotFound, .indicatorSelectionNeeded,
              .indicatorNoValues, .indicatorUnitChanged, .indicatorTargetBeforeBaseline, .indicatorBaselineMissing,
              .indicatorDuplicateValue:
             .warning

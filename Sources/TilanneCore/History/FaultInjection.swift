@@ -7,7 +7,7 @@ import Foundation
 enum FaultInjection {
     static func pauseInsideHistoryWrite() {
         guard let marker = ProcessInfo.processInfo.environment["TILANNE_FAULT_PAUSE_IN_HISTORY_WRITE"] else { return }
-        FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
+        _ = FileManager.default.createFile(atPath: marker, contents: Data("paused\n".utf8))
         Thread.sleep(forTimeInterval: 60)
     }
 }

@@ -127,6 +127,7 @@ struct LongTableReader {
         // In a summary, the first row of each cell's codes (a wide table's row holds each period
         // once, so its codes without the period are enough), so that a cell is counted once.
         var firstOfKey: [[Int32]: Int32] = [:]
+        var duplicates = DuplicateRows()
         func add(_ raw: String, row: Int, column: Int, key: ArraySlice<Int32>) {
             let cell = StatisticsNumber.cell(raw)
             if let visit {
@@ -150,7 +151,7 @@ struct LongTableReader {
             if visit != nil {
                 let summaryKey = wide ? key : key + [code(width - 1, longTime! < values.count ? values[longTime!] : "")]
                 if let earlier = firstOfKey[summaryKey] {
-                    log.emit(.statisticsDuplicateCell, at: origin.at(row: record.row), arguments: ["\(earlier)"])
+                    duplicates.report(row: record.row, earlier: Int(earlier), origin: origin, log: &log)
                     continue
                 }
                 firstOfKey[summaryKey] = Int32(record.row)
@@ -176,6 +177,7 @@ struct LongTableReader {
                                              labels: [language.rawValue: codes[width - 1]], isTime: true, isContent: false))
         cube.cellCount = codes.map(\.count).reduce(1, *)
         if visit != nil {
+            duplicates.finish(origin: origin, log: &log)
             cube.diagnostics = log.diagnostics
             return cube
         }
@@ -184,7 +186,7 @@ struct LongTableReader {
         for (entry, cell) in cells.enumerated() {
             let index = cube.index(of: keys[(entry * width)..<((entry + 1) * width)].map { Int($0) })
             if let earlier = firstRow[index] {
-                log.emit(.statisticsDuplicateCell, at: origin.at(row: Int(rows[entry])), arguments: ["\(earlier)"])
+                duplicates.report(row: Int(rows[entry]), earlier: Int(earlier), origin: origin, log: &log)
                 continue
             }
             firstRow[index] = rows[entry]
@@ -192,8 +194,28 @@ struct LongTableReader {
             if cell.value == nil { cube.missingCount += 1 }
         }
         cube.missingCount += cube.cellCount - firstRow.count
+        duplicates.finish(origin: origin, log: &log)
         cube.diagnostics = log.diagnostics
         return cube
+    }
+}
+
+/// Repeated rows of a statistics table: the first ones each located, the rest counted in one
+/// finding. A table of 80,000 copies of one row is one problem to its coordinator, and 80,000
+/// findings cost the run seconds and the checks list its readability.
+struct DuplicateRows {
+    /// Rows located one by one before the rest are only counted.
+    static let located = 20
+    private(set) var count = 0
+
+    mutating func report(row: Int, earlier: Int, origin: SourceLocation, log: inout DiagnosticLog) {
+        count += 1
+        if count <= Self.located { log.emit(.statisticsDuplicateCell, at: origin.at(row: row), arguments: ["\(earlier)"]) }
+    }
+
+    func finish(origin: SourceLocation, log: inout DiagnosticLog) {
+        guard count > Self.located else { return }
+        log.emit(.statisticsDuplicateCellsMore, at: origin, with: [.count(count - Self.located)])
     }
 }
 

@@ -14,7 +14,6 @@ public struct StatisticsInspection: Sendable {
 
     public static func inspect(_ url: URL, format: StatisticalCube.Format? = nil, columns: [String] = [], config: TilanneConfig?) -> StatisticsInspection {
         let language = config?.language ?? .fi
-        let catalogue = MessageCatalogue(language: language)
         let shown = config.map { DisplayPath.of(url, root: $0.projectRoot) } ?? url.path
         var values = 0
         var missing = 0

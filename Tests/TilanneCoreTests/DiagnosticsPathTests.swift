@@ -116,3 +116,37 @@ extension DiagnosticsPathTests {
         #expect(cube.diagnostics.last?.message(.fi) == "Lisäksi 4980 muuta riviä toistaa aiemman rivin alueen ja vuoden; ne ohitettiin.")
     }
 }
+
+extension DiagnosticsPathTests {
+    @Test("A chart's alternative text past libxlsxwriter's attribute buffer is cut at a character, so the workbook reads back")
+    func longChartDescription() throws {
+        var config = try TestSupport.kuopioConfig()
+        let folder = try TestSupport.temporaryFolder()
+        config.outputs.folder = folder.path
+        var model = Pipeline(config: config).report(from: TestSupport.check(config))
+        // A period written as 1,000 dashes (as a damaged statistics file gave) makes a trend
+        // description of some 3,000 bytes, cut by the library inside a dash.
+        let index = try #require(model.indicators?.firstIndex { $0.series.contains { $0.value != nil } })
+        var indicator = try #require(model.indicators?[index])
+        let first = try #require(indicator.series.firstIndex { $0.value != nil })
+        indicator.series[first].period = String(repeating: "–", count: 1_000)
+        model.indicators?[index] = indicator
+        let written = try Pipeline(config: config).publish(model, formats: [.xlsx])
+        #expect(written.count == 2)
+    }
+}
+
+extension DiagnosticsPathTests {
+    @Test("A duplicate key in a file with old Mac line ends (CR only) is a configuration error, not a crash")
+    func duplicateKeyWithCarriageReturns() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("tilanne.yml")
+        try Data("programme_file: ohjelma.yml\rperiod: \"1/2024\"\rperiod: \"2/2024\"\r".utf8).write(to: file)
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(from: file) }
+        do {
+            _ = try ConfigLoader.load(from: file)
+        } catch let error as ConfigError {
+            #expect(error.keyPath == "period" && error.line == 3, "\(error)")
+        }
+    }
+}

@@ -11,12 +11,13 @@ enum ConfigRules {
         guard case .duplicatedKeysInMapping(let keys, let context) = error, let key = keys.first else { return nil }
         let first = context.mark.line
         let column = context.mark.column
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines as YAML counts them: CR LF, LF and a lone CR each end one.
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }
         // The second writing: a later line with the same key in the same column.
         var second: Int?
-        for index in first..<lines.count {
+        for index in min(first, lines.count)..<lines.count {
             let scalars = Array(lines[index].unicodeScalars)
-            guard scalars.count >= column else { continue }
+            guard column >= 1, scalars.count >= column else { continue }
             let rest = String(String.UnicodeScalarView(scalars[(column - 1)...]))
             for written in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(written) {
                 if rest.dropFirst(written.count).drop(while: { $0 == " " }).first == ":" { second = index + 1 }

@@ -139,7 +139,7 @@ enum XLSXIndicatorSheets {
         options.x_offset = 2
         options.y_offset = 2
         options.object_position = UInt8(LXW_OBJECT_MOVE_AND_SIZE.rawValue)
-        options.description = workbook.retain(strings.trendDescription(indicator.series, decimals: decimals, unit: indicator.unit))
+        options.description = workbook.retainAttribute(strings.trendDescription(indicator.series, decimals: decimals, unit: indicator.unit))
         workbook.check(worksheet_insert_chart_opt(sheet.handle, lxw_row_t(row), 12, chart, &options))
     }
 

@@ -133,7 +133,7 @@ enum XLSXSummarySheet {
         var options = lxw_chart_options()
         options.x_scale = 2.0
         options.y_scale = 2.2
-        options.description = workbook.retain(strings.chartTitle)
+        options.description = workbook.retainAttribute(strings.chartTitle)
         workbook.check(worksheet_insert_chart_opt(sheet.handle, lxw_row_t(row), 0, chart, &options))
     }
 }

@@ -50,6 +50,28 @@ final class XLSXWorkbook {
         return pointer
     }
 
+    /// A text libxlsxwriter writes as an XML attribute (a chart's alternative text): the library
+    /// copies attributes, escaped, into a buffer of 2,080 bytes and cuts a longer one wherever it
+    /// ends, mid-character, and the workbook no longer reads back. The text is cut first, at a
+    /// character, so that escaped it stays under 2,000 bytes; a cut text ends in "…".
+    func retainAttribute(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let budget = 2_000
+        var used = 0
+        var kept = ""
+        for character in text {
+            let cost = switch character {
+            case "&": 5
+            case "<", ">": 4
+            case "\"", "'": 6
+            default: character.utf8.count
+            }
+            guard used + cost <= budget - 3 else { return retain(kept + "…") }
+            used += cost
+            kept.append(character)
+        }
+        return retain(text)
+    }
+
     func check(_ result: lxw_error) {
         if result != LXW_NO_ERROR && firstError == LXW_NO_ERROR { firstError = result }
     }

@@ -47,6 +47,8 @@ struct Console {
         case .unchanged: say("ei lähetetty: sama kuin edellinen lähetys", "inte skickat: samma som förra meddelandet",
                              "not sent: the same as the last message")
         case .filesOnly: say("tiedostot kirjoitettu", "filerna skrivna", "files written")
+        case .failed: say("LÄHETYS EPÄONNISTUI: \(to) (\(result.problem ?? ""))", "UTSKICKET MISSLYCKADES: \(to) (\(result.problem ?? ""))",
+                          "SENDING FAILED: \(to) (\(result.problem ?? ""))")
         }
         let files = result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let line = "\(result.group): \(what) [\(files)]"

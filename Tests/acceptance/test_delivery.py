@@ -2,6 +2,7 @@
 a local SMTP server (aiosmtpd) on loopback. The test reads what arrived: recipients, subject,
 attachments opened, nothing re-sent when nothing changed, alerts on failure only."""
 import email
+import json
 import email.policy
 import io
 import shutil
@@ -39,6 +40,13 @@ delivery:
 class Mailbox:
     def __init__(self):
         self.messages = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        # An address the server does not know, as a mistyped or departed member's would be.
+        if address.startswith("dead@"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((sorted(envelope.rcpt_tos), email.message_from_bytes(envelope.content, policy=email.policy.default)))
@@ -154,3 +162,43 @@ def test_a_failed_delivery_exits_8_and_is_tried_again_next_night(tmp_path, smtp)
     retried = run_tilanne("run", "--quiet", "--config", config)
     assert retried.returncode == 1, retried.stderr
     assert sum(1 for rcpts, _ in mailbox.messages if rcpts != ["it@kuopio.example"]) == 2
+
+
+def group_mails(mailbox):
+    return [(rcpts, message) for rcpts, message in mailbox.messages if rcpts != ["it@kuopio.example"]]
+
+
+def test_a_dry_run_records_nothing_and_the_next_run_mails_the_groups(tmp_path, smtp):
+    """A dry run used to be recorded as published: the next real run said "unchanged" and
+    never mailed the groups."""
+    mailbox, msmtp, rc = smtp
+    config = mail_config(tmp_path, msmtp, rc)
+    dry = run_tilanne("run", "--dry-run", "--config", config)
+    assert dry.returncode == 1, dry.stderr
+    assert group_mails(mailbox) == []
+    real = run_tilanne("run", "--config", config)
+    assert real.returncode == 1, real.stderr
+    assert sorted(rcpts for rcpts, _ in group_mails(mailbox)) == [
+        ["elinvoima@kuopio.example"], ["pj@kuopio.example", "tyollisyys@kuopio.example"]]
+
+
+def test_one_group_failing_does_not_stop_the_others_and_only_it_is_tried_again(tmp_path, smtp):
+    """A failed group used to stop the delivery: no later group was tried, and last-run.json
+    said nothing of any group."""
+    mailbox, msmtp, rc = smtp
+    config = write_config(tmp_path, extra_replacements=[
+        ("validation:", GROUPS.format(msmtp=msmtp, rc=rc).replace("elinvoima@kuopio.example", "dead@kuopio.example") + "\nvalidation:")])
+    first = run_tilanne("run", "--config", config)
+    assert first.returncode == 8, first.stderr
+    assert "Elinvoiman ohjausryhmä" in first.stderr
+    assert [rcpts for rcpts, _ in group_mails(mailbox)] == [["pj@kuopio.example", "tyollisyys@kuopio.example"]]
+    summary = json.loads((tmp_path / "State" / "last-run.json").read_text(encoding="utf-8"))
+    assert {d["group"]: d["outcome"] for d in summary["deliveries"]} == {
+        "Elinvoiman ohjausryhmä": "failed", "Työllisyyden ohjausryhmä": "sent", "Kaupunkikehitys": "files-only"}
+    assert "550" in next(d for d in summary["deliveries"] if d["outcome"] == "failed")["problem"]
+    again = run_tilanne("run", "--config", config)
+    assert again.returncode == 8, again.stderr
+    # The group that got its mail is not mailed the same files again; the failed one is tried again.
+    assert len(group_mails(mailbox)) == 1
+    summary = json.loads((tmp_path / "State" / "last-run.json").read_text(encoding="utf-8"))
+    assert {d["group"]: d["outcome"] for d in summary["deliveries"]}["Työllisyyden ohjausryhmä"] == "unchanged"

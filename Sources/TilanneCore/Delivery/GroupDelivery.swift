@@ -19,6 +19,8 @@ public struct GroupDelivery {
         case unchanged
         case wouldSend = "would-send"
         case filesOnly = "files-only"
+        /// The sendmail program refused or failed; `problem` says how. Tried again next run.
+        case failed
     }
 
     public struct Result: Sendable, Codable {
@@ -27,9 +29,13 @@ public struct GroupDelivery {
         public var recipients: [String]
         public var subject: String?
         public var outcome: Outcome
+        /// For a failed delivery: the sendmail program's message.
+        public var problem: String?
     }
 
-    /// Publishes every group's files (each set atomically), then mails those that changed.
+    /// Publishes every group's files (each set atomically), then mails those that changed. Each
+    /// group is mailed on its own: one that fails is a `failed` result and the others are still
+    /// tried; only a sent message is recorded, so the next run tries the failed ones again.
     /// With `dryRun`, nothing is mailed or recorded; the results say what would be.
     public func run(_ model: ReportModel, dryRun: Bool, force: Bool) throws -> [Result] {
         var results: [Result] = []
@@ -63,7 +69,13 @@ public struct GroupDelivery {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .wouldSend))
                 continue
             }
-            try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
+            do {
+                try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
+            } catch let failure as Sendmail.Failure {
+                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject,
+                                      outcome: .failed, problem: failure.description))
+                continue
+            }
             try store?.recordDelivery(group: group.folder, fingerprint: fingerprint, recipients: group.email, at: Timestamp.now())
             results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .sent))
         }

@@ -106,14 +106,18 @@ public final class NightlyRun {
             do {
                 deliveries = try GroupDelivery(config: config, store: store).run(report.main, dryRun: options.dryRun, force: options.resend)
                 summary.deliveries = deliveries
-            } catch let failure as Sendmail.Failure {
-                deliveryFailure = failure
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)
             }
+            let failed = deliveries.filter { $0.outcome == .failed }
+            if !failed.isEmpty {
+                deliveryFailure = Sendmail.Failure(command: config.delivery?.sendmail.first ?? "sendmail",
+                                                   problem: failed.map { "\($0.group): \($0.problem ?? "")" }.joined(separator: "; "))
+            }
             lap("deliver")
         }
-        if let store, let history {
+        // A dry run mails nothing and so records nothing: the next real run is not "unchanged".
+        if let store, let history, !options.dryRun {
             let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)
             do {
                 try store.record(RunRecord(id: nil, startedAt: started, finishedAt: Timestamp.now(), period: config.period.label,

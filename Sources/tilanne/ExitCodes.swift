@@ -16,6 +16,8 @@ enum ExitCodes: Int32 {
     case deliveryFailed = 8
     /// The reports were published, then a later step (the groups' files, the history) failed.
     case publishedThenFailed = 9
+    /// `run` for a frozen period: nothing written, the next period must be opened.
+    case periodFrozen = 10
     // 64: command-line usage errors, reported by the argument parser itself.
     /// An error the contract does not name (a fault in Tilanne itself): never counted as success.
     case unexpectedError = 70
@@ -46,6 +48,9 @@ enum ExitCodes: Int32 {
         } catch let failure as Sendmail.Failure {
             problem = "tilanne: the reports were written, but mailing failed: \(failure)"
             code = .deliveryFailed
+        } catch let frozen as PeriodIsFrozen {
+            problem = "tilanne: \(frozen)"
+            code = .periodFrozen
         } catch let failure as PublishedThenFailed {
             problem = "tilanne: \(failure)"
             code = .publishedThenFailed
@@ -73,6 +78,7 @@ enum ExitCodes: Int32 {
         case .anotherRunInProgress: "locked"
         case .deliveryFailed: "delivery-failed"
         case .publishedThenFailed: "published-then-failed"
+        case .periodFrozen: "period-frozen"
         case .unexpectedError: "unexpected-error"
         }
     }

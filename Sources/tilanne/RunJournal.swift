@@ -38,7 +38,7 @@ final class RunJournal {
         let written = summary.write(json: config.summaryFile, log: config.logFile)
         // A failed run alerts the administrators (when configured); a refused freeze is a
         // person at a terminal, and a run that found the lock taken is not a failure.
-        if sendsAlerts, [.invalidInput, .badConfiguration, .outputFailed, .historyFailed, .deliveryFailed, .publishedThenFailed,
+        if sendsAlerts, [.invalidInput, .badConfiguration, .outputFailed, .historyFailed, .deliveryFailed, .publishedThenFailed, .periodFrozen,
                              .unexpectedError].contains(code) {
             do {
                 try GroupDelivery.alert(config: config, summary: summary)

@@ -89,7 +89,7 @@ def test_5_history_locked_by_another_process_nothing_published(tmp_path):
     the previous reports stay (it used to exit 5 after replacing them)."""
     config, before = published_run(tmp_path)
     changed = tmp_path / "changed.csv"
-    changed.write_text((ROOT / "Input" / f"{KUOPIO}.csv").read_text(encoding="utf-8-sig").replace("Ei tietoa", "Ei vielä tietoa"),
+    changed.write_text((ROOT / "Input" / f"{KUOPIO}.csv").read_text(encoding="utf-8-sig").replace("Talent HUB", "Talent Hub"),
                        encoding="utf-8")
     config = write_config(tmp_path, source=changed)
     database = sqlite3.connect(tmp_path / "State" / "tilanne-history.sqlite", timeout=1, isolation_level=None)
@@ -209,3 +209,20 @@ def test_4_state_folder_without_space_is_found_before_publishing(tmp_path):
         assert result.returncode == 4, result.stderr
         assert "not enough free space" in result.stderr and str(state) in result.stderr
     assert snapshot(tmp_path / "Output") == before
+
+
+def test_10_a_run_for_a_frozen_period_replaces_nothing(tmp_path):
+    """A forgotten period bump used to overwrite the frozen period's published reports (the
+    council attachment) with new data under the old label, exit 1 as usual."""
+    config, before = published_run(tmp_path)
+    frozen = run_tilanne("freeze", "--config", config)
+    assert frozen.returncode in (0, 1), frozen.stderr
+    edited = tmp_path / "edited.csv"
+    edited.write_text((ROOT / "Input" / f"{KUOPIO}.csv").read_text(encoding="utf-8-sig").replace("Talent HUB", "Talent Hub -hanke"),
+                      encoding="utf-8")
+    config = write_config(tmp_path, source=edited)
+    result = run_tilanne("run", "--force", "--config", config)
+    assert result.returncode == 10, result.stderr
+    assert "period 1/2024 was frozen" in result.stderr and "Open the next period" in result.stderr
+    assert snapshot(tmp_path / "Output") == before
+    assert summary_of(tmp_path)["outcome"] == "period-frozen"

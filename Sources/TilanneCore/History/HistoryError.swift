@@ -13,6 +13,18 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Freezing a period that is already frozen, without `--force`.
+/// `tilanne run` for a period that is frozen: its published reports are the council's and are
+/// never replaced by a later run; the next period has to be opened (`period:` in the config).
+public struct PeriodIsFrozen: Error, Sendable, CustomStringConvertible {
+    public var period: String
+    public var frozenAt: String
+
+    public var description: String {
+        "period \(period) was frozen at \(frozenAt); its published reports are not replaced. "
+            + "Open the next period: set period: in the configuration to the next one"
+    }
+}
+
 public struct PeriodAlreadyFrozen: Error, Sendable {
     public var period: String
     public var frozenAt: String

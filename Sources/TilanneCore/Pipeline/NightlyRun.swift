@@ -51,6 +51,10 @@ public final class NightlyRun {
         defer { lock.release() }
         try ReportPublisher.recover(pipeline.outputFolder)
         let store = try pipeline.openHistory()
+        // A forgotten period bump must not overwrite the frozen period's published reports.
+        if let store, let frozen = try store.frozenPeriods().first(where: { config.period.format.parse($0.label) == config.period }) {
+            throw PeriodIsFrozen(period: config.period.label, frozenAt: frozen.frozenAt)
+        }
         let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
         if let store, !options.force, options.dumpModel == nil, let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint, pipeline.outputsExist(formats: options.formats) {

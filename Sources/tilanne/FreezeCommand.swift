@@ -41,7 +41,7 @@ struct FreezeCommand: ParsableCommand {
             let label = frozen.label
             journal.summary.period = label
             let programme = pipeline.judged(pipeline.check())
-            journal.summary.record(programme)
+            journal.summary.record(programme, language: config.language)
             console.diagnostics(programme.diagnostics, language: config.language)
             if pipeline.policy.fails(programme.diagnostics) {
                 console.failure(ConsoleText.notFrozen(config.language))

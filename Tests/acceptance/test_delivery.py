@@ -141,6 +141,9 @@ def test_a_failed_run_alerts_the_administrators_and_sends_the_groups_nothing(tmp
     assert alert["subject"] == "Tilanne: Kasvava Kuopio -toimenpideohjelma – ajo epäonnistui (exit 2, invalid-input)"
     summary = next(part for part in alert.iter_attachments() if part.get_filename() == "last-run.json")
     assert b'"outcome" : "invalid-input"' in summary.get_content()
+    # The alert says what stopped the run and where, not only that it stopped.
+    body = alert.get_body(preferencelist=("plain",)).get_content()
+    assert "broken.csv:1: virhe [source.header-not-found] Otsikkoriviltä puuttuu sarake \"Hankkeet\"" in body, body
     assert not (tmp_path / "Output" / "elinvoiman-ohjausryhma").exists()
 
 

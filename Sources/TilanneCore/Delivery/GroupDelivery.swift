@@ -91,7 +91,9 @@ public struct GroupDelivery {
             .replacingOccurrences(of: "{period}", with: config.period.label)
             .replacingOccurrences(of: "{exit}", with: "\(summary.exitCode ?? -1)")
             .replacingOccurrences(of: "{outcome}", with: summary.outcome ?? "")
-        let body = "\(summary.logLine)\n\n\(summary.problem ?? "")\n\nThe run summary is attached (\(config.summaryFile.lastPathComponent)).\n"
+        // The findings that stopped the run, located, so the alert says what to fix and where.
+        let findings = summary.findings?.first.map { "\n\n" + $0.joined(separator: "\n") } ?? ""
+        let body = "\(summary.logLine)\n\n\(summary.problem ?? "")\(findings)\n\nThe run summary is attached (\(config.summaryFile.lastPathComponent)).\n"
         let json = (try? StableJSON.encode(summary)) ?? Data()
         let message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
                                   attachments: [.init(fileName: "last-run.json", contentType: "application/json", data: json)])

@@ -13,6 +13,11 @@ public struct RunSummary: Codable, Sendable {
     public struct Findings: Codable, Sendable {
         public var bySeverity: [String: Int]
         public var byCode: [String: Int]
+        /// The most serious findings (errors first, then warnings; at most `shown`), each as the
+        /// console prints it, in the run's language: what the alert mail quotes.
+        public var first: [String]?
+
+        public static let shown = 20
     }
 
     public var tool = RunFingerprint.toolVersion
@@ -46,7 +51,7 @@ public struct RunSummary: Codable, Sendable {
         inputs = (config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) } + indicatorFiles).map(Self.file)
     }
 
-    public mutating func record(_ programme: ValidatedProgramme) {
+    public mutating func record(_ programme: ValidatedProgramme, language: ReportLanguage) {
         rows = programme.accounting
         var bySeverity: [String: Int] = [:]
         var byCode: [String: Int] = [:]
@@ -54,7 +59,14 @@ public struct RunSummary: Codable, Sendable {
             bySeverity[diagnostic.severity.rawValue, default: 0] += 1
             byCode[diagnostic.code.rawValue, default: 0] += 1
         }
-        findings = Findings(bySeverity: bySeverity, byCode: byCode)
+        let catalogue = MessageCatalogue(language: language)
+        let serious = programme.diagnostics.filter { $0.severity >= .warning }.enumerated()
+            .sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }.prefix(Findings.shown).map(\.element)
+        let first = serious.map { finding in
+            (finding.location.map { $0.compact + ": " } ?? "") + "\(catalogue.severityName(finding.severity)) [\(finding.code.rawValue)] "
+                + catalogue.message(finding)
+        }
+        findings = Findings(bySeverity: bySeverity, byCode: byCode, first: first.isEmpty ? nil : first)
     }
 
     public mutating func record(outputs urls: [URL]) {

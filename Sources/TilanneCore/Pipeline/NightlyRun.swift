@@ -66,12 +66,12 @@ public final class NightlyRun {
         }
         lap("fingerprint")
         var programme = pipeline.check()
-        summary.record(programme)
+        summary.record(programme, language: config.language)
         lap("check")
         let history = try store.map { store throws(HistoryError) in try pipeline.compare(programme, store: store) }
         if let history {
             programme.diagnostics += history.diagnostics
-            summary.record(programme)
+            summary.record(programme, language: config.language)
         }
         lap("compare")
         let model = pipeline.report(from: programme, history: history)
@@ -79,7 +79,7 @@ public final class NightlyRun {
         // The policy speaks once, over the findings of every stage and of every edition.
         let report = pipeline.judge(model)
         programme.diagnostics = report.findings
-        summary.record(programme)
+        summary.record(programme, language: config.language)
         lap("judge")
         checked(programme)
         if let dumpModel = options.dumpModel {

@@ -32,7 +32,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Mail every steering group again, even those whose report did not change since it was last sent.")
     var resend = false
 
+    @Option(name: .customLong("group"), help: ArgumentHelp("With --resend: only this steering group (its name); repeat for several.", valueName: "name"))
+    var groups: [String] = []
+
     func validate() throws {
+        if !groups.isEmpty && !resend { throw ValidationError("--group chooses whom --resend mails; give --resend as well.") }
         for format in formats where OutputFormat(rawValue: format) == nil {
             throw ValidationError("Unknown format \"\(format)\"; use xlsx, csv, html or pdf.")
         }
@@ -48,6 +52,12 @@ struct RunCommand: ParsableCommand {
             var settings = NightlyRun.Options()
             settings.formats = formats.isEmpty ? nil : formats.compactMap(OutputFormat.init(rawValue:))
             (settings.force, settings.resend, settings.dryRun) = (force, resend, dryRun)
+            settings.resendGroups = groups
+            if let unknown = groups.first(where: { name in !config.groups.contains { $0.name == name } }) {
+                throw ConfigError(file: options.config, line: nil, keyPath: "groups",
+                                  problem: "--group \"\(unknown)\" is no steering group of the configuration; its groups: "
+                                      + config.groups.map { "\"\($0.name)\"" }.joined(separator: ", "))
+            }
             settings.dumpModel = dumpModel.map { URL(fileURLWithPath: $0) }
             let outcome = try run.execute(settings) { console.diagnostics($0.diagnostics, language: config.language) }
             if timings {

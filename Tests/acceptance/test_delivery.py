@@ -205,3 +205,24 @@ def test_one_group_failing_does_not_stop_the_others_and_only_it_is_tried_again(t
     assert len(group_mails(mailbox)) == 1
     summary = json.loads((tmp_path / "State" / "last-run.json").read_text(encoding="utf-8"))
     assert {d["group"]: d["outcome"] for d in summary["deliveries"]}["Työllisyyden ohjausryhmä"] == "unchanged"
+
+
+def test_resend_works_alone_and_to_one_group(tmp_path, smtp):
+    """--resend used to do nothing when nothing had changed (the run stopped as "unchanged"),
+    and there was no way to resend to one group."""
+    mailbox, msmtp, rc = smtp
+    config = mail_config(tmp_path, msmtp, rc)
+    assert run_tilanne("run", "--config", config).returncode == 1
+    assert len(group_mails(mailbox)) == 2
+    unchanged = run_tilanne("run", "--config", config)
+    assert unchanged.returncode == 0 and len(group_mails(mailbox)) == 2
+    everyone = run_tilanne("run", "--resend", "--config", config)
+    assert everyone.returncode == 1, everyone.stderr
+    assert len(group_mails(mailbox)) == 4
+    one = run_tilanne("run", "--resend", "--group", "Työllisyyden ohjausryhmä", "--config", config)
+    assert one.returncode == 1, one.stderr
+    assert [rcpts for rcpts, _ in group_mails(mailbox)][4:] == [["pj@kuopio.example", "tyollisyys@kuopio.example"]]
+    assert run_tilanne("run", "--group", "Kaupunkikehitys", "--config", config).returncode == 64
+    unknown = run_tilanne("run", "--resend", "--group", "Elinvoima", "--config", config)
+    assert unknown.returncode == 3 and '"Elinvoiman ohjausryhmä"' in unknown.stderr
+    assert len(group_mails(mailbox)) == 5

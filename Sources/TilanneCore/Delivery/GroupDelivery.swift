@@ -37,7 +37,9 @@ public struct GroupDelivery {
     /// group is mailed on its own: one that fails is a `failed` result and the others are still
     /// tried; only a sent message is recorded, so the next run tries the failed ones again.
     /// With `dryRun`, nothing is mailed or recorded; the results say what would be.
-    public func run(_ model: ReportModel, dryRun: Bool, force: Bool) throws -> [Result] {
+    /// - Parameter resend: groups mailed even when their message is the one last sent: nil none,
+    ///   an empty set every group, else the groups of those names.
+    public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?) throws -> [Result] {
         var results: [Result] = []
         let root = config.resolve(config.outputs.folder)
         let pipeline = Pipeline(config: config)
@@ -61,7 +63,8 @@ public struct GroupDelivery {
             }
             let fingerprint = Self.fingerprint(message)
             let previous = try store?.lastDelivery(group: group.folder)
-            if previous == fingerprint && !force {
+            let resent = resend.map { $0.isEmpty || $0.contains(group.name) } ?? false
+            if previous == fingerprint && !resent {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .unchanged))
                 continue
             }

@@ -10,8 +10,11 @@ public final class NightlyRun {
         public var formats: [OutputFormat]?
         /// Write the reports even when nothing changed.
         public var force = false
-        /// Mail every group even when its report did not change.
+        /// Mail every group even when its report did not change; works alone, even when nothing
+        /// changed since the last run.
         public var resend = false
+        /// With `resend`: only these groups (by name); empty: every group.
+        public var resendGroups: [String] = []
         /// Mail nothing; say what would be sent.
         public var dryRun = false
         /// Also write the report model as JSON here.
@@ -56,7 +59,7 @@ public final class NightlyRun {
             throw PeriodIsFrozen(period: config.period.label, frozenAt: frozen.frozenAt)
         }
         let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
-        if let store, !options.force, options.dumpModel == nil, let last = try store.lastPublishedRun(),
+        if let store, !options.force, !options.resend, options.dumpModel == nil, let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint, pipeline.outputsExist(formats: options.formats) {
             var record = last
             record.id = nil
@@ -108,7 +111,8 @@ public final class NightlyRun {
         var deliveryFailure: Sendmail.Failure?
         if !config.groups.isEmpty {
             do {
-                deliveries = try GroupDelivery(config: config, store: store).run(report.main, dryRun: options.dryRun, force: options.resend)
+                deliveries = try GroupDelivery(config: config, store: store).run(report.main, dryRun: options.dryRun,
+                                                                                resend: options.resend ? Set(options.resendGroups) : nil)
                 summary.deliveries = deliveries
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)

@@ -179,3 +179,24 @@ def test_a_publish_cut_between_two_renames_is_completed_by_the_next_run(tmp_path
     assert (output / "kasvava-kuopio-tilanne-1-2024.csv").read_bytes().endswith(b"uusi;rivi\r\n")
     assert [p.name for p in output.iterdir() if p.name.endswith(".tmp")] == []
     assert complete(output)
+
+
+def test_a_deleted_file_of_any_kind_is_written_again(tmp_path):
+    """Only the three main-language files used to be looked for: a deleted Swedish report,
+    side list or group file was never rebuilt while the inputs stayed the same."""
+    config = write_config(tmp_path, extra_replacements=[("validation:", """groups:
+  - name: Kaupunkikehitys
+    items: [9, 10, 11]
+    formats: [xlsx, html]
+
+validation:""")])
+    assert run_tilanne("run", "--config", config).returncode == 1
+    output = tmp_path / "Output"
+    assert run_tilanne("run", "--config", config).returncode == 0  # nothing changed, all there: skipped
+    for deleted in [output / "kasvava-kuopio-tilanne-1-2024-sv.xlsx", output / "kasvava-kuopio-tilanne-1-2024-paivitettavat.csv",
+                    output / "kaupunkikehitys" / "kasvava-kuopio-tilanne-1-2024.html"]:
+        assert deleted.exists(), sorted(p.name for p in deleted.parent.iterdir())
+        deleted.unlink()
+        rebuilt = run_tilanne("run", "--config", config)
+        assert rebuilt.returncode == 1, rebuilt.stderr
+        assert deleted.exists()

@@ -60,7 +60,8 @@ public final class NightlyRun {
         }
         let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
         if let store, !options.force, !options.resend, options.dumpModel == nil, let last = try store.lastPublishedRun(),
-           last.fingerprint == fingerprint, pipeline.outputsExist(formats: options.formats) {
+           last.fingerprint == fingerprint,
+           pipeline.outputsExist(formats: options.formats, history: true, previousPeriod: try store.previousPeriod(before: config.period) != nil) {
             var record = last
             record.id = nil
             (record.startedAt, record.finishedAt, record.outcome) = (started, Timestamp.now(), .unchanged)

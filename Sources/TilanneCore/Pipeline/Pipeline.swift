@@ -125,6 +125,11 @@ public struct Pipeline: Sendable {
     public var outputFolder: URL { config.resolve(config.outputs.folder) }
 
     public func renderers(for formats: [OutputFormat], model: ReportModel) -> [any ReportRenderer] {
+        renderers(for: formats, changes: model.comparison != nil, updates: model.updateRequests != nil, indicators: model.indicators != nil)
+    }
+
+    /// The renderers of a set of files: the formats, and with CSV the side lists the report has.
+    func renderers(for formats: [OutputFormat], changes: Bool, updates: Bool, indicators: Bool) -> [any ReportRenderer] {
         var renderers: [any ReportRenderer] = formats.map { format -> any ReportRenderer in
             switch format {
             case .xlsx: XLSXReportRenderer()
@@ -134,9 +139,9 @@ public struct Pipeline: Sendable {
             }
         }
         if formats.contains(.csv) {
-            if model.comparison != nil { renderers.append(ChangesCSVRenderer()) }
-            if model.updateRequests != nil { renderers.append(UpdatesCSVRenderer()) }
-            if model.indicators != nil { renderers.append(IndicatorsCSVRenderer()) }
+            if changes { renderers.append(ChangesCSVRenderer()) }
+            if updates { renderers.append(UpdatesCSVRenderer()) }
+            if indicators { renderers.append(IndicatorsCSVRenderer()) }
         }
         return renderers
     }
@@ -148,11 +153,31 @@ public struct Pipeline: Sendable {
                                        suffix: renderer.variant.suffix(language) + languageSuffix)
     }
 
-    /// Whether every file a run would write is in the output folder.
-    public func outputsExist(formats: [OutputFormat]? = nil) -> Bool {
+    /// Every file a run writes, in one list: each report language's report in each format and,
+    /// with CSV, its side lists (changes when a previous period is frozen, the update list when
+    /// the history is on, the indicators when there are any); each steering group's reports.
+    public func plannedFiles(formats: [OutputFormat]? = nil, history: Bool, previousPeriod: Bool) -> [URL] {
         let chosen = formats ?? config.outputs.formats
-        return chosen.allSatisfy { FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent(
-            config.outputs.fileName(for: $0, period: config.period)).path) }
+        var files: [URL] = []
+        for language in config.reportLanguages {
+            for renderer in renderers(for: chosen, changes: previousPeriod, updates: history, indicators: !config.indicators.isEmpty) {
+                files.append(outputFolder.appendingPathComponent(fileName(renderer, language: language)))
+            }
+        }
+        for group in config.groups {
+            // A group's side lists follow its slice's content; its reports are always written.
+            for renderer in renderers(for: group.formats, changes: false, updates: false, indicators: false) {
+                files.append(outputFolder.appendingPathComponent(group.folder).appendingPathComponent(fileName(renderer)))
+            }
+        }
+        return files
+    }
+
+    /// Whether every planned file is there: a deleted one (a Swedish report, a side list, a
+    /// group's workbook) makes the next run write them again instead of skipping as unchanged.
+    public func outputsExist(formats: [OutputFormat]? = nil, history: Bool, previousPeriod: Bool) -> Bool {
+        plannedFiles(formats: formats, history: history, previousPeriod: previousPeriod)
+            .allSatisfy { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     /// Writes all configured formats in every report language (the main one without a suffix,

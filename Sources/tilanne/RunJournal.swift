@@ -25,13 +25,15 @@ final class RunJournal {
     /// Writes `last-run.json` and the log line; a run that found another holding the lock only
     /// logs, so the summary of the run in progress is not overwritten.
     func finish(_ code: ExitCodes, problem: String?) -> String? {
-        guard let config else { return nil }
+        guard let config else {
+            // The configuration could not be loaded: the summary and the log line still go where
+            // the file says they go, so a monitor sees the failed night.
+            guard let paths = OperationsPaths.lenient(configFile: URL(fileURLWithPath: summary.config)) else { return nil }
+            stamp(code, problem: problem)
+            return summary.write(json: paths.summary, log: paths.log)
+        }
         if let run { summary = run.summary }
-        summary.finished = Timestamp.now()
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
-        summary.exitCode = code.rawValue
-        summary.outcome = outcome ?? code.outcome
-        summary.problem = problem
+        stamp(code, problem: problem)
         if code == .anotherRunInProgress {
             return summary.write(json: nil, log: config.logFile)
         }
@@ -47,5 +49,13 @@ final class RunJournal {
             }
         }
         return written
+    }
+
+    private func stamp(_ code: ExitCodes, problem: String?) {
+        summary.finished = Timestamp.now()
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+        summary.exitCode = code.rawValue
+        summary.outcome = outcome ?? code.outcome
+        summary.problem = problem
     }
 }

@@ -70,6 +70,11 @@ def test_3_bad_configuration_nothing_written(tmp_path):
     result = run_tilanne("run", "--config", config)
     assert result.returncode == 3, result.stderr
     assert reports_in(tmp_path / "Output") == []
+    # Not silent to a monitor: the summary and the log line are where the file says they go.
+    summary = summary_of(tmp_path)
+    assert summary["outcome"] == "bad-configuration" and summary["exitCode"] == 3
+    assert "fail_on" in summary["problem"]
+    assert "exit=3 outcome=bad-configuration" in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")
 
 
 def test_4_output_failed_none_published(tmp_path):

@@ -34,11 +34,6 @@ struct ScheduleCommand: ParsableCommand {
                 ? URL(fileURLWithPath: arg0).standardizedFileURL.path
                 : ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arg0)
             let schedule = Schedule(executable: executable, config: config, time: at)
-            do {
-                try FileManager.default.createDirectory(at: schedule.cronLock.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: schedule.cronLock.path, problem: "cannot create the folder of the cron lock (\(error.localizedDescription))")
-            }
             print("# --- crontab (crontab -e) ---")
             print(schedule.crontab)
             print("\n# --- /etc/systemd/system/tilanne.service ---")

@@ -108,11 +108,22 @@ def test_schedule_prints_a_crontab_line_and_systemd_units_that_install_as_they_a
     assert len(cron) == 1
     minute, hour, day, month, weekday, command = cron[0].split(" ", 5)
     assert (minute, hour, day, month, weekday) == ("15", "3", "*", "*", "*")
-    assert re.search(r"TZ=Europe/Helsinki flock -n -E 7 \S+ \S+/tilanne run --quiet --config " + re.escape(str(config)), command)
+    # No flock wrapper of its own: Tilanne's lock refuses a second run and logs it.
+    assert re.search(r"TZ=Europe/Helsinki \S+/tilanne run --quiet --config " + re.escape(str(config)), command)
     # The command part runs as cron would run it: from /bin/sh, with a bare environment.
     ran = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, timeout=300)
     assert ran.returncode == 1 and ran.stdout == "" and ran.stderr == "", ran.stderr  # warnings only: quiet
     assert (tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx").exists()
+    # A start while another run holds the lock: exit 7, and a line in the run log (a crontab
+    # wrapper's `flock -E 7` used to exit without one).
+    holder = subprocess.Popen(["flock", str(tmp_path / "Output" / ".tilanne.lock"), "sleep", "30"])
+    try:
+        time.sleep(0.5)
+        locked = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, timeout=300)
+    finally:
+        holder.kill()
+    assert locked.returncode == 7, locked.stderr
+    assert "exit=7 outcome=locked" in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")
     service = (units / "tilanne.service").read_text()
     assert "Environment=TZ=Europe/Helsinki" in service and "SuccessExitStatus=1" in service
     assert "OnCalendar=*-*-* 03:15:00 Europe/Helsinki" in (units / "tilanne.timer").read_text()

@@ -26,22 +26,16 @@ public struct Schedule: Sendable {
         return (parts.first ?? 2, parts.count > 1 ? parts[1] : 30)
     }
 
-    /// `flock -n -E 7` keeps a second cron start from even loading the config when one is
-    /// running (Tilanne locks the output folder itself as well; the wrapper uses its own file).
-    /// The lock file of the crontab line's `flock` wrapper; its folder must exist (`schedule`
-    /// creates it).
-    public var cronLock: URL {
-        config.resolve(config.history?.stateFolder ?? config.outputs.folder).appendingPathComponent(".tilanne-cron.lock")
-    }
+    // No `flock` wrapper: Tilanne takes its own lock and, when another run holds it, exits 7
+    // with a log line; a wrapper exiting 7 by itself would leave no trace in the run log.
 
     public var crontab: String {
         let (hour, minute) = hourMinute
-        let lock = cronLock.path
         return """
         # Tilanne: \(config.programme.name), every night at \(time) (the cron daemon's time zone; set the
         # server to \(timeZone) or adjust). Quiet on success: cron mails only failures. Exit 1 means
         # "done, with warnings" and prints nothing with --quiet. Run log: \(config.logFile.path)
-        \(minute) \(hour) * * * cd \(shellQuoted(projectFolder)) && TZ=\(timeZone) flock -n -E 7 \(shellQuoted(lock)) \(shellQuoted(executable)) run --quiet --config \(shellQuoted(configPath))
+        \(minute) \(hour) * * * cd \(shellQuoted(projectFolder)) && TZ=\(timeZone) \(shellQuoted(executable)) run --quiet --config \(shellQuoted(configPath))
         """
     }
 

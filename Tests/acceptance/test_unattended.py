@@ -6,7 +6,7 @@ import signal
 import subprocess
 import time
 
-from conftest import BIN, run_tilanne, write_config
+from conftest import BIN, ROOT, run_tilanne, write_config
 
 
 def test_a_run_while_another_holds_the_lock_exits_7_at_once(tmp_path):
@@ -211,3 +211,21 @@ validation:""")])
         rebuilt = run_tilanne("run", "--config", config)
         assert rebuilt.returncode == 1, rebuilt.stderr
         assert deleted.exists()
+
+
+def test_a_later_periods_file_dropped_into_the_input_folder_is_said_every_night(tmp_path):
+    """A new period's file dropped into Input/ used to be ignored while the config pointed at
+    the old one: "unchanged", exit 0, indefinitely."""
+    import shutil
+    inputs = tmp_path / "Input"
+    inputs.mkdir()
+    shutil.copy(ROOT / "Input" / "kasvava-kuopio-tilanne-1-2024.csv", inputs)
+    config = write_config(tmp_path, source=inputs / "kasvava-kuopio-tilanne-{period}.csv")
+    assert run_tilanne("run", "--config", config).returncode == 1
+    assert run_tilanne("run", "--config", config).returncode == 0  # unchanged
+    shutil.copy(inputs / "kasvava-kuopio-tilanne-1-2024.csv", inputs / "kasvava-kuopio-tilanne-2-2024.csv")
+    for night in range(2):
+        result = run_tilanne("run", "--config", config)
+        assert result.returncode == 1, result.stderr
+        assert ("kasvava-kuopio-tilanne-2-2024.csv: varoitus [source.later-period] Kauden 2/2024 tiedosto on jo kansiossa, "
+                "mutta raportti tehdään yhä kaudelle 1/2024.") in result.stderr

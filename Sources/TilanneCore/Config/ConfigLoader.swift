@@ -250,6 +250,8 @@ public enum ConfigLoader {
         )
         source.levelColumns = levelColumns
         source.tagColumns = tagColumns
+        let template = try map.required("path").string()
+        if template.contains("{period}") { source.pathTemplate = template }
         return source
     }
 

@@ -140,6 +140,9 @@ public enum PartSelection: Sendable, Codable, Hashable {
 public struct SourceConfig: Sendable, Codable {
     /// File path or a pattern with `*` in the file name (e.g. `../Input/*.csv`).
     public var path: String
+    /// The path as written, when it names the period (`../Input/tilanne-{period}.csv`): a file
+    /// of a later period beside it means the coordinators have moved on.
+    public var pathTemplate: String?
     /// nil: from each file's extension.
     public var format: SourceFormat?
     /// XLSX: which sheet (default the first); DOCX: which table (default every matching one).

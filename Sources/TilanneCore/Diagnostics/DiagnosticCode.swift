@@ -6,6 +6,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case sourceUnreadable = "source.unreadable"
     case sourceEmpty = "source.empty"
     case sourceEncodingFallback = "source.encoding-fallback"
+    case sourceLaterPeriod = "source.later-period"
     case sourceInvalidUTF8 = "source.invalid-utf8"
     case sourceMixedEncoding = "source.mixed-encoding"
     case headerNotFound = "source.header-not-found"
@@ -108,7 +109,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown,
+             .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .sourceLaterPeriod, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown,
              .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,

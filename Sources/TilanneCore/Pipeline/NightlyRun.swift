@@ -59,7 +59,7 @@ public final class NightlyRun {
             throw PeriodIsFrozen(period: config.period.label, frozenAt: frozen.frozenAt)
         }
         let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
-        if let store, !options.force, !options.resend, options.dumpModel == nil, let last = try store.lastPublishedRun(),
+        if let store, !options.force, !options.resend, options.dumpModel == nil, LaterPeriodFiles.find(in: config).isEmpty, let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint,
            pipeline.outputsExist(formats: options.formats, history: true, previousPeriod: try store.previousPeriod(before: config.period) != nil) {
             var record = last

@@ -13,7 +13,7 @@ public struct Pipeline: Sendable {
         let ingester = SourceIngester(config: config)
         let normaliser = Normaliser(config: config)
         var tables: [NormalisedTable] = []
-        var ingestDiagnostics: [Diagnostic] = []
+        var ingestDiagnostics: [Diagnostic] = LaterPeriodFiles.findings(in: config)
         for source in config.sources {
             for raw in ingester.ingest(source) {
                 ingestDiagnostics += raw.diagnostics

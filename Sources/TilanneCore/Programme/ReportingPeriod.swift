@@ -109,6 +109,23 @@ public struct ReportingPeriod: Sendable, Codable, Hashable, Comparable, CustomSt
         return ReportingPeriod(label: format.label(year: year, number: number), year: year, number: number, format: format)
     }
 
+    /// The period after this one in the same format (`2/2023` → `1/2024`, `TP 2021` → `TP 2022`).
+    public var next: ReportingPeriod {
+        var year = self.year
+        var number = self.number
+        if let current = number {
+            if current < (format.perYear ?? Int.max) {
+                number = current + 1
+            } else {
+                year += 1
+                number = 1
+            }
+        } else {
+            year += 1
+        }
+        return ReportingPeriod(label: format.label(year: year, number: number), year: year, number: number, format: format)
+    }
+
     /// Order key kept in the history (`2024-001`: year, then the number within it; the form
     /// earlier versions wrote), so periods sort by time, not by label.
     public var sortKey: String {

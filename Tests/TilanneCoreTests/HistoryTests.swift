@@ -216,3 +216,32 @@ struct HistoryTests {
         #expect(RunFingerprint.of(try ConfigLoader.load(from: configFile)) != second)
     }
 }
+
+extension HistoryTests {
+    @Test("A change of responsible party is a change: listed with the parties before, counted; the counts add up to the rows")
+    func responsiblePartyChange() throws {
+        let (secondConfig, store) = try Self.frozenFirstPeriod()
+        // The 2/2024 table with one party replaced ("Työllisyyspalvelut" → "Elinvoimapalvelut")
+        // and one spelt otherwise (case and spacing: no change).
+        var text = try String(contentsOf: Self.secondPeriod, encoding: .utf8)
+        let replaced = try #require(text.range(of: ";Työllisyyspalvelut;"))
+        text.replaceSubrange(replaced, with: ";Elinvoimapalvelut;")
+        let respelt = try #require(text.range(of: ";Elinvoima- ja konsernipalvelut;"))
+        text.replaceSubrange(respelt, with: ";ELINVOIMA- JA  KONSERNIPALVELUT;")
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("kuopio-tilanne-2-2024.csv")
+        try Data(text.utf8).write(to: file)
+        var config = secondConfig
+        config.sources[0].path = file.path
+        let pipeline = Pipeline(config: config)
+        let programme = pipeline.check()
+        let comparison = try #require(try pipeline.compare(programme, store: store).comparison)
+        let changed = comparison.changes.filter { $0.responsibleBefore != nil }
+        #expect(changed.map(\.responsible) == [["Elinvoimapalvelut"]])
+        #expect(changed.map(\.responsibleBefore) == [["Työllisyyspalvelut"]])
+        #expect(comparison.counts.responsibleChanged == 1)
+        let counts = comparison.counts
+        #expect(counts.improved + counts.worsened + counts.codeChanged + counts.unchanged + counts.new == programme.actions.count)
+        let cells = ChangeRows.cells(try #require(changed.first), strings: ReportStrings(language: .fi))
+        #expect(cells[9].contains("vastuutaho ennen: Työllisyyspalvelut"))
+    }
+}

@@ -19,6 +19,8 @@ public struct ChangeCounts: Sendable, Codable, Hashable {
     public var reworded = 0
     public var moved = 0
     public var unchanged = 0
+    /// Responsible parties changed (one added, removed or replaced).
+    public var responsibleChanged = 0
 }
 
 public enum ChangeDirection: String, Sendable, Codable, Hashable {
@@ -53,6 +55,8 @@ public struct ActionChange: Sendable, Codable, Hashable {
     public var previousAction: String?
     /// The item it was under in the previous period, when it moved.
     public var previousPlace: String?
+    /// The responsible parties in the previous period, when they changed.
+    public var responsibleBefore: [String]?
     /// The item's path now (the previous one for an action no longer reported).
     public var path: ItemPath?
     /// Matched by similar wording only: a person should confirm.
@@ -69,6 +73,8 @@ public struct ActionChangeNote: Sendable, Codable, Hashable {
     public var reworded: Bool
     public var movedFrom: String?
     public var uncertain: Bool
+    /// The responsible parties in the previous period, when they changed.
+    public var responsibleBefore: [String]?
 }
 
 /// Why a row needs an update from its responsible party.

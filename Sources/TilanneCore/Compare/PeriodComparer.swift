@@ -85,6 +85,11 @@ public struct PeriodComparer: Sendable {
             let statusChanged = before.statusKey != row.statusKey
             let reworded = TextNormaliser.comparisonKey(before.action) != TextNormaliser.comparisonKey(row.action)
             let moved = before.itemPath != row.itemPath && !before.itemPath.isEmpty ? place(before) : nil
+            // A party added, removed or replaced; the same parties spelt otherwise are no change.
+            let partiesBefore = before.responsible.split(separator: "\n").map(String.init)
+            let partiesChanged = Set(partiesBefore.map(TextNormaliser.comparisonKey))
+                != Set(validated.row.responsible.map(TextNormaliser.comparisonKey))
+            let responsibleBefore = partiesChanged ? partiesBefore : nil
             let uncertain = match.kind == .similar
             if uncertain {
                 log.emit(.historyUncertainMatch, at: validated.row.fieldLocations.location(row: validated.row.location.row ?? 0, field: .action),
@@ -99,14 +104,17 @@ public struct PeriodComparer: Sendable {
             if statusChanged { counts.statusChanged += 1 }
             if reworded { counts.reworded += 1 }
             if moved != nil { counts.moved += 1 }
+            if partiesChanged { counts.responsibleChanged += 1 }
             notes[index] = ActionChangeNote(isNew: false, progressBefore: before.progress, direction: direction,
-                                            statusChanged: statusChanged, reworded: reworded, movedFrom: moved, uncertain: uncertain)
-            if direction != .unchanged || statusChanged || reworded || moved != nil {
+                                            statusChanged: statusChanged, reworded: reworded, movedFrom: moved, uncertain: uncertain,
+                                            responsibleBefore: responsibleBefore)
+            if direction != .unchanged || statusChanged || reworded || moved != nil || partiesChanged {
                 changes.append(ActionChange(kind: .changed, id: row.identity, place: place(row), action: row.action,
                                             responsible: validated.row.responsible, progressBefore: before.progress,
                                             progressNow: row.progress, direction: direction, statusBefore: before.status,
                                             statusNow: row.status, statusChanged: statusChanged,
-                                            previousAction: reworded ? before.action : nil, previousPlace: moved, path: ItemPath(parsing: row.itemPath),
+                                            previousAction: reworded ? before.action : nil, previousPlace: moved,
+                                            responsibleBefore: responsibleBefore, path: ItemPath(parsing: row.itemPath),
                                             uncertain: uncertain, similarity: uncertain ? match.similarity : nil))
             }
         }

@@ -12,7 +12,8 @@ extension ReportStrings {
     public var progressNow: String { say("Eteneminen nyt", "Framsteg nu", "Progress now") }
     public var directionColumn: String { say("Suunta", "Riktning", "Direction") }
     public var statusUpdated: String { say("Tilanneteksti päivitetty", "Lägestexten uppdaterad", "Status text updated") }
-    public var previousWording: String { say("Aiempi muotoilu", "Tidigare formulering", "Previous wording") }
+    /// The previous wording, item and responsible parties of a changed action.
+    public var previousWording: String { say("Aiemmin", "Tidigare", "Previously") }
     public var statusBefore: String { say("Tilanne ennen", "Läge förut", "Status before") }
     public var reasonColumn: String { say("Miksi päivitettävä", "Varför den ska uppdateras", "Why it needs an update") }
     public var yes: String { say("kyllä", "ja", "yes") }
@@ -56,8 +57,16 @@ extension ReportStrings {
         if note.statusChanged { parts.append(say("tilanneteksti päivitetty", "lägestexten uppdaterad", "status text updated")) }
         if note.reworded { parts.append(say("muotoiltu uudelleen", "omformulerad", "reworded")) }
         if let place = note.movedFrom { parts.append(movedFrom(place)) }
+        if let parties = note.responsibleBefore { parts.append(responsibleBefore(parties)) }
         if note.uncertain { parts.append(say("vastaavuus tarkistettava", "motsvarigheten bör kontrolleras", "match to check")) }
         return parts.joined(separator: "; ")
+    }
+
+    /// `vastuutaho ennen: Yrityspalvelut`; a party added where there was none: `vastuutaho lisätty`.
+    public func responsibleBefore(_ parties: [String]) -> String {
+        guard !parties.isEmpty else { return say("vastuutaho lisätty", "ansvarig tillagd", "responsible party added") }
+        let list = parties.joined(separator: ", ")
+        return say("vastuutaho ennen: \(list)", "ansvarig tidigare: \(list)", "responsible before: \(list)")
     }
 
     public func movedFrom(_ place: String) -> String { say("siirretty kohdasta \(place)", "flyttad från \(place)", "moved from \(place)") }
@@ -80,12 +89,16 @@ extension ReportStrings {
     }
 
     public func changeCounts(_ counts: ChangeCounts) -> String {
-        say("Parantunut \(counts.improved), heikentynyt \(counts.worsened), muu koodimuutos \(counts.codeChanged), uusia \(counts.new), "
-            + "ei enää raportoitu \(counts.dropped), tilanneteksti päivitetty \(counts.statusChanged).",
-            "Förbättrade \(counts.improved), försämrade \(counts.worsened), annan kodändring \(counts.codeChanged), nya \(counts.new), "
-            + "rapporteras inte längre \(counts.dropped), lägestexten uppdaterad \(counts.statusChanged).",
-            "Improved \(counts.improved), worsened \(counts.worsened), other code change \(counts.codeChanged), new \(counts.new), "
-            + "no longer reported \(counts.dropped), status text updated \(counts.statusChanged).")
+        // The first five add up to the actions reported now; those no longer reported come on top.
+        say("Parantunut \(counts.improved), heikentynyt \(counts.worsened), muu koodimuutos \(counts.codeChanged), "
+            + "koodi ennallaan \(counts.unchanged), uusia \(counts.new); ei enää raportoitu \(counts.dropped). "
+            + "Tilanneteksti päivitetty \(counts.statusChanged), vastuutaho vaihtunut \(counts.responsibleChanged).",
+            "Förbättrade \(counts.improved), försämrade \(counts.worsened), annan kodändring \(counts.codeChanged), "
+            + "koden oförändrad \(counts.unchanged), nya \(counts.new); rapporteras inte längre \(counts.dropped). "
+            + "Lägestexten uppdaterad \(counts.statusChanged), ansvarig ändrad \(counts.responsibleChanged).",
+            "Improved \(counts.improved), worsened \(counts.worsened), other code change \(counts.codeChanged), "
+            + "code unchanged \(counts.unchanged), new \(counts.new); no longer reported \(counts.dropped). "
+            + "Status text updated \(counts.statusChanged), responsible party changed \(counts.responsibleChanged).")
     }
 
     /// A code as shown in change texts; an empty code as a dash-free word.

@@ -71,13 +71,18 @@ enum ChangeRows {
         if let place = change.previousPlace {
             previous += (previous.isEmpty ? "" : "\n") + strings.movedFrom(place)
         }
+        if let parties = change.responsibleBefore {
+            previous += (previous.isEmpty ? "" : "\n") + strings.responsibleBefore(parties)
+        }
+        // An action no longer reported has its last text under the previous period, none now.
+        let statusBefore = change.kind == .dropped || change.statusChanged ? (change.statusBefore ?? "") : ""
         return [
             strings.kind(change.kind), change.id, change.place, change.action,
             change.responsible.joined(separator: ", "),
             change.progressBefore ?? "", change.progressNow ?? "",
             change.direction.map(strings.direction) ?? "",
             change.statusChanged ? strings.yes : "",
-            previous, change.statusChanged ? (change.statusBefore ?? "") : "", change.statusNow ?? (change.statusBefore ?? ""),
+            previous, statusBefore, change.kind == .dropped ? "" : (change.statusNow ?? ""),
             change.uncertain ? strings.checkMatch(change.similarity ?? 0) : "",
         ]
     }

@@ -3,39 +3,33 @@ import TilanneCore
 /// `tilanne validate --json`: the findings as data (code, typed arguments, location, subject)
 /// and, for people reading the JSON, each message written in the report's language.
 struct FindingsJSON: Encodable {
-    struct Finding: Encodable {
-        var finding: Diagnostic
-        var message: String
+    /// A value encoded as itself with one more key holding its text (`message`, `reason`).
+    struct WithText<Value: Encodable>: Encodable {
+        var value: Value
+        var key: String
+        var text: String
 
         func encode(to encoder: any Encoder) throws {
-            try finding.encode(to: encoder)
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(message, forKey: .message)
+            try value.encode(to: encoder)
+            var container = encoder.container(keyedBy: TextKey.self)
+            try container.encode(text, forKey: TextKey(stringValue: key))
         }
-
-        private enum Key: String, CodingKey { case message }
     }
 
-    struct Rejected: Encodable {
-        var row: RejectedRow
-        var reason: String
-
-        func encode(to encoder: any Encoder) throws {
-            try row.encode(to: encoder)
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(reason, forKey: .reason)
-        }
-
-        private enum Key: String, CodingKey { case reason }
+    private struct TextKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
-    var diagnostics: [Finding]
-    var rejectedRows: [Rejected]
+    var diagnostics: [WithText<Diagnostic>]
+    var rejectedRows: [WithText<RejectedRow>]
     var accounting: RowAccounting
 
     init(_ programme: ValidatedProgramme, language: ReportLanguage) {
-        diagnostics = programme.diagnostics.map { Finding(finding: $0, message: $0.message(language)) }
-        rejectedRows = programme.rejected.map { Rejected(row: $0, reason: $0.reason(language)) }
+        diagnostics = programme.diagnostics.map { WithText(value: $0, key: "message", text: $0.message(language)) }
+        rejectedRows = programme.rejected.map { WithText(value: $0, key: "reason", text: $0.reason(language)) }
         accounting = programme.accounting
     }
 }

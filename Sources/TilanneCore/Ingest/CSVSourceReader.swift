@@ -3,7 +3,7 @@ import Foundation
 extension SourceIngester {
     /// A CSV file: BOM, encoding (UTF-8 or Windows-1252, detected) and delimiter (detected).
     func readCSV(_ url: URL, source: SourceConfig) -> RawTable {
-        var log = makeLog()
+        var log = DiagnosticLog()
         let file = DisplayPath.of(url, root: config.projectRoot)
         var table = RawTable(file: file, format: .csv, shape: source.shape, encoding: source.encoding)
         let data: Data

@@ -20,7 +20,7 @@ public struct IndicatorIngester: Sendable {
             let url = config.resolve(source.path)
             let shown = DisplayPath.of(url, root: config.projectRoot)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                var log = makeLog()
+                var log = DiagnosticLog()
                 log.emit(.statisticsUnreadable, at: SourceLocation(file: shown), with: [.phrase(.fileNotFound)])
                 var cube = Self.empty(shown, source: source, diagnostics: log.diagnostics)
                 cube.damaged = true
@@ -50,10 +50,6 @@ public struct IndicatorIngester: Sendable {
             if let problems = resolved?.diagnostics { cube.diagnostics += problems }
             return Read(source: source, cube: cube, selection: resolved?.query == nil ? nil : resolved)
         }
-    }
-
-    func makeLog() -> DiagnosticLog {
-        DiagnosticLog()
     }
 
     static func empty(_ file: String, source: IndicatorSource, diagnostics: [Diagnostic]) -> StatisticalCube {

@@ -5,7 +5,7 @@ extension SourceIngester {
     /// every sheet whose header row matches; the others are skipped with a note.
     func readWorkbook(_ url: URL, source: SourceConfig) -> [RawTable] {
         let file = DisplayPath.of(url, root: config.projectRoot)
-        var log = makeLog()
+        var log = DiagnosticLog()
         let failed = RawTable(file: file, format: .xlsx, shape: source.shape, encoding: .utf8)
         let workbook: WorkbookReader
         do {
@@ -35,7 +35,7 @@ extension SourceIngester {
         var tables: [RawTable] = []
         var skipped: [RawTable] = []
         for sheet in chosen {
-            var sheetLog = makeLog()
+            var sheetLog = DiagnosticLog()
             var table = RawTable(file: file, format: .xlsx, sheet: sheet.name, shape: source.shape, encoding: .utf8)
             do {
                 let content = try workbook.read(sheet)
@@ -61,7 +61,7 @@ extension SourceIngester {
     /// A DOCX document: every top-level table whose header row matches (or the configured one).
     func readDocument(_ url: URL, source: SourceConfig) -> [RawTable] {
         let file = DisplayPath.of(url, root: config.projectRoot)
-        var log = makeLog()
+        var log = DiagnosticLog()
         let failed = RawTable(file: file, format: .docx, shape: source.shape, encoding: .utf8)
         let found: [DocumentTablesHandler.Table]
         do {
@@ -81,7 +81,7 @@ extension SourceIngester {
         var tables: [RawTable] = []
         var skipped: [RawTable] = []
         for documentTable in chosen {
-            var tableLog = makeLog()
+            var tableLog = DiagnosticLog()
             var table = RawTable(file: file, format: .docx, tableNumber: documentTable.number, shape: source.shape,
                                  encoding: .utf8, records: documentTable.records)
             if selection == .all, !locateHeader(in: &table, source: source) {

@@ -12,17 +12,13 @@ public struct SourceIngester: Sendable {
     public func ingest(_ source: SourceConfig) -> [RawTable] {
         let files = SourceFiles.expand(config.resolve(source.path))
         if files.isEmpty {
-            var log = makeLog()
+            var log = DiagnosticLog()
             let shown = DisplayPath.of(config.resolve(source.path), root: config.projectRoot)
             log.emit(.sourceMissing, at: SourceLocation(file: shown), shown)
             return [RawTable(file: shown, format: source.format ?? SourceFormat.of(fileName: shown), shape: source.shape,
                              encoding: source.encoding, diagnostics: log.diagnostics)]
         }
         return files.flatMap { ingestFile($0, source: source) }
-    }
-
-    func makeLog() -> DiagnosticLog {
-        DiagnosticLog()
     }
 
     public func ingestFile(_ url: URL, source: SourceConfig) -> [RawTable] {

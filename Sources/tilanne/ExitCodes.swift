@@ -18,6 +18,9 @@ enum ExitCodes: Int32 {
     case publishedThenFailed = 9
     /// `run` for a frozen period: nothing written, the next period must be opened.
     case periodFrozen = 10
+    /// A lifecycle step the period's state does not allow (freezing what was never published or
+    /// what changed since, opening a period out of order, undoing a freeze unconfirmed).
+    case periodStateRefused = 11
     // 64: command-line usage errors, reported by the argument parser itself.
     /// An error the contract does not name (a fault in Tilanne itself): never counted as success.
     case unexpectedError = 70
@@ -51,6 +54,12 @@ enum ExitCodes: Int32 {
         } catch let frozen as PeriodIsFrozen {
             problem = "tilanne: \(frozen)"
             code = .periodFrozen
+        } catch let refusal as LifecycleRefusal {
+            problem = LifecycleText.refusal(refusal, journal?.config?.language ?? .fi)
+            code = .periodStateRefused
+        } catch let refused as PeriodAlreadyFrozen {
+            problem = ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, journal?.config?.language ?? .fi)
+            code = .periodAlreadyFrozen
         } catch let failure as PublishedThenFailed {
             problem = "tilanne: \(failure)"
             code = .publishedThenFailed
@@ -79,6 +88,7 @@ enum ExitCodes: Int32 {
         case .deliveryFailed: "delivery-failed"
         case .publishedThenFailed: "published-then-failed"
         case .periodFrozen: "period-frozen"
+        case .periodStateRefused: "refused-by-period-state"
         case .unexpectedError: "unexpected-error"
         }
     }

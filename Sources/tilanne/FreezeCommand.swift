@@ -5,10 +5,14 @@ import TilanneCore
 struct FreezeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "freeze",
-        abstract: "Store the current data as the official snapshot of a period (the report the council saw).",
+        abstract: "Freeze what was published for a period (the report the council saw) as the base later periods compare with.",
         discussion: """
-        Later reports compare with the latest frozen period before their own. A frozen period is
-        never changed by later runs; freezing it again is refused (exit 6) unless --force is given.
+        Freezes the period's last publication (`tilanne publish`), exactly the rows it reported,
+        not the inputs as they are now. For the configuration's own period, the inputs must be
+        the ones the publication was made from: if any file or the configuration changed since,
+        nothing is frozen and the changes are listed (exit 11). A period never published is
+        refused (exit 11). A frozen period is never changed by later runs; freezing it again is
+        refused (exit 6) unless --force is given. `tilanne unfreeze` undoes a wrong freeze.
         """
     )
 
@@ -17,7 +21,7 @@ struct FreezeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The period to freeze, e.g. 1/2024 (default: the config's period).", valueName: "period"))
     var period: String?
 
-    @Flag(help: "Replace a period that is already frozen.")
+    @Flag(help: "Replace a period that is already frozen (with its latest publication).")
     var force = false
 
     func run() throws {
@@ -32,30 +36,51 @@ struct FreezeCommand: ParsableCommand {
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
             let store = try pipeline.requireHistory(for: "freezing a period")
-            // A label in the programme's own period format only: `2025/2` is refused, not stored.
-            if let given = period, config.period.format.parse(given) == nil {
-                throw ConfigError(file: config.file?.path ?? options.config, line: nil, keyPath: "--period",
-                                  problem: "\"\(given)\" is not a period in the programme's format \"\(config.period.format.pattern)\"")
-            }
-            let frozen = period.flatMap { config.period.format.parse($0) } ?? config.period
-            let label = frozen.label
-            journal.summary.period = label
-            let programme = pipeline.judged(pipeline.check())
-            journal.summary.record(programme, language: config.language)
-            console.diagnostics(programme.diagnostics, language: config.language)
-            if pipeline.policy.fails(programme.diagnostics) {
-                console.failure(ConsoleText.notFrozen(config.language))
-                return .invalidInput
-            }
-            do {
-                let stored = try pipeline.freeze(programme, period: frozen, store: store, force: force)
-                console.notice(ConsoleText.frozen(label, stored.actions, replaced: stored.replaced, config.language))
-                journal.outcome = "frozen"
-            } catch let refused as PeriodAlreadyFrozen {
-                console.failure(ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, config.language))
+            let frozen = try PeriodArgument.parse(period, config: config, key: "--period")
+            journal.summary.period = frozen.label
+            let status = try store.status(of: frozen)
+            if status.state == .frozen, !force {
+                console.failure(ConsoleText.alreadyFrozen(frozen.label, status.frozenAt ?? "", config.language))
+                journal.outcome = "refused"
                 return .periodAlreadyFrozen
             }
-            return ExitCodes.status(for: programme.diagnostics)
+            guard let publication = status.publication else { throw LifecycleRefusal.notPublished(period: frozen.label) }
+            // What was published is frozen only while it is still what the inputs say: an edit
+            // made after the council meeting must not slip into the snapshot unseen.
+            if frozen == config.period {
+                let changes = publication.inputs.changes(to: PublicationInputs.of(config, inputs: journal.summary.inputs))
+                if !changes.isEmpty {
+                    throw LifecycleRefusal.inputsChanged(period: frozen.label, publishedAt: publication.publishedAt, changes: changes)
+                }
+            } else {
+                console.notice(LifecycleText.inputsNotCompared(frozen.label, current: config.period.label, config.language))
+            }
+            let rows = try store.publicationRows(publication.id)
+            let replaced: Bool
+            do {
+                replaced = try store.freeze(frozen, rows: rows, fingerprint: publication.fingerprint, at: Timestamp.now(), force: force)
+            } catch let error as PeriodAlreadyFrozen {
+                throw error
+            } catch {
+                throw HistoryError(path: store.url.path, problem: "\(error)")
+            }
+            console.notice(ConsoleText.frozen(frozen.label, rows.count, replaced: replaced, config.language))
+            console.detail(LifecycleText.frozenFrom(publication, config.language))
+            journal.outcome = "frozen"
+            return .success
         }
+    }
+}
+
+/// A period given on the command line: only in the programme's own period format (`2025/2` is
+/// refused, not stored), else the configuration's period.
+enum PeriodArgument {
+    static func parse(_ given: String?, config: TilanneConfig, key: String) throws -> ReportingPeriod {
+        guard let given else { return config.period }
+        guard let period = config.period.format.parse(given) else {
+            throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: key,
+                              problem: "\"\(given)\" is not a period in the programme's format \"\(config.period.format.pattern)\"")
+        }
+        return period
     }
 }

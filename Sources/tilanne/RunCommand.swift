@@ -43,22 +43,30 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        var settings = NightlyRun.Options()
+        settings.formats = formats.isEmpty ? nil : formats.compactMap(OutputFormat.init(rawValue:))
+        (settings.force, settings.resend, settings.dryRun) = (force, resend, dryRun)
+        settings.resendGroups = groups
+        settings.dumpModel = dumpModel.map { URL(fileURLWithPath: $0) }
+        try NightlyRunCommand.perform("run", options: options, settings: settings, timings: timings)
+    }
+}
+
+/// What `run` and `publish` share: load, run the stages, print what came back, map it to an
+/// exit code.
+enum NightlyRunCommand {
+    static func perform(_ command: String, options: CommonOptions, settings: NightlyRun.Options, timings: Bool) throws {
         let console = Console(quiet: options.quiet, verbose: options.verbose)
-        let journal = RunJournal(command: "run", configPath: options.config)
+        let journal = RunJournal(command: command, configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let run = NightlyRun(config: config, summary: journal.summary)
             journal.follow(run)
-            var settings = NightlyRun.Options()
-            settings.formats = formats.isEmpty ? nil : formats.compactMap(OutputFormat.init(rawValue:))
-            (settings.force, settings.resend, settings.dryRun) = (force, resend, dryRun)
-            settings.resendGroups = groups
-            if let unknown = groups.first(where: { name in !config.groups.contains { $0.name == name } }) {
+            if let unknown = settings.resendGroups.first(where: { name in !config.groups.contains { $0.name == name } }) {
                 throw ConfigError(file: options.config, line: nil, keyPath: "groups",
                                   problem: "--group \"\(unknown)\" is no steering group of the configuration; its groups: "
                                       + config.groups.map { "\"\($0.name)\"" }.joined(separator: ", "))
             }
-            settings.dumpModel = dumpModel.map { URL(fileURLWithPath: $0) }
             let outcome = try run.execute(settings) { console.diagnostics($0.diagnostics, language: config.language) }
             if timings {
                 let text = run.timings.map { "\($0.stage) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
@@ -75,8 +83,13 @@ struct RunCommand: ParsableCommand {
                 return .invalidInput
             case .published(let programme, let files, let deliveries):
                 for url in files { console.detail(ConsoleText.wrote(url.path, config.language)) }
-                for result in deliveries { console.delivery(result, dryRun: dryRun, language: config.language) }
+                for result in deliveries { console.delivery(result, dryRun: settings.dryRun, language: config.language) }
                 console.accounting(programme.accounting, language: config.language, force: false)
+                if let publication = run.publication {
+                    console.notice(LifecycleText.published(publication, config.language))
+                } else if run.draft {
+                    console.detail(LifecycleText.draft(config.period.label, published: run.periodWasPublished, config.language))
+                }
                 return ExitCodes.status(for: programme.diagnostics)
             }
         }

@@ -20,8 +20,8 @@ struct Tilanne: ParsableCommand {
         7 another run is in progress, 8 the reports were written but mailing failed,
         64 the command line is wrong. See docs/exit-codes.md.
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self, ScheduleCommand.self,
-                      InspectCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, PublishCommand.self, FreezeCommand.self, UnfreezeCommand.self,
+                      PeriodCommand.self, HistoryCommand.self, ScheduleCommand.self, InspectCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -16,7 +16,7 @@ KUOPIO = "kasvava-kuopio-tilanne-1-2024"
 
 
 def snapshot(folder):
-    return {name: (folder / name).read_bytes() for name in reports_in(folder)}
+    return {name: (folder / name).read_bytes() for name in reports_in(folder) if (folder / name).is_file()}
 
 
 def published_run(tmp_path, **kwargs):
@@ -111,7 +111,8 @@ def test_5_history_locked_by_another_process_nothing_published(tmp_path):
 
 def test_6_period_already_frozen(tmp_path):
     config = write_config(tmp_path)
-    assert run_tilanne("freeze", "--config", config).returncode in (0, 1)
+    assert run_tilanne("publish", "--config", config).returncode == 1
+    assert run_tilanne("freeze", "--config", config).returncode == 0
     again = run_tilanne("freeze", "--config", config)
     assert again.returncode == 6, again.stderr
 
@@ -219,15 +220,26 @@ def test_4_state_folder_without_space_is_found_before_publishing(tmp_path):
 def test_10_a_run_for_a_frozen_period_replaces_nothing(tmp_path):
     """A forgotten period bump used to overwrite the frozen period's published reports (the
     council attachment) with new data under the old label, exit 1 as usual."""
-    config, before = published_run(tmp_path)
+    config = write_config(tmp_path)
+    assert run_tilanne("publish", "--config", config).returncode == 1
     frozen = run_tilanne("freeze", "--config", config)
-    assert frozen.returncode in (0, 1), frozen.stderr
+    assert frozen.returncode == 0, frozen.stderr
+    before = snapshot(tmp_path / "Output")
     edited = tmp_path / "edited.csv"
     edited.write_text((ROOT / "Input" / f"{KUOPIO}.csv").read_text(encoding="utf-8-sig").replace("Talent HUB", "Talent Hub -hanke"),
                       encoding="utf-8")
     config = write_config(tmp_path, source=edited)
     result = run_tilanne("run", "--force", "--config", config)
     assert result.returncode == 10, result.stderr
-    assert "period 1/2024 was frozen" in result.stderr and "Open the next period" in result.stderr
+    assert "period 1/2024 was frozen" in result.stderr and "tilanne period open 2/2024" in result.stderr
     assert snapshot(tmp_path / "Output") == before
     assert summary_of(tmp_path)["outcome"] == "period-frozen"
+
+
+def test_11_freezing_what_was_never_published_is_refused(tmp_path):
+    config, before = published_run(tmp_path)
+    result = run_tilanne("freeze", "--config", config)
+    assert result.returncode == 11, result.stderr
+    assert "ei ole julkaistu" in result.stderr
+    assert snapshot(tmp_path / "Output") == before
+    assert summary_of(tmp_path)["outcome"] == "refused-by-period-state"

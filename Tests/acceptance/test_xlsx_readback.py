@@ -22,7 +22,8 @@ def test_sheets_and_document_properties(kuopio_run):
 def test_status_sheet_is_laid_out_like_the_council_table(kuopio_run):
     _, output = kuopio_run
     ws = workbook(output)["Tilanne"]
-    assert ws["A1"].value == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
+    # A nightly run of an open period writes a draft, and says so first.
+    assert ws["A1"].value == "LUONNOS: Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert [c.value for c in ws[2]] == ["Selitteet", "+  Etenee myönteisesti", "+/-  Etenee osittain myönteisesti",
                                         "-  Ei ole edennyt", "?  Ei tietoa etenemisestä"]
     assert [c.value for c in ws[3]] == ["Toimenpide", "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
@@ -61,6 +62,7 @@ def test_status_sheet_is_print_ready(kuopio_run):
     assert ws.print_title_rows == "$3:$3"
     assert ws.freeze_panes == "A4"
     assert "Kasvava Kuopio -toimenpideohjelma" in ws.oddHeader.left.text
+    assert ws.oddHeader.center.text == "LUONNOS"  # every printed page of a draft says so
     assert ws.oddFooter.right.text == "Sivu &P / &N"
 
 

@@ -21,6 +21,9 @@ public struct ReportModel: Sendable, Codable {
     /// The cross-cutting dimensions with their items' counts; nil when the programme has none.
     /// (Set with the programmes: a report of several programmes names them.)
     public var tags: [TagReport]?
+    /// A draft: the period is open (or its inputs changed since it was published), so the
+    /// report says so in its title and print header. Set by the run, not by the aggregator.
+    public var draft = false
     /// A line shown under the title (e.g. that the data are examples).
     public var notice: String?
     /// The status column's header, from the programme's template (`Tilanne {period}`).

@@ -34,7 +34,10 @@ public enum ConfigLoader {
             "limits", "history", "operations", "groups", "delivery",
         ])
         let programmeFileValue = try top.required("programme_file")
-        let programmeFile = baseDirectory.appendingPathComponent(try programmeFileValue.string()).standardizedFileURL
+        // Relative to the config's folder, or absolute, like every other path of the config.
+        let programmePath = try programmeFileValue.string()
+        let programmeFile = (programmePath.hasPrefix("/") ? URL(fileURLWithPath: programmePath)
+            : baseDirectory.appendingPathComponent(programmePath)).standardizedFileURL
         var language = try top["language"]?.oneOf(ReportLanguage.self) ?? .fi
         var languages = [language]
         if let list = top["languages"] {
@@ -300,7 +303,7 @@ public enum ConfigLoader {
     }
 
     private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {
-        let map = try value.mapping(allowed: ["folder", "formats", "file_names"])
+        let map = try value.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])
         let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? OutputFormat.standard
         var fileNames: [OutputFormat: String] = [:]
         if let namesValue = map["file_names"] {
@@ -312,7 +315,15 @@ public enum ConfigLoader {
                 fileNames[format] = name
             }
         }
-        return OutputConfig(folder: try map.required("folder").string(), formats: formats, fileNames: fileNames)
+        var outputs = OutputConfig(folder: try map.required("folder").string(), formats: formats, fileNames: fileNames)
+        if let archiveValue = map["archive_folder"] {
+            let archive = try archiveValue.string()
+            guard ReportPublisher.isPlainName(archive), !ReportPublisher.isInternal(archive) else {
+                throw archiveValue.error("a folder name inside the output folder is expected (e.g. arkisto)")
+            }
+            outputs.archiveFolder = archive
+        }
+        return outputs
     }
 
     /// `sheet: Tilanne`, `sheet: 2`, `table: 1` or `all`.

@@ -14,7 +14,7 @@ enum OutputPathRules {
 
     static func check(_ config: TilanneConfig, _ top: YAMLMapping) throws {
         let outputs = top["outputs"] ?? top.owner
-        let names = try? outputs.mapping(allowed: ["folder", "formats", "file_names"])["file_names"]?
+        let names = try? outputs.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])["file_names"]?
             .mapping(allowed: OutputFormat.allCases.map(\.rawValue))
         let groupValues = (try? top["groups"]?.sequence()) ?? []
         let root = components(config.resolve(config.outputs.folder))
@@ -23,6 +23,9 @@ enum OutputPathRules {
         // The run's own files first: whatever collides with them is the configuration's doing.
         claims.append(Claim(path: root + [RunLock.fileName], what: "the run lock", value: outputs))
         claims.append(Claim(path: root + [ReportPublisher.journalName], what: "the publishing journal", value: outputs))
+        let archiveValue = (try? outputs.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])["archive_folder"]) ?? outputs
+        claims.append(Claim(path: root + [config.outputs.archiveFolder], what: "the archive of published periods (\(config.outputs.archiveFolder))",
+                            value: archiveValue))
         if let history = config.history {
             let database = components(config.resolve(history.stateFolder).appendingPathComponent(HistoryConfig.databaseName))
             let value = try? top["history"]?.mapping(allowed: ["state_folder", "stale_after_periods"])["state_folder"]

@@ -191,6 +191,11 @@ public struct OutputConfig: Sendable, Codable {
     public var formats: [OutputFormat]
     /// File names per format; `{period}` becomes the period with `/` as `-`.
     public var fileNames: [OutputFormat: String]
+    /// The folder inside the output folder where `tilanne publish` archives each period's
+    /// council edition (`arkisto/1-2024/`).
+    public var archiveFolder: String = OutputConfig.defaultArchiveFolder
+
+    public static let defaultArchiveFolder = "arkisto"
 
     public func fileName(for format: OutputFormat, period: ReportingPeriod, suffix: String = "") -> String {
         // A PDF is named after the workbook unless it has a name of its own.

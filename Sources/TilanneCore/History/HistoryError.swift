@@ -18,10 +18,18 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
 public struct PeriodIsFrozen: Error, Sendable, CustomStringConvertible {
     public var period: String
     public var frozenAt: String
+    /// The period after it, for the command that opens it.
+    public var next: String
+
+    public init(period: ReportingPeriod, frozenAt: String) {
+        self.period = period.label
+        self.frozenAt = frozenAt
+        next = period.next.label
+    }
 
     public var description: String {
         "period \(period) was frozen at \(frozenAt); its published reports are not replaced. "
-            + "Open the next period: set period: in the configuration to the next one"
+            + "Open the next period: tilanne period open \(next)"
     }
 }
 

@@ -97,6 +97,61 @@ enum HistorySchema {
                 ALTER TABLE periodAction ADD COLUMN itemPath TEXT NOT NULL DEFAULT '';
                 """)
         }
+        // v6: the period lifecycle. A period is open (draft reports) until `tilanne publish`
+        // records a publication: exactly the files it wrote (archived), the inputs they were made
+        // from and the rows a freeze will store; `tilanne freeze` freezes a publication. Every
+        // step (opened, published, frozen, unfrozen) is an event, so a wrong freeze undone is
+        // still on record.
+        migrator.registerMigration("v6-period-lifecycle") { db in
+            try db.execute(sql: """
+                CREATE TABLE publication (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    label TEXT NOT NULL,
+                    sortKey TEXT NOT NULL,
+                    publishedAt TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    inputs TEXT NOT NULL,
+                    archive TEXT NOT NULL,
+                    actions INTEGER NOT NULL
+                );
+                CREATE INDEX publicationByLabel ON publication(label, id);
+                CREATE TABLE publicationFile (
+                    publicationId INTEGER NOT NULL REFERENCES publication(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    PRIMARY KEY (publicationId, name)
+                );
+                CREATE TABLE publicationAction (
+                    publicationId INTEGER NOT NULL REFERENCES publication(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    identity TEXT NOT NULL,
+                    lineage TEXT NOT NULL,
+                    theme TEXT NOT NULL,
+                    goalNumber INTEGER NOT NULL,
+                    goalTitle TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    projects TEXT NOT NULL,
+                    responsible TEXT NOT NULL,
+                    progress TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    statusKey TEXT NOT NULL,
+                    sourceFile TEXT NOT NULL,
+                    sourceRow INTEGER,
+                    itemPath TEXT NOT NULL,
+                    unchangedPeriods INTEGER NOT NULL,
+                    unchangedSince TEXT NOT NULL,
+                    PRIMARY KEY (publicationId, position)
+                );
+                CREATE TABLE periodEvent (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    label TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

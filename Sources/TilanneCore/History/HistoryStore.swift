@@ -5,7 +5,7 @@ import GRDB
 /// run makes is one transaction, so a crash or a kill leaves the database as it was before.
 public final class HistoryStore {
     public let url: URL
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens (creating the folder and the file when missing) and upgrades the database. Before
     /// anything is written, the file must be a database, and an undamaged one: an empty file
@@ -152,6 +152,8 @@ public final class HistoryStore {
                     bind.text(row.unchangedSince ?? label)
                 }
             }
+            try Self.insertEvent(db, PeriodEvent(label: label, kind: .frozen, at: time,
+                                                 detail: existing == nil ? "\(rows.count) actions" : "\(rows.count) actions, replaced the snapshot of \(existing!)"))
             return existing != nil
         }
     }
@@ -179,7 +181,7 @@ public final class HistoryStore {
 
     /// By position, in the order of `HistorySchema.periodColumns` (faster than by name over
     /// 10,000 rows a run).
-    private static func historyRow(_ row: Row) -> HistoryRow {
+    static func historyRow(_ row: Row) -> HistoryRow {
         HistoryRow(identity: row[0], lineage: row[1], theme: row[2], goalNumber: row[3], goalTitle: row[4], action: row[5],
                    projects: row[6], responsible: row[7], progress: row[8], status: row[9], statusKey: row[10],
                    sourceFile: row[11], sourceRow: row[12], itemPath: row[13], unchangedPeriods: row[14], unchangedSince: row[15])
@@ -191,7 +193,7 @@ public final class HistoryStore {
                   actions: row["actions"], rejected: row["rejected"], warnings: row["warnings"], errors: row["errors"])
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
+    func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
         do { return try body() } catch { throw HistoryError(path: url.path, problem: "\(error)") }
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Expands a source path whose file name may hold `*` (e.g. `Input/*.csv`) into the files it
 /// names, sorted by name so that the report order does not depend on the file system.
-enum SourceFiles {
-    static func expand(_ url: URL) -> [URL] {
+public enum SourceFiles {
+    public static func expand(_ url: URL) -> [URL] {
         let name = url.lastPathComponent
         guard name.contains("*") else {
             return FileManager.default.fileExists(atPath: url.path) ? [url] : []

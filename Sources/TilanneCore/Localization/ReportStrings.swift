@@ -97,6 +97,21 @@ public struct ReportStrings: Sendable {
     public func reportTitle(_ programme: String, _ period: String) -> String {
         pick("\(programme) – tilanne \(period)", "\(programme) – läge \(period)", "\(programme) – status \(period)")
     }
+
+    /// The title of a report, marked as a draft when it is one.
+    public func reportTitle(of model: ReportModel) -> String {
+        let title = reportTitle(model.programme.name, model.period)
+        return model.draft ? "\(draftMark): \(title)" : title
+    }
+
+    /// The word on every draft's title and printed page.
+    public var draftMark: String { pick("LUONNOS", "UTKAST", "DRAFT") }
+
+    public var draftNotice: String {
+        pick("Luonnos: raporttia ei ole vielä julkaistu, ja sen tiedot voivat muuttua.",
+             "Utkast: rapporten är ännu inte publicerad, och uppgifterna kan ändras.",
+             "Draft: this report has not been published yet, and its data may change.")
+    }
     public func bindingGoal(_ label: String, _ text: String) -> String { "(\(label): \(text))" }
 
     /// Marks a text left in another language: `[på finska]`.

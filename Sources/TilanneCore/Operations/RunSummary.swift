@@ -35,6 +35,11 @@ public struct RunSummary: Codable, Sendable {
     public var rows: RowAccounting?
     public var findings: Findings?
     public var outputs: [FileRecord] = []
+    /// With a history: `draft` (the period is open, or changed since it was published) or
+    /// `council` (the published edition).
+    public var edition: String?
+    /// `tilanne publish`: the archive folder of the publication.
+    public var archive: String?
     /// Each steering group's files and mail.
     public var deliveries: [GroupDelivery.Result]?
 

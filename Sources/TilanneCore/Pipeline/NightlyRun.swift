@@ -19,6 +19,10 @@ public final class NightlyRun {
         public var dryRun = false
         /// Also write the report model as JSON here.
         public var dumpModel: URL?
+        /// `tilanne publish`: the council edition. Never a draft and never skipped as unchanged;
+        /// its files are archived and recorded as the period's publication, which is what
+        /// `tilanne freeze` later freezes.
+        public var publish = false
 
         public init() {}
     }
@@ -33,6 +37,14 @@ public final class NightlyRun {
 
     public let config: TilanneConfig
     public private(set) var summary: RunSummary
+    /// Whether the reports written are drafts: the period is open, or its inputs changed since
+    /// it was published. Without a history there is no lifecycle and no draft.
+    public private(set) var draft = false
+    /// Whether the period had been published when the run began (its drafts then say the
+    /// inputs changed since).
+    public private(set) var periodWasPublished = false
+    /// What `publish` recorded.
+    public private(set) var publication: Publication?
     /// Seconds per stage, for `--timings` and `make bench`.
     public private(set) var timings: [(stage: String, seconds: Double)] = []
     private var lapStart = DispatchTime.now()
@@ -53,13 +65,17 @@ public final class NightlyRun {
         let lock = try RunLock(folder: pipeline.outputFolder)
         defer { lock.release() }
         try ReportPublisher.recover(pipeline.outputFolder)
-        let store = try pipeline.openHistory()
+        let store = options.publish ? try pipeline.requireHistory(for: "publishing a period") : try pipeline.openHistory()
         // A forgotten period bump must not overwrite the frozen period's published reports.
-        if let store, let frozen = try store.frozenPeriods().first(where: { config.period.format.parse($0.label) == config.period }) {
-            throw PeriodIsFrozen(period: config.period.label, frozenAt: frozen.frozenAt)
+        let status = try store?.status(of: config.period)
+        if let status, status.state == .frozen {
+            throw PeriodIsFrozen(period: config.period, frozenAt: status.frozenAt ?? "")
         }
         let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
-        if let store, !options.force, !options.resend, options.dumpModel == nil, LaterPeriodFiles.find(in: config).isEmpty, let last = try store.lastPublishedRun(),
+        periodWasPublished = status?.state == .published
+        draft = store != nil && !options.publish && !(status?.state == .published && status?.publication?.fingerprint == fingerprint)
+        summary.edition = store == nil ? nil : draft ? "draft" : "council"
+        if let store, !options.force, !options.publish, !options.resend, options.dumpModel == nil, LaterPeriodFiles.find(in: config).isEmpty, let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint,
            pipeline.outputsExist(formats: options.formats, history: true, previousPeriod: try store.previousPeriod(before: config.period) != nil) {
             var record = last
@@ -78,7 +94,8 @@ public final class NightlyRun {
             summary.record(programme, language: config.language)
         }
         lap("compare")
-        let model = pipeline.report(from: programme, history: history)
+        var model = pipeline.report(from: programme, history: history)
+        model.draft = draft
         lap("aggregate")
         // The policy speaks once, over the findings of every stage and of every edition.
         let report = pipeline.judge(model)
@@ -125,6 +142,15 @@ public final class NightlyRun {
             }
             lap("deliver")
         }
+        if options.publish, let store {
+            do {
+                try archive(written + deliveries.flatMap { $0.files.map { URL(fileURLWithPath: $0) } }, programme: programme,
+                            fingerprint: fingerprint, store: store, pipeline: pipeline)
+            } catch {
+                throw PublishedThenFailed(step: .archive, published: written, underlying: error)
+            }
+            lap("archive")
+        }
         // A dry run mails nothing and so records nothing: the next real run is not "unchanged".
         if let store, let history, !options.dryRun {
             let counts = Dictionary(grouping: programme.diagnostics, by: \.severity).mapValues(\.count)
@@ -140,6 +166,24 @@ public final class NightlyRun {
         }
         if let deliveryFailure { throw deliveryFailure }
         return .published(programme, files: written, deliveries: deliveries)
+    }
+
+    /// Copies the council edition into the archive and records it as the period's publication,
+    /// with the rows `freeze` will store.
+    private func archive(_ files: [URL], programme: ValidatedProgramme, fingerprint: String, store: HistoryStore,
+                         pipeline: Pipeline) throws {
+        let archive = PublicationArchive(outputFolder: pipeline.outputFolder, archiveFolder: config.outputs.archiveFolder,
+                                         period: config.period)
+        let records = try archive.store(files)
+        summary.archive = archive.folder.path
+        let rows = try pipeline.frozenRows(programme, period: config.period, store: store)
+        let time = Timestamp.now()
+        let id = try store.recordPublication(period: config.period, at: time, fingerprint: fingerprint,
+                                             inputs: PublicationInputs.of(config, inputs: summary.inputs), archive: archive.folder.path,
+                                             files: records, rows: rows)
+        publication = Publication(id: id, label: config.period.label, publishedAt: time, fingerprint: fingerprint,
+                                  inputs: PublicationInputs.of(config, inputs: summary.inputs), archive: archive.folder.path,
+                                  actions: rows.count, files: records)
     }
 
     private func lap(_ stage: String) {

@@ -8,6 +8,8 @@ public struct PublishedThenFailed: Error, CustomStringConvertible {
         case groups
         /// Recording the run in the history database.
         case history
+        /// `tilanne publish`: archiving the council edition or recording the publication.
+        case archive
     }
 
     public var step: Step
@@ -24,6 +26,7 @@ public struct PublishedThenFailed: Error, CustomStringConvertible {
         let what = switch step {
         case .groups: "writing the steering groups' files failed"
         case .history: "recording the run in the history failed (the next run compares and records again)"
+        case .archive: "archiving them as the period's publication failed (run tilanne publish again)"
         }
         return "the reports were published (\(published.count) files), then \(what): \(underlying)"
     }

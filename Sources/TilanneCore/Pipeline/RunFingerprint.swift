@@ -22,3 +22,17 @@ public enum RunFingerprint {
         return "v2:" + HexDigits.of(SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)))
     }
 }
+
+extension PublicationInputs {
+    /// Today's inputs of a config: its file's and its programme file's SHA-256, and the input
+    /// records (the run summary's, when the caller has them).
+    public static func of(_ config: TilanneConfig, inputs: [RunSummary.FileRecord]? = nil) -> PublicationInputs {
+        func hash(_ url: URL?) -> String? {
+            url.flatMap { try? Data(contentsOf: $0) }.map { HexDigits.of(SHA256.hash(data: $0)) }
+        }
+        var summary = RunSummary(command: "", config: "", started: "")
+        if inputs == nil { summary.record(inputsOf: config) }
+        return PublicationInputs(configuration: hash(config.file) ?? "", programme: hash(config.programmeFile),
+                                 files: inputs ?? summary.inputs)
+    }
+}

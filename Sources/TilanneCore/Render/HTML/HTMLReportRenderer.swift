@@ -11,7 +11,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let strings = ReportStrings(language: model.language)
         let out = try BufferedFileWriter(path: url.path)
         let e = HTMLEscaping.escape
-        let title = strings.reportTitle(model.programme.name, model.period)
+        let title = strings.reportTitle(of: model)
         let legendIndex = Dictionary(uniqueKeysWithValues: model.legend.enumerated().map { ($1.code, $0) })
 
         out.write("""
@@ -22,13 +22,14 @@ public struct HTMLReportRenderer: ReportRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(e(title))</title>
         <style>
-        \(HTMLStyle.css(legend: model.legend))</style>
+        \(HTMLStyle.css(legend: model.legend))\(model.draft ? HTMLStyle.draftPage(strings.draftMark) : "")</style>
         </head>
         <body>
         <header>
         <h1>\(e(title))</h1>
 
         """)
+        if model.draft { out.write("<p class=\"draft\">\(e(strings.draftNotice))</p>\n") }
         let meta = [model.programme.organisation, model.programme.strategy].compactMap { $0 }
         if !meta.isEmpty { out.write("<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n") }
         if let notice = model.notice { out.write("<p class=\"notice\">\(e(notice))</p>\n") }

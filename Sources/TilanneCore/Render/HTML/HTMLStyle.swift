@@ -2,6 +2,11 @@
 /// WCAG 2.1 AA contrast (dark text on the light legend fills); print: A4 landscape with the
 /// table header repeated on every page.
 enum HTMLStyle {
+    /// A draft's printed pages carry the mark at the top centre.
+    static func draftPage(_ mark: String) -> String {
+        "@media print { @page { @top-center { content: \"\(mark)\"; font: 700 11pt sans-serif; color: #a00000; } } }\n"
+    }
+
     static func css(legend: [LegendItem]) -> String {
         var css = """
         :root { color-scheme: light; }
@@ -13,6 +18,7 @@ enum HTMLStyle {
         p.binding { margin: 0; padding: 0.2rem 0.6rem; font-style: italic; border: 1px solid #8a8a8a; border-bottom: none; }
         .owner { font-weight: 400; }
         .meta { color: #404040; margin: 0 0 1rem; }
+        .draft { border: 3px solid #a00000; padding: 0.3rem 0.6rem; color: #a00000; font-weight: 700; }
         .notice { border-left: 4px solid #8a3b00; padding: 0.3rem 0.6rem; background: #fff4e5; }
         a { color: #1f3864; }
         nav ul { padding-left: 1.2rem; }

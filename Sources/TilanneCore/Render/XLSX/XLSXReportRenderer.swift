@@ -13,7 +13,8 @@ public struct XLSXReportRenderer: ReportRenderer {
         let strings = ReportStrings(language: model.language)
         let workbook = try XLSXWorkbook(path: url.path)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
-        workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(model.programme.name, model.period))
+        workbook.draftMark = model.draft ? strings.draftMark : nil
+        workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))
         try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
         try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles)
         if let indicators = model.indicators {
@@ -58,7 +59,7 @@ public struct XLSXReportRenderer: ReportRenderer {
         let progressColumn = 1 + model.columns.count
         let lastColumn = widths.count - 1
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
-        let title = strings.reportTitle(model.programme.name, model.period)
+        let title = strings.reportTitle(of: model)
 
         sheet.merge(0, 0, lastColumn, title, styles.title)
         sheet.height(0, 24)

@@ -10,6 +10,8 @@ final class XLSXWorkbook {
     let handle: UnsafeMutablePointer<lxw_workbook>
     private let path: String
     /// C strings handed to the library that must outlive `close()`.
+    /// On a draft, the word every printed page carries at the top centre (`LUONNOS`).
+    var draftMark: String?
     private var retainedStrings: [UnsafeMutablePointer<CChar>] = []
     private var firstError: lxw_error = LXW_NO_ERROR
 
@@ -178,7 +180,15 @@ struct XLSXSheet {
         if let repeatRows {
             workbook.check(worksheet_repeat_rows(handle, lxw_row_t(repeatRows.lowerBound), lxw_row_t(repeatRows.upperBound)))
         }
-        workbook.check(worksheet_set_header(handle, header))
+        // A draft says so on every printed page, whatever sheet is printed.
+        // The centre section goes between the left and the right one, in the order Excel
+        // writes them (readers expect &L, &C, &R).
+        let marked = workbook.draftMark.map { mark in
+            let centre = "&C&\"-,Bold\"\(XLSXText.headerSafe(mark))"
+            guard let right = header.range(of: "&R") else { return header + centre }
+            return header[..<right.lowerBound] + centre + header[right.lowerBound...]
+        } ?? header
+        workbook.check(worksheet_set_header(handle, marked))
         workbook.check(worksheet_set_footer(handle, footer))
     }
 

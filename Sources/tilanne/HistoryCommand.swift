@@ -5,7 +5,7 @@ import TilanneCore
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "List the frozen periods and the latest runs kept in the history database."
+        abstract: "List the frozen periods, the periods' events (opened, published, frozen, unfrozen) and the latest runs."
     )
 
     @OptionGroup var options: CommonOptions
@@ -23,18 +23,22 @@ struct HistoryCommand: ParsableCommand {
             let store = try Pipeline(config: config).requireHistory(for: "listing the history")
             let periods = try store.frozenPeriods()
             let latest = try store.runs(limit: runs)
+            let events = try store.events()
             if json {
                 struct Listing: Encodable {
                     var database: String
                     var schema: [String]
                     var periods: [FrozenPeriodInfo]
                     var runs: [RunRecord]
+                    var events: [PeriodEvent]
                 }
-                let listing = Listing(database: store.url.path, schema: try store.appliedMigrations(), periods: periods, runs: latest)
+                let listing = Listing(database: store.url.path, schema: try store.appliedMigrations(), periods: periods, runs: latest,
+                                      events: events)
                 FileHandle.standardOutput.write(try StableJSON.encode(listing))
                 return .success
             }
             print(ConsoleText.historyListing(store.url.path, periods: periods, runs: latest, config.language))
+            print(LifecycleText.events(events, config.language))
             return .success
         }
     }

@@ -105,6 +105,23 @@ enum LifecycleText {
             : say("  lähde: \(path) (ei vielä olemassa)", "  källa: \(path) (finns inte ännu)", "  source: \(path) (not there yet)")
     }
 
+    /// The periods' life as `tilanne history` lists it, oldest first.
+    static func events(_ events: [PeriodEvent], _ language: ReportLanguage) -> String {
+        let say = ReportStrings(language: language).pick
+        var lines = ["", say("Kausien vaiheet:", "Periodernas skeden:", "Period events:")]
+        if events.isEmpty { lines.append(say("  (ei yhtään)", "  (inga)", "  (none)")) }
+        for event in events {
+            let what = switch event.kind {
+            case .opened: say("avattu", "öppnad", "opened")
+            case .published: say("julkaistu", "publicerad", "published")
+            case .frozen: say("jäädytetty", "frusen", "frozen")
+            case .unfrozen: say("jäädytys purettu", "frysningen hävd", "unfrozen")
+            }
+            lines.append("  \(event.at)  \(event.label)  \(what)" + (event.detail.isEmpty ? "" : "  (\(event.detail))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func confirmUnfreeze(_ period: String, _ language: ReportLanguage) -> String {
         ReportStrings(language: language).pick(
             "Kauden \(period) jäädytys puretaan; myöhemmät raportit eivät vertaa siihen, ennen kuin se jäädytetään uudelleen. Vahvista kirjoittamalla \(period): ",

@@ -165,6 +165,8 @@ def test_a_wrong_freeze_is_undone_only_when_confirmed_and_stays_on_record(tmp_pa
         event = db.execute("SELECT event, detail FROM periodEvent ORDER BY id DESC LIMIT 1").fetchone()
     assert event[0] == "unfrozen" and event[1].startswith("väärä versio jäädytettiin; user ")
     assert run_tilanne("unfreeze", "--period", "1/2024", "--yes", "--config", config).returncode == 11  # not frozen now
+    listing = run_tilanne("history", "--config", config).stdout
+    assert "Kausien vaiheet:" in listing and "1/2024  jäädytys purettu  (väärä versio jäädytettiin; user " in listing
     # Published again: it can be frozen again, from the same publication.
     assert run_tilanne("freeze", "--config", config).returncode == 0
 

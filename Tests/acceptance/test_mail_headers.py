@@ -4,7 +4,9 @@ nothing is mailed. A real message, captured from a sendmail program that only sa
 given, is read back with Python's email package: display names and Finnish and Swedish letters
 come back as written, every header line fits in 76 characters, and no header is added."""
 import email
+import email.header
 import email.policy
+import re
 import stat
 
 import pytest
@@ -55,9 +57,10 @@ def test_display_names_and_letters_round_trip_and_no_header_is_added(tmp_path):
     result = run_tilanne("run", "--quiet", "--config", config)
     assert result.returncode == 1, result.stderr
     raw = (mail / "message").read_bytes()
-    # The sendmail program is given the bare addresses after -i and --.
+    # The sendmail program is given the envelope sender (from's address), then the bare
+    # addresses after -i and --.
     assert (mail / "args").read_text().split("\n")[:-1] == [
-        "-i", "--", "raportit@kuopio.example", "aija.virtanen@kuopio.example", "pj@kuopio.example"]
+        "-f", "tilanne@kuopio.example", "-i", "--", "raportit@kuopio.example", "aija.virtanen@kuopio.example", "pj@kuopio.example"]
     lines = header_lines(raw)
     assert all(len(line) <= 76 for line in lines), [line for line in lines if len(line) > 76]
     assert all(max(line, default=0) < 128 for line in lines)
@@ -110,3 +113,31 @@ def test_a_line_break_in_a_header_field_is_refused_at_load(tmp_path, old, new, k
     assert "\nBcc" not in result.stderr and "\rBcc" not in result.stderr
     assert not (mail / "message").exists()
     assert not (tmp_path / "Output").exists() or not any((tmp_path / "Output").iterdir())
+
+
+LONG_SUBJECT = ("Kasvava Kuopio – tilanne {period}: Hyvinvoinnin ja terveyden edistämisen ohjausryhmä, "
+                "päivitetyt tilannetiedot ja sisäisen tarkastuksen huomiot käsiteltäväksi yhtymähallituksessa")
+
+
+def test_a_long_finnish_subject_is_folded_into_encoded_words_python_reads_back_exactly(tmp_path):
+    config, mail = config_with(tmp_path, replacements=[
+        ('subject: "{programme} – tilanne {period}: {group}"', f'subject: "{LONG_SUBJECT}"')])
+    result = run_tilanne("run", "--quiet", "--config", config)
+    assert result.returncode == 1, result.stderr
+    raw = next(iter(sorted(mail.glob("message*")))).read_bytes()
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    subject_lines = []
+    for line in head.split("\r\n"):
+        if line.startswith("Subject:") or (subject_lines and line.startswith(" ")):
+            subject_lines.append(line)
+        elif subject_lines:
+            break
+    assert len(subject_lines) > 2, subject_lines
+    assert all(len(line) <= 78 for line in subject_lines), subject_lines
+    words = re.findall(r"=\?UTF-8\?B\?[A-Za-z0-9+/=]*\?=", " ".join(subject_lines))
+    assert words and all(len(word) <= 75 for word in words), words
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["subject"] == LONG_SUBJECT.replace("{period}", "1/2024")
+    # The older parser, word by word, reads the same text.
+    unfolded = " ".join(line.strip() for line in subject_lines)[len("Subject:"):]
+    assert str(email.header.make_header(email.header.decode_header(unfolded))) == LONG_SUBJECT.replace("{period}", "1/2024")

@@ -368,7 +368,8 @@ public enum ConfigLoader {
     }
 
     private static func readDelivery(_ value: YAMLValue) throws -> DeliveryConfig {
-        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts", "timeout_seconds"])
+        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts", "timeout_seconds", "envelope_from",
+                                              "message_id_domain"])
         let sendmail = try map["sendmail"]?.sequenceOrSingle().map { try $0.string() } ?? ["/usr/sbin/sendmail"]
         var alertTo: [String] = []
         var alertSubject = "Tilanne: {programme} – ajo epäonnistui (exit {exit}, {outcome})"
@@ -377,11 +378,14 @@ public enum ConfigLoader {
             alertTo = try alertMap.required("to").sequenceOrSingle().map(MailHeaderRules.mailbox)
             alertSubject = try alertMap["subject"].map(MailHeaderRules.headerText) ?? alertSubject
         }
+        let from = try MailHeaderRules.mailbox(map.required("from"))
         return DeliveryConfig(
-            sendmail: sendmail, from: try MailHeaderRules.mailbox(map.required("from")),
+            sendmail: sendmail, from: from,
             subject: try map["subject"].map(MailHeaderRules.headerText) ?? "{programme} – tilanne {period}: {group}",
             body: try map["body"]?.string() ?? "Liitteenä {group}:n seurantaraportti, tilanne {period}.\n",
-            alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]))
+            alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]),
+            envelopeFrom: try EnvelopeSenderRules.envelopeFrom(map["envelope_from"], sendmail: sendmail, from: from),
+            messageIDDomain: try EnvelopeSenderRules.messageIDDomain(map["message_id_domain"]))
     }
 
     private static func readTimeout(_ value: YAMLValue?) throws -> Double {

@@ -255,6 +255,11 @@ public struct DeliveryConfig: Sendable, Codable {
     public var alertSubject: String
     /// Seconds the sendmail program may take per message before it is stopped (`timeout_seconds`).
     public var timeout: Double = DeliveryConfig.defaultTimeout
+    /// The envelope sender given to sendmail with `-f` (`envelope_from`, default the address of
+    /// `from`); nil when the configured sendmail command already sets one itself.
+    public var envelopeFrom: String?
+    /// The domain of every Message-ID (`message_id_domain`); nil: the domain of `from`.
+    public var messageIDDomain: String?
 
     public static let defaultTimeout: Double = 120
 }

@@ -57,6 +57,7 @@ public struct GroupDelivery {
             let subject = fill(delivery.subject, group: group)
             var message = MailMessage(from: delivery.from, to: group.email, subject: subject, body: fill(delivery.body, group: group),
                                       attachments: [])
+            message.messageIDDomain = delivery.messageIDDomain
             for (url, format) in zip(files, publisher.renderers.map(\.format)) {
                 let data = try Data(contentsOf: url)
                 message.attachments.append(.init(fileName: url.lastPathComponent, contentType: MailMessage.contentType(for: format), data: data))
@@ -73,7 +74,7 @@ public struct GroupDelivery {
                 continue
             }
             do {
-                try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
+                try Sendmail(delivery).send(message)
             } catch let failure as Sendmail.Failure {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject,
                                       outcome: .failed, problem: failure.description))
@@ -98,9 +99,10 @@ public struct GroupDelivery {
         let findings = summary.findings?.first.map { "\n\n" + $0.joined(separator: "\n") } ?? ""
         let body = "\(summary.logLine)\n\n\(summary.problem ?? "")\(findings)\n\nThe run summary is attached (\(config.summaryFile.lastPathComponent)).\n"
         let json = (try? StableJSON.encode(summary)) ?? Data()
-        let message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
+        var message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
                                   attachments: [.init(fileName: "last-run.json", contentType: "application/json", data: json)])
-        try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
+        message.messageIDDomain = delivery.messageIDDomain
+        try Sendmail(delivery).send(message)
     }
 
     private func fill(_ template: String, group: SteeringGroup) -> String {

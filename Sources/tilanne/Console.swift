@@ -36,20 +36,26 @@ struct Console {
     }
 
     /// One line per steering group: what was written and mailed, or with --dry-run what would be.
+    /// A group whose mail failed for some addresses also says which addresses did get it.
     func delivery(_ result: GroupDelivery.Result, dryRun: Bool, language: ReportLanguage) {
         let say = ReportStrings(language: language).pick
-        let to = result.recipients.joined(separator: ", ")
+        func addresses(_ outcome: GroupDelivery.Outcome) -> String {
+            result.recipientResults.filter { $0.outcome == outcome }.map(\.address).joined(separator: ", ")
+        }
         let subject = result.subject ?? ""
-        let what = switch result.outcome {
-        case .sent: say("lähetetty: \(to)", "skickat till \(to)", "sent to \(to)")
-        case .wouldSend: say("LÄHETETTÄISIIN: \(to), aihe \"\(subject)\"", "SKULLE SKICKAS till \(to), ämne \"\(subject)\"",
-                             "WOULD SEND to \(to), subject \"\(subject)\"")
+        let sent = addresses(.sent)
+        var what = switch result.outcome {
+        case .sent: say("lähetetty: \(sent)", "skickat till \(sent)", "sent to \(sent)")
+        case .wouldSend: say("LÄHETETTÄISIIN: \(addresses(.wouldSend)), aihe \"\(subject)\"",
+                             "SKULLE SKICKAS till \(addresses(.wouldSend)), ämne \"\(subject)\"",
+                             "WOULD SEND to \(addresses(.wouldSend)), subject \"\(subject)\"")
         case .unchanged: say("ei lähetetty: sama kuin edellinen lähetys", "inte skickat: samma som förra meddelandet",
                              "not sent: the same as the last message")
         case .filesOnly: say("tiedostot kirjoitettu", "filerna skrivna", "files written")
-        case .failed: say("LÄHETYS EPÄONNISTUI: \(to) (\(result.problem ?? ""))", "UTSKICKET MISSLYCKADES: \(to) (\(result.problem ?? ""))",
-                          "SENDING FAILED: \(to) (\(result.problem ?? ""))")
+        case .failed: say("LÄHETYS EPÄONNISTUI: \(result.problem ?? "")", "UTSKICKET MISSLYCKADES: \(result.problem ?? "")",
+                          "SENDING FAILED: \(result.problem ?? "")")
         }
+        if result.outcome == .failed, !sent.isEmpty { what += say("; lähetetty: \(sent)", "; skickat till \(sent)", "; sent to \(sent)") }
         let files = result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let line = "\(result.group): \(what) [\(files)]"
         if dryRun { print(line) } else { notice(line) }

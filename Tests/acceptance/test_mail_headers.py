@@ -30,9 +30,11 @@ delivery:
 
 
 def capturing_sendmail(folder):
-    """A sendmail program that saves its arguments and the message it is handed."""
+    """A sendmail program that saves its arguments and the message it is handed, each run's
+    under the next number (args-0, message-0, args-1 …)."""
     script = folder / "sendmail"
-    script.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {folder}/args\ncat > {folder}/message\n")
+    script.write_text(f"#!/bin/sh\nn=$(ls {folder} | grep -c '^message-')\n"
+                      f"printf '%s\\n' \"$@\" > {folder}/args-$n\ncat > {folder}/message-$n\n")
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return script
 
@@ -56,26 +58,33 @@ def test_display_names_and_letters_round_trip_and_no_header_is_added(tmp_path):
     config, mail = config_with(tmp_path)
     result = run_tilanne("run", "--quiet", "--config", config)
     assert result.returncode == 1, result.stderr
-    raw = (mail / "message").read_bytes()
-    # The sendmail program is given the envelope sender (from's address), then the bare
-    # addresses after -i and --.
-    assert (mail / "args").read_text().split("\n")[:-1] == [
-        "-f", "tilanne@kuopio.example", "-i", "--", "raportit@kuopio.example", "aija.virtanen@kuopio.example", "pj@kuopio.example"]
+    # One message per recipient: the sendmail program is given the envelope sender (from's
+    # address), then the recipient's bare address after -i and --.
+    recipients = ["raportit@kuopio.example", "aija.virtanen@kuopio.example", "pj@kuopio.example"]
+    assert [(mail / f"args-{n}").read_text().split("\n")[:-1] for n in range(3)] == [
+        ["-f", "tilanne@kuopio.example", "-i", "--", address] for address in recipients]
+    assert not (mail / "message-3").exists()
+    raws = [(mail / f"message-{n}").read_bytes() for n in range(3)]
+    messages = [email.message_from_bytes(raw, policy=email.policy.default) for raw in raws]
+    assert [[(a.display_name, a.addr_spec) for a in message["to"].addresses] for message in messages] == [
+        [("Kuopion kaupunki", "raportit@kuopio.example")],
+        [("Virtanen, Äijä", "aija.virtanen@kuopio.example")],
+        [("", "pj@kuopio.example")]]
+    assert len({message["message-id"] for message in messages}) == 3
+    raw, message = raws[1], messages[1]
     lines = header_lines(raw)
     assert all(len(line) <= 76 for line in lines), [line for line in lines if len(line) > 76]
     assert all(max(line, default=0) < 128 for line in lines)
-    message = email.message_from_bytes(raw, policy=email.policy.default)
     assert sorted(message.keys()) == ["Content-Type", "Date", "From", "MIME-Version", "Message-ID", "Subject", "To"]
     assert message["subject"] == ("Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024: "
                                   "Elinvoiman ja yrittäjyyden ohjausryhmä (Åbo–Kuopio)")
-    assert [(a.display_name, a.addr_spec) for a in message["to"].addresses] == [
-        ("Kuopion kaupunki", "raportit@kuopio.example"),
-        ("Virtanen, Äijä", "aija.virtanen@kuopio.example"),
-        ("", "pj@kuopio.example")]
+    assert message["message-id"].endswith("@kuopio.example>")
     assert [(a.display_name, a.addr_spec) for a in message["from"].addresses] == [
         ("Tilanne – Kuopion kaupunki", "tilanne@kuopio.example")]
     assert "liitteenä Elinvoiman ja yrittäjyyden ohjausryhmä (Åbo–Kuopio):n seurantaraportti" in message.get_body().get_content()
-    assert [part.get_filename() for part in message.iter_attachments()] == ["kasvava-kuopio-tilanne-1-2024.xlsx"]
+    # The attachment's name says the group (its folder); the file on disk keeps its own name.
+    assert [part.get_filename() for part in message.iter_attachments()] == [
+        "kasvava-kuopio-tilanne-1-2024-elinvoiman-ja-yrittajyyden-ohjausryhma-abo-kuopio.xlsx"]
     # The parts' headers and the base64 lines too: no line of the whole message passes 76.
     assert all(len(line) <= 76 for line in raw.split(b"\r\n"))
 
@@ -111,7 +120,7 @@ def test_a_line_break_in_a_header_field_is_refused_at_load(tmp_path, old, new, k
     line = next(i for i, text in enumerate(lines, 1) if "Bcc: kaikki" in text)
     assert f"tilanne.yml:{line}: {key}:" in result.stderr, result.stderr
     assert "\nBcc" not in result.stderr and "\rBcc" not in result.stderr
-    assert not (mail / "message").exists()
+    assert not list(mail.glob("message*"))
     assert not (tmp_path / "Output").exists() or not any((tmp_path / "Output").iterdir())
 
 

@@ -1,9 +1,8 @@
-import Crypto
 import Foundation
 
 /// Per-group delivery ("bursting"): each steering group's slice of the report is published into
-/// its own folder and, when the group has addresses, mailed as one message with the files
-/// attached. A message is not sent again while its content is what was last sent to the group.
+/// its own folder and, when the group has addresses, mailed to each address as a message of its
+/// own with the files attached. A recipient is not sent the same message twice.
 public struct GroupDelivery {
     public let config: TilanneConfig
     public let store: HistoryStore?
@@ -28,15 +27,19 @@ public struct GroupDelivery {
         public var files: [String]
         public var recipients: [String]
         public var subject: String?
+        /// For the group: failed when any recipient failed, else sent when any was sent.
         public var outcome: Outcome
-        /// For a failed delivery: the sendmail program's message.
+        /// For a failed delivery: each failed address with the sendmail program's message.
         public var problem: String?
+        /// Each address's own result, in the order the group lists them.
+        public var recipientResults: [RecipientResult] = []
     }
 
-    /// Publishes every group's files (each set atomically), then mails those that changed. Each
-    /// group is mailed on its own: one that fails is a `failed` result and the others are still
-    /// tried; only a sent message is recorded, so the next run tries the failed ones again.
-    /// With `dryRun`, nothing is mailed or recorded; the results say what would be.
+    /// Publishes every group's files (each set atomically), then mails each address of each
+    /// group on its own. One that fails is a `failed` recipient (and its group failed) while the
+    /// others are still tried; only a sent message is recorded, so the next run tries exactly
+    /// the failed addresses again. With `dryRun`, nothing is mailed or recorded; the results say
+    /// what would be.
     /// - Parameter resend: groups mailed even when their message is the one last sent: nil none,
     ///   an empty set every group, else the groups of those names.
     public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?) throws -> [Result] {
@@ -54,36 +57,34 @@ public struct GroupDelivery {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: [], subject: nil, outcome: .filesOnly))
                 continue
             }
-            let subject = fill(delivery.subject, group: group)
-            var message = MailMessage(from: delivery.from, to: group.email, subject: subject, body: fill(delivery.body, group: group),
-                                      attachments: [])
-            message.messageIDDomain = delivery.messageIDDomain
-            for (url, format) in zip(files, publisher.renderers.map(\.format)) {
-                let data = try Data(contentsOf: url)
-                message.attachments.append(.init(fileName: url.lastPathComponent, contentType: MailMessage.contentType(for: format), data: data))
-            }
-            let fingerprint = Self.fingerprint(message)
-            let previous = try store?.lastDelivery(group: group.folder)
+            let mail = try GroupMail(group: group, files: files, formats: publisher.renderers.map(\.format), config: config, delivery: delivery)
             let resent = resend.map { $0.isEmpty || $0.contains(group.name) } ?? false
-            if previous == fingerprint && !resent {
-                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .unchanged))
-                continue
+            var recipients: [RecipientResult] = []
+            for (mailbox, address) in mail.recipients {
+                recipients.append(try deliver(mail, to: mailbox, address: address, group: group, resent: resent, dryRun: dryRun,
+                                              sendmail: Sendmail(delivery)))
             }
-            if dryRun {
-                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .wouldSend))
-                continue
-            }
-            do {
-                try Sendmail(delivery).send(message)
-            } catch let failure as Sendmail.Failure {
-                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject,
-                                      outcome: .failed, problem: failure.description))
-                continue
-            }
-            try store?.recordDelivery(group: group.folder, fingerprint: fingerprint, recipients: group.email, at: Timestamp.now())
-            results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .sent))
+            results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: mail.subject,
+                                  outcome: Self.groupOutcome(recipients), problem: Self.groupProblem(recipients), recipientResults: recipients))
         }
         return results
+    }
+
+    /// One recipient: skipped when it already has this message, else mailed and recorded.
+    private func deliver(_ mail: GroupMail, to mailbox: String, address: String, group: SteeringGroup, resent: Bool, dryRun: Bool,
+                         sendmail: Sendmail) throws -> RecipientResult {
+        let previous = try store?.deliveredFingerprint(group: group.folder, recipient: address)
+        if !resent, let previous, mail.isSame(as: previous) {
+            return RecipientResult(address: address, outcome: .unchanged)
+        }
+        if dryRun { return RecipientResult(address: address, outcome: .wouldSend) }
+        do {
+            try sendmail.send(mail.message(to: mailbox))
+        } catch let failure as Sendmail.Failure {
+            return RecipientResult(address: address, outcome: .failed, problem: failure.description)
+        }
+        try store?.recordRecipientDelivery(group: group.folder, recipient: address, fingerprint: mail.fingerprint, at: Timestamp.now())
+        return RecipientResult(address: address, outcome: .sent)
     }
 
     /// Mails the failure summary to the configured administrators. A failure never sends the
@@ -103,22 +104,5 @@ public struct GroupDelivery {
                                   attachments: [.init(fileName: "last-run.json", contentType: "application/json", data: json)])
         message.messageIDDomain = delivery.messageIDDomain
         try Sendmail(delivery).send(message)
-    }
-
-    private func fill(_ template: String, group: SteeringGroup) -> String {
-        template.replacingOccurrences(of: "{programme}", with: config.programme.name)
-            .replacingOccurrences(of: "{period}", with: config.period.label)
-            .replacingOccurrences(of: "{group}", with: group.name)
-    }
-
-    /// What makes a message the same: addresses, subject, body and every attachment's bytes.
-    static func fingerprint(_ message: MailMessage) -> String {
-        var hasher = SHA256()
-        for part in [message.to.joined(separator: ","), message.subject, message.body] { hasher.update(data: Data((part + "\u{0}").utf8)) }
-        for attachment in message.attachments {
-            hasher.update(data: Data((attachment.fileName + "\u{0}").utf8))
-            hasher.update(data: attachment.data)
-        }
-        return HexDigits.of(hasher.finalize())
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 /// run makes is one transaction, so a crash or a kill leaves the database as it was before.
 public final class HistoryStore {
     public let url: URL
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens (creating the folder and the file when missing) and upgrades the database. Before
     /// anything is written, the file must be a database, and an undamaged one: an empty file
@@ -156,25 +156,6 @@ public final class HistoryStore {
         }
     }
 
-    // MARK: Deliveries
-
-    /// The fingerprint of what was last mailed to a group.
-    public func lastDelivery(group folder: String) throws(HistoryError) -> String? {
-        try wrap { try queue.read { try String.fetchOne($0, sql: "SELECT fingerprint FROM delivery WHERE groupFolder = ?", arguments: [folder]) } }
-    }
-
-    public func recordDelivery(group folder: String, fingerprint: String, recipients: [String], at time: String) throws(HistoryError) {
-        try wrap {
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO delivery (groupFolder, fingerprint, recipients, sentAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(groupFolder) DO UPDATE SET fingerprint = excluded.fingerprint,
-                        recipients = excluded.recipients, sentAt = excluded.sentAt
-                    """, arguments: [folder, fingerprint, recipients.joined(separator: ", "), time])
-            }
-        }
-    }
-
     // MARK: Rows
 
     /// By position, in the order of `HistorySchema.periodColumns` (faster than by name over
@@ -191,7 +172,7 @@ public final class HistoryStore {
                   actions: row["actions"], rejected: row["rejected"], warnings: row["warnings"], errors: row["errors"])
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
+    func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
         do { return try body() } catch { throw HistoryError(path: url.path, problem: "\(error)") }
     }
 }

@@ -44,6 +44,7 @@ struct Console {
         }
         let subject = result.subject ?? ""
         let sent = addresses(.sent)
+        let occasions = (result.waitsFor ?? []).map { ConsoleText.occasion($0, language) }.joined(separator: ", ")
         var what = switch result.outcome {
         case .sent: say("lähetetty: \(sent)", "skickat till \(sent)", "sent to \(sent)")
         case .wouldSend: say("LÄHETETTÄISIIN: \(addresses(.wouldSend)), aihe \"\(subject)\"",
@@ -52,6 +53,8 @@ struct Console {
         case .unchanged: say("ei lähetetty: sama kuin edellinen lähetys", "inte skickat: samma som förra meddelandet",
                              "not sent: the same as the last message")
         case .filesOnly: say("tiedostot kirjoitettu", "filerna skrivna", "files written")
+        case .held: say("ei lähetetty: lähetetään vasta, kun \(occasions)", "inte skickat: skickas först när \(occasions)",
+                "not sent: mailed only when \(occasions)")
         case .failed: say("LÄHETYS EPÄONNISTUI: \(result.problem ?? "")", "UTSKICKET MISSLYCKADES: \(result.problem ?? "")",
                           "SENDING FAILED: \(result.problem ?? "")")
         }
@@ -89,6 +92,16 @@ enum ConsoleText {
     /// Always English and always printed: it goes to the operator (and cron's mail), not to a report reader.
     static func locked(_ busy: RunLock.Busy) -> String {
         "tilanne: another run holds \(busy.path)" + (busy.holder.map { " (PID \($0))" } ?? "") + "; this run did nothing."
+    }
+
+    /// A `send_on` occasion as the sentence "mailed only when …" ends.
+    static func occasion(_ occasion: MailOccasion, _ language: ReportLanguage) -> String {
+        let say = ReportStrings(language: language).pick
+        return switch occasion {
+        case .change: say("raportti muuttuu", "rapporten ändras", "the report changes")
+        case .publish: say("kausi julkaistaan", "perioden publiceras", "the period is published")
+        case .freeze: say("kausi jäädytetään", "perioden fryses", "the period is frozen")
+        }
     }
 
     static func unchanged(_ since: String, _ language: ReportLanguage) -> String {

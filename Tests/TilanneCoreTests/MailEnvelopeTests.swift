@@ -94,6 +94,15 @@ struct MailEnvelopeTests {
         #expect(decoded == subject)
     }
 
+    @Test("send_on: by default every change, as before; one occasion or a list; an empty list is refused")
+    func sendOn() throws {
+        #expect(try parse(Self.delivery).delivery?.sendOn == [.change])
+        #expect(try parse(Self.delivery + "\n  send_on: publish").delivery?.sendOn == [.publish])
+        #expect(try parse(Self.delivery + "\n  send_on: [publish, freeze]").delivery?.sendOn == [.publish, .freeze])
+        #expect(throws: ConfigError.self) { try parse(Self.delivery + "\n  send_on: []") }
+        #expect(throws: ConfigError.self) { try parse(Self.delivery + "\n  send_on: nightly") }
+    }
+
     private func headers(_ message: MailMessage) throws -> [String: String] {
         let text = String(decoding: try message.rendered(), as: UTF8.self)
         let head = text.components(separatedBy: "\r\n\r\n")[0].replacingOccurrences(of: "\r\n ", with: " ")

@@ -260,3 +260,35 @@ def test_a_bad_address_in_a_group_does_not_stop_the_good_one_getting_mail(tmp_pa
     elinvoima = next(d for d in summary["deliveries"] if d["group"] == "Elinvoiman ohjausryhmä")
     assert [(r["address"], r["outcome"]) for r in elinvoima["recipientResults"]] == [
         ("dead@kuopio.example", "failed"), ("elinvoima@kuopio.example", "unchanged")]
+
+
+def test_groups_waiting_for_publication_are_held_with_their_files_written(tmp_path, smtp):
+    """delivery.send_on: a nightly run (a change) mails no group that waits for the period's
+    publication; its files are still written and its result says what it waits for."""
+    mailbox, msmtp, rc = smtp
+    config = write_config(tmp_path, extra_replacements=[
+        ("validation:", GROUPS.format(msmtp=msmtp, rc=rc) + "  send_on: [publish, freeze]\n\nvalidation:")])
+    held = run_tilanne("run", "--config", config)
+    assert held.returncode == 1, held.stderr
+    assert group_mails(mailbox) == []
+    assert "Elinvoiman ohjausryhmä: ei lähetetty: lähetetään vasta, kun kausi julkaistaan, kausi jäädytetään" in held.stdout
+    assert reports_in(tmp_path / "Output" / "elinvoiman-ohjausryhma") == [
+        "kasvava-kuopio-tilanne-1-2024.html", "kasvava-kuopio-tilanne-1-2024.xlsx"]
+    summary = json.loads((tmp_path / "State" / "last-run.json").read_text(encoding="utf-8"))
+    elinvoima = next(d for d in summary["deliveries"] if d["group"] == "Elinvoiman ohjausryhmä")
+    assert elinvoima["outcome"] == "held" and elinvoima["waitsFor"] == ["publish", "freeze"]
+    assert [r["outcome"] for r in elinvoima["recipientResults"]] == ["held"]
+    # A resend mails regardless of the occasion.
+    resent = run_tilanne("run", "--resend", "--group", "Elinvoiman ohjausryhmä", "--config", config)
+    assert resent.returncode == 1, resent.stderr
+    assert [rcpts for rcpts, _ in group_mails(mailbox)] == [["elinvoima@kuopio.example"]]
+
+
+def test_an_unknown_send_on_occasion_stops_at_load(tmp_path, smtp):
+    mailbox, msmtp, rc = smtp
+    config = write_config(tmp_path, extra_replacements=[
+        ("validation:", GROUPS.format(msmtp=msmtp, rc=rc) + "  send_on: [publish, weekly]\n\nvalidation:")])
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 3, result.stderr
+    assert "delivery.send_on[1]" in result.stderr, result.stderr
+    assert mailbox.messages == []

@@ -369,7 +369,7 @@ public enum ConfigLoader {
 
     private static func readDelivery(_ value: YAMLValue) throws -> DeliveryConfig {
         let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts", "timeout_seconds", "envelope_from",
-                                              "message_id_domain"])
+                                              "message_id_domain", "send_on"])
         let sendmail = try map["sendmail"]?.sequenceOrSingle().map { try $0.string() } ?? ["/usr/sbin/sendmail"]
         var alertTo: [String] = []
         var alertSubject = "Tilanne: {programme} – ajo epäonnistui (exit {exit}, {outcome})"
@@ -385,7 +385,16 @@ public enum ConfigLoader {
             body: try map["body"]?.string() ?? "Liitteenä {group}:n seurantaraportti, tilanne {period}.\n",
             alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]),
             envelopeFrom: try EnvelopeSenderRules.envelopeFrom(map["envelope_from"], sendmail: sendmail, from: from),
-            messageIDDomain: try EnvelopeSenderRules.messageIDDomain(map["message_id_domain"]))
+            messageIDDomain: try EnvelopeSenderRules.messageIDDomain(map["message_id_domain"]),
+            sendOn: try readSendOn(map["send_on"]))
+    }
+
+    /// `send_on: change`, or a list: `[publish, freeze]`. An empty list would never mail anyone.
+    private static func readSendOn(_ value: YAMLValue?) throws -> Set<MailOccasion> {
+        guard let value else { return DeliveryConfig.defaultSendOn }
+        let occasions = try value.sequenceOrSingle().map { try $0.oneOf(MailOccasion.self) }
+        guard !occasions.isEmpty else { throw value.error("lists no occasion: expected change, publish or freeze (one or a list)") }
+        return Set(occasions)
     }
 
     private static func readTimeout(_ value: YAMLValue?) throws -> Double {

@@ -260,6 +260,11 @@ public struct DeliveryConfig: Sendable, Codable {
     public var envelopeFrom: String?
     /// The domain of every Message-ID (`message_id_domain`); nil: the domain of `from`.
     public var messageIDDomain: String?
+    /// The occasions the steering groups are mailed on (`send_on`); on others they are held.
+    public var sendOn: Set<MailOccasion> = DeliveryConfig.defaultSendOn
+
+    /// Every run whose group message changed, as before there was a choice.
+    public static let defaultSendOn: Set<MailOccasion> = [.change]
 
     public static let defaultTimeout: Double = 120
 }

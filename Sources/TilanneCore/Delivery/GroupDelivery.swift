@@ -20,6 +20,8 @@ public struct GroupDelivery {
         case filesOnly = "files-only"
         /// The sendmail program refused or failed; `problem` says how. Tried again next run.
         case failed
+        /// Not mailed on this occasion (`delivery.send_on`); `waitsFor` says on which it will be.
+        case held
     }
 
     public struct Result: Sendable, Codable {
@@ -33,6 +35,8 @@ public struct GroupDelivery {
         public var problem: String?
         /// Each address's own result, in the order the group lists them.
         public var recipientResults: [RecipientResult] = []
+        /// For a held group: the occasions its mail goes out on.
+        public var waitsFor: [MailOccasion]?
     }
 
     /// Publishes every group's files (each set atomically), then mails each address of each
@@ -42,7 +46,9 @@ public struct GroupDelivery {
     /// what would be.
     /// - Parameter resend: groups mailed even when their message is the one last sent: nil none,
     ///   an empty set every group, else the groups of those names.
-    public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?) throws -> [Result] {
+    /// - Parameter occasion: what this run is; the groups are mailed only when `delivery.send_on`
+    ///   lists it (a resend mails regardless), otherwise their files are published and held.
+    public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?, occasion: MailOccasion) throws -> [Result] {
         var results: [Result] = []
         let root = config.resolve(config.outputs.folder)
         let pipeline = Pipeline(config: config)
@@ -59,6 +65,13 @@ public struct GroupDelivery {
             }
             let mail = try GroupMail(group: group, files: files, formats: publisher.renderers.map(\.format), config: config, delivery: delivery)
             let resent = resend.map { $0.isEmpty || $0.contains(group.name) } ?? false
+            // Held, not recorded: the next run of a listed occasion mails what is current then.
+            if !resent && !delivery.sendOn.contains(occasion) {
+                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: mail.subject,
+                                      outcome: .held, recipientResults: mail.recipients.map { RecipientResult(address: $0.address, outcome: .held) },
+                                      waitsFor: delivery.sendOn.sorted()))
+                continue
+            }
             var recipients: [RecipientResult] = []
             for (mailbox, address) in mail.recipients {
                 recipients.append(try deliver(mail, to: mailbox, address: address, group: group, resent: resent, dryRun: dryRun,

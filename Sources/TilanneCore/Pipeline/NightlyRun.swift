@@ -113,7 +113,8 @@ public final class NightlyRun {
         if !config.groups.isEmpty {
             do {
                 deliveries = try GroupDelivery(config: config, store: store).run(report.main, dryRun: options.dryRun,
-                                                                                resend: options.resend ? Set(options.resendGroups) : nil)
+                                                                                resend: options.resend ? Set(options.resendGroups) : nil,
+                                                                                occasion: .change)
                 summary.deliveries = deliveries
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)

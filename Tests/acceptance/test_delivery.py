@@ -1,6 +1,7 @@
 """Per-group delivery through a real mail path on this machine: msmtp as the sendmail program,
 a local SMTP server (aiosmtpd) on loopback. The test reads what arrived: recipients, subject,
 attachments opened, nothing re-sent when nothing changed, alerts on failure only."""
+import datetime
 import email
 import json
 import email.policy
@@ -292,3 +293,29 @@ def test_an_unknown_send_on_occasion_stops_at_load(tmp_path, smtp):
     assert result.returncode == 3, result.stderr
     assert "delivery.send_on[1]" in result.stderr, result.stderr
     assert mailbox.messages == []
+
+
+def test_a_repeat_mail_says_what_changed_since_the_groups_last_mail(tmp_path, smtp):
+    mailbox, msmtp, rc = smtp
+    source = tmp_path / "tilanne.csv"
+    text = (ROOT / "Input" / "kasvava-kuopio-tilanne-1-2024.csv").read_text(encoding="utf-8-sig")
+    source.write_text(text, encoding="utf-8")
+    config = mail_config(tmp_path, msmtp, rc, source=source)
+    assert run_tilanne("run", "--config", config).returncode == 1
+    first = [message for rcpts, message in group_mails(mailbox) if rcpts == ["elinvoima@kuopio.example"]]
+    assert len(first) == 1
+    assert "Edellisen viestin" not in first[0].get_body().get_content()  # a group's first mail says nothing of the kind
+
+    row = ";Muuttajapalvelujen kehittäminen;Future Savo;Elinvoima- ja konsernipalvelut;+;Palvelua tukeva"
+    assert row in text
+    source.write_text(text.replace(row, row.replace(";+;", ";+/-;")), encoding="utf-8")
+    mailed = len(group_mails(mailbox))
+    assert run_tilanne("run", "--config", config).returncode == 1
+    new = group_mails(mailbox)[mailed:]
+    # Only the group whose slice changed is mailed; the employment group's message is the same.
+    assert [rcpts for rcpts, _ in new] == [["elinvoima@kuopio.example"]]
+    body = new[0][1].get_body().get_content()
+    today = datetime.date.today()
+    assert body.startswith(f"Edellisen viestin ({today.day}.{today.month}.{today.year}) jälkeen: 1 toimenpiteen tilanne muuttui.\n"
+                           "- Muuttajapalvelujen kehittäminen\n\n"), body
+    assert "liitteenä Elinvoiman ohjausryhmä:n seurantaraportti" in body

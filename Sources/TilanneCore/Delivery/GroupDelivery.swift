@@ -6,10 +6,14 @@ import Foundation
 public struct GroupDelivery {
     public let config: TilanneConfig
     public let store: HistoryStore?
+    /// Each action's lineage by its identity (from the history's comparison), so that the note
+    /// of what changed since a group's last mail follows a reworded action as the same one.
+    public var lineages: [String: String]
 
-    public init(config: TilanneConfig, store: HistoryStore?) {
+    public init(config: TilanneConfig, store: HistoryStore?, lineages: [String: String] = [:]) {
         self.config = config
         self.store = store
+        self.lineages = lineages
     }
 
     public enum Outcome: String, Sendable, Codable {
@@ -63,7 +67,7 @@ public struct GroupDelivery {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: [], subject: nil, outcome: .filesOnly))
                 continue
             }
-            let mail = try GroupMail(group: group, files: files, formats: publisher.renderers.map(\.format), config: config, delivery: delivery)
+            var mail = try GroupMail(group: group, files: files, formats: publisher.renderers.map(\.format), config: config, delivery: delivery)
             let resent = resend.map { $0.isEmpty || $0.contains(group.name) } ?? false
             // Held, not recorded: the next run of a listed occasion mails what is current then.
             if !resent && !delivery.sendOn.contains(occasion) {
@@ -72,10 +76,17 @@ public struct GroupDelivery {
                                       waitsFor: delivery.sendOn.sorted()))
                 continue
             }
+            let contents = MailSnapshot.actions(of: slice, lineages: lineages)
+            if let previous = try store?.lastGroupMail(group: group.folder, before: mail.fingerprint) {
+                mail.preface = MailChangeText(language: slice.language).text(MailChanges(since: previous, now: contents))
+            }
             var recipients: [RecipientResult] = []
             for (mailbox, address) in mail.recipients {
                 recipients.append(try deliver(mail, to: mailbox, address: address, group: group, resent: resent, dryRun: dryRun,
                                               sendmail: Sendmail(delivery)))
+            }
+            if recipients.contains(where: { $0.outcome == .sent }) {
+                try store?.recordGroupMail(group: group.folder, fingerprint: mail.fingerprint, actions: contents, at: Timestamp.now())
             }
             results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: mail.subject,
                                   outcome: Self.groupOutcome(recipients), problem: Self.groupProblem(recipients), recipientResults: recipients))

@@ -14,6 +14,9 @@ struct GroupMail {
     let fingerprint: String
     /// The same message as Tilanne recorded it before recipients were mailed one by one.
     private let groupFingerprint: String
+    /// What changed since the group's last mail, opening the body; nil for a group's first mail.
+    /// Not part of the fingerprint: it follows from the last mail, not from the report.
+    var preface: String?
 
     init(group: SteeringGroup, files: [URL], formats: [OutputFormat], config: TilanneConfig, delivery: DeliveryConfig) throws {
         func fill(_ template: String) -> String {
@@ -47,7 +50,8 @@ struct GroupMail {
     func isSame(as recorded: String) -> Bool { recorded == fingerprint || recorded == groupFingerprint }
 
     func message(to mailbox: String) -> MailMessage {
-        var message = MailMessage(from: from, to: [mailbox], subject: subject, body: body, attachments: attachments)
+        let text = preface.map { "\($0)\n\n\(body)" } ?? body
+        var message = MailMessage(from: from, to: [mailbox], subject: subject, body: text, attachments: attachments)
         message.messageIDDomain = messageIDDomain
         return message
     }

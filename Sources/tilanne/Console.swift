@@ -36,20 +36,29 @@ struct Console {
     }
 
     /// One line per steering group: what was written and mailed, or with --dry-run what would be.
+    /// A group whose mail failed for some addresses also says which addresses did get it.
     func delivery(_ result: GroupDelivery.Result, dryRun: Bool, language: ReportLanguage) {
         let say = ReportStrings(language: language).pick
-        let to = result.recipients.joined(separator: ", ")
+        func addresses(_ outcome: GroupDelivery.Outcome) -> String {
+            result.recipientResults.filter { $0.outcome == outcome }.map(\.address).joined(separator: ", ")
+        }
         let subject = result.subject ?? ""
-        let what = switch result.outcome {
-        case .sent: say("lähetetty: \(to)", "skickat till \(to)", "sent to \(to)")
-        case .wouldSend: say("LÄHETETTÄISIIN: \(to), aihe \"\(subject)\"", "SKULLE SKICKAS till \(to), ämne \"\(subject)\"",
-                             "WOULD SEND to \(to), subject \"\(subject)\"")
+        let sent = addresses(.sent)
+        let occasions = (result.waitsFor ?? []).map { ConsoleText.occasion($0, language) }.joined(separator: ", ")
+        var what = switch result.outcome {
+        case .sent: say("lähetetty: \(sent)", "skickat till \(sent)", "sent to \(sent)")
+        case .wouldSend: say("LÄHETETTÄISIIN: \(addresses(.wouldSend)), aihe \"\(subject)\"",
+                             "SKULLE SKICKAS till \(addresses(.wouldSend)), ämne \"\(subject)\"",
+                             "WOULD SEND to \(addresses(.wouldSend)), subject \"\(subject)\"")
         case .unchanged: say("ei lähetetty: sama kuin edellinen lähetys", "inte skickat: samma som förra meddelandet",
                              "not sent: the same as the last message")
         case .filesOnly: say("tiedostot kirjoitettu", "filerna skrivna", "files written")
-        case .failed: say("LÄHETYS EPÄONNISTUI: \(to) (\(result.problem ?? ""))", "UTSKICKET MISSLYCKADES: \(to) (\(result.problem ?? ""))",
-                          "SENDING FAILED: \(to) (\(result.problem ?? ""))")
+        case .held: say("ei lähetetty: lähetetään vasta, kun \(occasions)", "inte skickat: skickas först när \(occasions)",
+                "not sent: mailed only when \(occasions)")
+        case .failed: say("LÄHETYS EPÄONNISTUI: \(result.problem ?? "")", "UTSKICKET MISSLYCKADES: \(result.problem ?? "")",
+                          "SENDING FAILED: \(result.problem ?? "")")
         }
+        if result.outcome == .failed, !sent.isEmpty { what += say("; lähetetty: \(sent)", "; skickat till \(sent)", "; sent to \(sent)") }
         let files = result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let line = "\(result.group): \(what) [\(files)]"
         if dryRun { print(line) } else { notice(line) }
@@ -83,6 +92,16 @@ enum ConsoleText {
     /// Always English and always printed: it goes to the operator (and cron's mail), not to a report reader.
     static func locked(_ busy: RunLock.Busy) -> String {
         "tilanne: another run holds \(busy.path)" + (busy.holder.map { " (PID \($0))" } ?? "") + "; this run did nothing."
+    }
+
+    /// A `send_on` occasion as the sentence "mailed only when …" ends.
+    static func occasion(_ occasion: MailOccasion, _ language: ReportLanguage) -> String {
+        let say = ReportStrings(language: language).pick
+        return switch occasion {
+        case .change: say("raportti muuttuu", "rapporten ändras", "the report changes")
+        case .publish: say("kausi julkaistaan", "perioden publiceras", "the period is published")
+        case .freeze: say("kausi jäädytetään", "perioden fryses", "the period is frozen")
+        }
     }
 
     static func unchanged(_ since: String, _ language: ReportLanguage) -> String {

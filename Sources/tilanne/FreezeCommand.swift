@@ -67,6 +67,17 @@ struct FreezeCommand: ParsableCommand {
             console.notice(ConsoleText.frozen(frozen.label, rows.count, replaced: replaced, config.language))
             console.detail(LifecycleText.frozenFrom(publication, config.language))
             journal.outcome = "frozen"
+            // The period is frozen whatever the mail does; a failed mail is exit 8 and the alert.
+            if frozen == config.period {
+                let deliveries = try pipeline.mailFrozenPeriod(store: store)
+                if !deliveries.isEmpty { journal.summary.deliveries = deliveries }
+                for result in deliveries { console.delivery(result, dryRun: false, language: config.language) }
+                let failed = deliveries.filter { $0.outcome == .failed }
+                if !failed.isEmpty {
+                    throw Sendmail.Failure(command: config.delivery?.sendmail.first ?? "sendmail",
+                                           problem: failed.map { "\($0.group): \($0.problem ?? "")" }.joined(separator: "; "))
+                }
+            }
             return .success
         }
     }

@@ -145,6 +145,7 @@ groups:
 
 delivery:
   sendmail: [{sendmail}]
+  send_on: change
   from: tilanne@kuopio.example
   timeout_seconds: 2
 

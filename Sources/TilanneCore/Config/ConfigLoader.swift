@@ -74,7 +74,7 @@ public enum ConfigLoader {
         let limits = try top["limits"].map(readLimits) ?? .default
         let history = try top["history"].map(readHistory)
         let groups = try top["groups"]?.sequence().map { try readGroup($0, register: register) } ?? []
-        let delivery = try top["delivery"].map(readDelivery)
+        let delivery = try top["delivery"].map { try readDelivery($0, lifecycle: history != nil) }
         if delivery == nil, let mailed = groups.first(where: { !$0.email.isEmpty }), let value = top["groups"] {
             throw value.error("group \"\(mailed.name)\" has e-mail addresses but there is no delivery section (sendmail, from)")
         }
@@ -378,8 +378,11 @@ public enum ConfigLoader {
         return words.joined(separator: "-")
     }
 
-    private static func readDelivery(_ value: YAMLValue) throws -> DeliveryConfig {
-        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts", "timeout_seconds"])
+    /// - Parameter lifecycle: whether the config keeps a history, so that its periods are
+    ///   drafts until published: then the groups are mailed on publishing unless told otherwise.
+    private static func readDelivery(_ value: YAMLValue, lifecycle: Bool) throws -> DeliveryConfig {
+        let map = try value.mapping(allowed: ["sendmail", "from", "subject", "body", "alerts", "timeout_seconds", "envelope_from",
+                                              "message_id_domain", "send_on"])
         let sendmail = try map["sendmail"]?.sequenceOrSingle().map { try $0.string() } ?? ["/usr/sbin/sendmail"]
         var alertTo: [String] = []
         var alertSubject = "Tilanne: {programme} – ajo epäonnistui (exit {exit}, {outcome})"
@@ -388,11 +391,23 @@ public enum ConfigLoader {
             alertTo = try alertMap.required("to").sequenceOrSingle().map(MailHeaderRules.mailbox)
             alertSubject = try alertMap["subject"].map(MailHeaderRules.headerText) ?? alertSubject
         }
+        let from = try MailHeaderRules.mailbox(map.required("from"))
         return DeliveryConfig(
-            sendmail: sendmail, from: try MailHeaderRules.mailbox(map.required("from")),
+            sendmail: sendmail, from: from,
             subject: try map["subject"].map(MailHeaderRules.headerText) ?? "{programme} – tilanne {period}: {group}",
             body: try map["body"]?.string() ?? "Liitteenä {group}:n seurantaraportti, tilanne {period}.\n",
-            alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]))
+            alertTo: alertTo, alertSubject: alertSubject, timeout: try readTimeout(map["timeout_seconds"]),
+            envelopeFrom: try EnvelopeSenderRules.envelopeFrom(map["envelope_from"], sendmail: sendmail, from: from),
+            messageIDDomain: try EnvelopeSenderRules.messageIDDomain(map["message_id_domain"]),
+            sendOn: try readSendOn(map["send_on"]) ?? (lifecycle ? DeliveryConfig.defaultSendOnWithHistory : DeliveryConfig.defaultSendOn))
+    }
+
+    /// `send_on: change`, or a list: `[publish, freeze]`. An empty list would never mail anyone.
+    private static func readSendOn(_ value: YAMLValue?) throws -> Set<MailOccasion>? {
+        guard let value else { return nil }
+        let occasions = try value.sequenceOrSingle().map { try $0.oneOf(MailOccasion.self) }
+        guard !occasions.isEmpty else { throw value.error("lists no occasion: expected change, publish or freeze (one or a list)") }
+        return Set(occasions)
     }
 
     private static func readTimeout(_ value: YAMLValue?) throws -> Double {

@@ -260,6 +260,18 @@ public struct DeliveryConfig: Sendable, Codable {
     public var alertSubject: String
     /// Seconds the sendmail program may take per message before it is stopped (`timeout_seconds`).
     public var timeout: Double = DeliveryConfig.defaultTimeout
+    /// The envelope sender given to sendmail with `-f` (`envelope_from`, default the address of
+    /// `from`); nil when the configured sendmail command already sets one itself.
+    public var envelopeFrom: String?
+    /// The domain of every Message-ID (`message_id_domain`); nil: the domain of `from`.
+    public var messageIDDomain: String?
+    /// The occasions the steering groups are mailed on (`send_on`); on others they are held.
+    public var sendOn: Set<MailOccasion> = DeliveryConfig.defaultSendOn
+
+    /// Without a history (no drafts, no publishing): every run whose group message changed.
+    public static let defaultSendOn: Set<MailOccasion> = [.change]
+    /// With a history, the nightly reports are drafts: the groups get the published edition.
+    public static let defaultSendOnWithHistory: Set<MailOccasion> = [.publish]
 
     public static let defaultTimeout: Double = 120
 }

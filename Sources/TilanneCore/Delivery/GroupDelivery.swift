@@ -1,16 +1,19 @@
-import Crypto
 import Foundation
 
 /// Per-group delivery ("bursting"): each steering group's slice of the report is published into
-/// its own folder and, when the group has addresses, mailed as one message with the files
-/// attached. A message is not sent again while its content is what was last sent to the group.
+/// its own folder and, when the group has addresses, mailed to each address as a message of its
+/// own with the files attached. A recipient is not sent the same message twice.
 public struct GroupDelivery {
     public let config: TilanneConfig
     public let store: HistoryStore?
+    /// Each action's lineage by its identity (from the history's comparison), so that the note
+    /// of what changed since a group's last mail follows a reworded action as the same one.
+    public var lineages: [String: String]
 
-    public init(config: TilanneConfig, store: HistoryStore?) {
+    public init(config: TilanneConfig, store: HistoryStore?, lineages: [String: String] = [:]) {
         self.config = config
         self.store = store
+        self.lineages = lineages
     }
 
     public enum Outcome: String, Sendable, Codable {
@@ -21,6 +24,8 @@ public struct GroupDelivery {
         case filesOnly = "files-only"
         /// The sendmail program refused or failed; `problem` says how. Tried again next run.
         case failed
+        /// Not mailed on this occasion (`delivery.send_on`); `waitsFor` says on which it will be.
+        case held
     }
 
     public struct Result: Sendable, Codable {
@@ -28,18 +33,26 @@ public struct GroupDelivery {
         public var files: [String]
         public var recipients: [String]
         public var subject: String?
+        /// For the group: failed when any recipient failed, else sent when any was sent.
         public var outcome: Outcome
-        /// For a failed delivery: the sendmail program's message.
+        /// For a failed delivery: each failed address with the sendmail program's message.
         public var problem: String?
+        /// Each address's own result, in the order the group lists them.
+        public var recipientResults: [RecipientResult] = []
+        /// For a held group: the occasions its mail goes out on.
+        public var waitsFor: [MailOccasion]?
     }
 
-    /// Publishes every group's files (each set atomically), then mails those that changed. Each
-    /// group is mailed on its own: one that fails is a `failed` result and the others are still
-    /// tried; only a sent message is recorded, so the next run tries the failed ones again.
-    /// With `dryRun`, nothing is mailed or recorded; the results say what would be.
+    /// Publishes every group's files (each set atomically), then mails each address of each
+    /// group on its own. One that fails is a `failed` recipient (and its group failed) while the
+    /// others are still tried; only a sent message is recorded, so the next run tries exactly
+    /// the failed addresses again. With `dryRun`, nothing is mailed or recorded; the results say
+    /// what would be.
     /// - Parameter resend: groups mailed even when their message is the one last sent: nil none,
     ///   an empty set every group, else the groups of those names.
-    public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?) throws -> [Result] {
+    /// - Parameter occasion: what this run is; the groups are mailed only when `delivery.send_on`
+    ///   lists it (a resend mails regardless), otherwise their files are published and held.
+    public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?, occasion: MailOccasion) throws -> [Result] {
         var results: [Result] = []
         let root = config.resolve(config.outputs.folder)
         let pipeline = Pipeline(config: config)
@@ -54,35 +67,48 @@ public struct GroupDelivery {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: [], subject: nil, outcome: .filesOnly))
                 continue
             }
-            let subject = fill(delivery.subject, group: group)
-            var message = MailMessage(from: delivery.from, to: group.email, subject: subject, body: fill(delivery.body, group: group),
-                                      attachments: [])
-            for (url, format) in zip(files, publisher.renderers.map(\.format)) {
-                let data = try Data(contentsOf: url)
-                message.attachments.append(.init(fileName: url.lastPathComponent, contentType: MailMessage.contentType(for: format), data: data))
-            }
-            let fingerprint = Self.fingerprint(message)
-            let previous = try store?.lastDelivery(group: group.folder)
+            var mail = try GroupMail(group: group, files: files, formats: publisher.renderers.map(\.format), config: config, delivery: delivery)
             let resent = resend.map { $0.isEmpty || $0.contains(group.name) } ?? false
-            if previous == fingerprint && !resent {
-                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .unchanged))
+            // Held, not recorded: the next run of a listed occasion mails what is current then.
+            if !resent && !delivery.sendOn.contains(occasion) {
+                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: mail.subject,
+                                      outcome: .held, recipientResults: mail.recipients.map { RecipientResult(address: $0.address, outcome: .held) },
+                                      waitsFor: delivery.sendOn.sorted()))
                 continue
             }
-            if dryRun {
-                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .wouldSend))
-                continue
+            let contents = MailSnapshot.actions(of: slice, lineages: lineages)
+            if let previous = try store?.lastGroupMail(group: group.folder, before: mail.fingerprint) {
+                mail.preface = MailChangeText(language: slice.language).text(MailChanges(since: previous, now: contents))
             }
-            do {
-                try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
-            } catch let failure as Sendmail.Failure {
-                results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject,
-                                      outcome: .failed, problem: failure.description))
-                continue
+            var recipients: [RecipientResult] = []
+            for (mailbox, address) in mail.recipients {
+                recipients.append(try deliver(mail, to: mailbox, address: address, group: group, resent: resent, dryRun: dryRun,
+                                              sendmail: Sendmail(delivery)))
             }
-            try store?.recordDelivery(group: group.folder, fingerprint: fingerprint, recipients: group.email, at: Timestamp.now())
-            results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: subject, outcome: .sent))
+            if recipients.contains(where: { $0.outcome == .sent }) {
+                try store?.recordGroupMail(group: group.folder, fingerprint: mail.fingerprint, actions: contents, at: Timestamp.now())
+            }
+            results.append(Result(group: group.name, files: files.map(\.path), recipients: group.email, subject: mail.subject,
+                                  outcome: Self.groupOutcome(recipients), problem: Self.groupProblem(recipients), recipientResults: recipients))
         }
         return results
+    }
+
+    /// One recipient: skipped when it already has this message, else mailed and recorded.
+    private func deliver(_ mail: GroupMail, to mailbox: String, address: String, group: SteeringGroup, resent: Bool, dryRun: Bool,
+                         sendmail: Sendmail) throws -> RecipientResult {
+        let previous = try store?.deliveredFingerprint(group: group.folder, recipient: address)
+        if !resent, let previous, mail.isSame(as: previous) {
+            return RecipientResult(address: address, outcome: .unchanged)
+        }
+        if dryRun { return RecipientResult(address: address, outcome: .wouldSend) }
+        do {
+            try sendmail.send(mail.message(to: mailbox))
+        } catch let failure as Sendmail.Failure {
+            return RecipientResult(address: address, outcome: .failed, problem: failure.description)
+        }
+        try store?.recordRecipientDelivery(group: group.folder, recipient: address, fingerprint: mail.fingerprint, at: Timestamp.now())
+        return RecipientResult(address: address, outcome: .sent)
     }
 
     /// Mails the failure summary to the configured administrators. A failure never sends the
@@ -98,25 +124,9 @@ public struct GroupDelivery {
         let findings = summary.findings?.first.map { "\n\n" + $0.joined(separator: "\n") } ?? ""
         let body = "\(summary.logLine)\n\n\(summary.problem ?? "")\(findings)\n\nThe run summary is attached (\(config.summaryFile.lastPathComponent)).\n"
         let json = (try? StableJSON.encode(summary)) ?? Data()
-        let message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
+        var message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
                                   attachments: [.init(fileName: "last-run.json", contentType: "application/json", data: json)])
-        try Sendmail(command: delivery.sendmail, timeout: delivery.timeout).send(message)
-    }
-
-    private func fill(_ template: String, group: SteeringGroup) -> String {
-        template.replacingOccurrences(of: "{programme}", with: config.programme.name)
-            .replacingOccurrences(of: "{period}", with: config.period.label)
-            .replacingOccurrences(of: "{group}", with: group.name)
-    }
-
-    /// What makes a message the same: addresses, subject, body and every attachment's bytes.
-    static func fingerprint(_ message: MailMessage) -> String {
-        var hasher = SHA256()
-        for part in [message.to.joined(separator: ","), message.subject, message.body] { hasher.update(data: Data((part + "\u{0}").utf8)) }
-        for attachment in message.attachments {
-            hasher.update(data: Data((attachment.fileName + "\u{0}").utf8))
-            hasher.update(data: attachment.data)
-        }
-        return HexDigits.of(hasher.finalize())
+        message.messageIDDomain = delivery.messageIDDomain
+        try Sendmail(delivery).send(message)
     }
 }

@@ -19,6 +19,10 @@ public struct MailMessage: Sendable {
     public var attachments: [Attachment]
     /// Fixed by the caller for reproducible messages in tests; a date header otherwise.
     public var date: Date = Date()
+    /// The right-hand side of the Message-ID (`<unique@domain>`); nil: the domain of `from`.
+    /// A domain the sender owns keeps the identifier unique worldwide, as RFC 5322 asks, and
+    /// spam filters score a Message-ID without a real domain against the message.
+    public var messageIDDomain: String?
 
     public init(from: String, to: [String], subject: String, body: String, attachments: [Attachment]) {
         self.from = from
@@ -61,7 +65,7 @@ public struct MailMessage: Sendable {
             try MailHeader.addresses("To", recipients),
             try MailHeader.text("Subject", subject),
             "Date: \(formatter.string(from: date))",
-            "Message-ID: <\(UUID().uuidString)@tilanne>",
+            "Message-ID: <\(UUID().uuidString.lowercased())@\(messageIDDomain ?? sender.domain)>",
             "MIME-Version: 1.0",
             try MailHeader.structured("Content-Type", "multipart/mixed; boundary=\"\(boundary)\""),
             "",

@@ -97,6 +97,48 @@ enum HistorySchema {
                 ALTER TABLE periodAction ADD COLUMN itemPath TEXT NOT NULL DEFAULT '';
                 """)
         }
+        // v5: each recipient is mailed on its own and remembered on its own, so only the
+        // addresses a message did not reach are tried again; and what each group's last mails
+        // contained, per action, so the next mail can say what changed since. A `delivery` row
+        // from before counts as delivered to each address it lists (with its fingerprint, which
+        // GroupMail still recognises); the old table is kept as it was.
+        migrator.registerMigration("v5-recipient-deliveries") { db in
+            try db.execute(sql: """
+                CREATE TABLE recipientDelivery (
+                    groupFolder TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    sentAt TEXT NOT NULL,
+                    PRIMARY KEY (groupFolder, recipient)
+                );
+                CREATE TABLE groupMail (
+                    groupFolder TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    sentAt TEXT NOT NULL,
+                    PRIMARY KEY (groupFolder, fingerprint)
+                );
+                CREATE TABLE groupMailAction (
+                    groupFolder TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    actionKey TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    progress TEXT NOT NULL,
+                    statusKey TEXT NOT NULL,
+                    PRIMARY KEY (groupFolder, fingerprint, position),
+                    FOREIGN KEY (groupFolder, fingerprint) REFERENCES groupMail(groupFolder, fingerprint) ON DELETE CASCADE
+                );
+                """)
+            let rows = try Row.fetchAll(db, sql: "SELECT groupFolder, fingerprint, recipients, sentAt FROM delivery")
+            for row in rows {
+                let recipients: String = row["recipients"]
+                for address in LegacyDeliveryRecipients.addresses(recipients) {
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO recipientDelivery (groupFolder, recipient, fingerprint, sentAt) VALUES (?, ?, ?, ?)
+                        """, arguments: [row["groupFolder"], address, row["fingerprint"], row["sentAt"]])
+                }
+            }
+        }
         // v6: the period lifecycle. A period is open (draft reports) until `tilanne publish`
         // records a publication: exactly the files it wrote (archived), the inputs they were made
         // from and the rows a freeze will store; `tilanne freeze` freezes a publication. Every

@@ -158,25 +158,6 @@ public final class HistoryStore {
         }
     }
 
-    // MARK: Deliveries
-
-    /// The fingerprint of what was last mailed to a group.
-    public func lastDelivery(group folder: String) throws(HistoryError) -> String? {
-        try wrap { try queue.read { try String.fetchOne($0, sql: "SELECT fingerprint FROM delivery WHERE groupFolder = ?", arguments: [folder]) } }
-    }
-
-    public func recordDelivery(group folder: String, fingerprint: String, recipients: [String], at time: String) throws(HistoryError) {
-        try wrap {
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO delivery (groupFolder, fingerprint, recipients, sentAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(groupFolder) DO UPDATE SET fingerprint = excluded.fingerprint,
-                        recipients = excluded.recipients, sentAt = excluded.sentAt
-                    """, arguments: [folder, fingerprint, recipients.joined(separator: ", "), time])
-            }
-        }
-    }
-
     // MARK: Rows
 
     /// By position, in the order of `HistorySchema.periodColumns` (faster than by name over

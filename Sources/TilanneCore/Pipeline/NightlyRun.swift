@@ -129,8 +129,10 @@ public final class NightlyRun {
         var deliveryFailure: Sendmail.Failure?
         if !config.groups.isEmpty {
             do {
-                deliveries = try GroupDelivery(config: config, store: store).run(report.main, dryRun: options.dryRun,
-                                                                                resend: options.resend ? Set(options.resendGroups) : nil)
+                let lineages = Dictionary(history?.rows.map { ($0.identity, $0.lineage) } ?? [], uniquingKeysWith: { first, _ in first })
+                deliveries = try GroupDelivery(config: config, store: store, lineages: lineages).run(report.main, dryRun: options.dryRun,
+                                                                                resend: options.resend ? Set(options.resendGroups) : nil,
+                                                                                occasion: options.publish ? .publish : .change)
                 summary.deliveries = deliveries
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)

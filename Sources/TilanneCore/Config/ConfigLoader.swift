@@ -81,9 +81,10 @@ public enum ConfigLoader {
         }
         var operations = OperationsConfig()
         if let value = top["operations"] {
-            let map = try value.mapping(allowed: ["summary", "log"])
+            let map = try value.mapping(allowed: OperationsConfig.keys)
             operations.summaryFile = try map["summary"]?.string()
             operations.logFile = try map["log"]?.string()
+            operations.metricsFile = try map["metrics"]?.string()
         }
         var config = TilanneConfig(
             programme: programme, period: period, language: language, languages: languages, document: document,

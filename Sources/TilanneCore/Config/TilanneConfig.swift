@@ -265,11 +265,17 @@ public struct OperationsConfig: Sendable, Codable {
     public var summaryFile: String?
     /// Log with one line per run; default `tilanne-runs.log` beside it.
     public var logFile: String?
+    /// Prometheus textfile-collector file rewritten after every run; nil: none is written.
+    public var metricsFile: String?
 
-    public init(summaryFile: String? = nil, logFile: String? = nil) {
+    public init(summaryFile: String? = nil, logFile: String? = nil, metricsFile: String? = nil) {
         self.summaryFile = summaryFile
         self.logFile = logFile
+        self.metricsFile = metricsFile
     }
+
+    /// The keys of the `operations` section.
+    static let keys = ["summary", "log", "metrics"]
 }
 
 /// The history store: a SQLite database in the state folder.

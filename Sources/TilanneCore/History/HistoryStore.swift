@@ -5,7 +5,8 @@ import GRDB
 /// run makes is one transaction, so a crash or a kill leaves the database as it was before.
 public final class HistoryStore {
     public let url: URL
-    private let queue: DatabaseQueue
+    /// Internal: the retention and backup extensions work on it too.
+    let queue: DatabaseQueue
 
     /// Opens (creating the folder and the file when missing) and upgrades the database. Before
     /// anything is written, the file must be a database, and an undamaged one: an empty file
@@ -191,7 +192,7 @@ public final class HistoryStore {
                   actions: row["actions"], rejected: row["rejected"], warnings: row["warnings"], errors: row["errors"])
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
+    func wrap<T>(_ body: () throws -> T) throws(HistoryError) -> T {
         do { return try body() } catch { throw HistoryError(path: url.path, problem: "\(error)") }
     }
 }

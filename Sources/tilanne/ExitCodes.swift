@@ -18,6 +18,8 @@ enum ExitCodes: Int32 {
     case publishedThenFailed = 9
     /// `run` for a frozen period: nothing written, the next period must be opened.
     case periodFrozen = 10
+    /// `status --max-age`: the last successful run is older than the limit, or there was none.
+    case stale = 11
     // 64: command-line usage errors, reported by the argument parser itself.
     /// An error the contract does not name (a fault in Tilanne itself): never counted as success.
     case unexpectedError = 70
@@ -79,6 +81,7 @@ enum ExitCodes: Int32 {
         case .deliveryFailed: "delivery-failed"
         case .publishedThenFailed: "published-then-failed"
         case .periodFrozen: "period-frozen"
+        case .stale: "stale"
         case .unexpectedError: "unexpected-error"
         }
     }

@@ -13,15 +13,18 @@ struct Tilanne: ParsableCommand {
 
         `tilanne freeze` stores the data as the official snapshot of a period; later
         reports list what changed since it. `tilanne history` lists periods and runs.
+        `tilanne status --max-age 26h` says whether the nightly runs are working (for
+        monitoring).
 
         Exit codes: 0 done, 1 done with warnings, 2 the input data failed validation
         (no report written), 3 the configuration is wrong, 4 a report could not be
         written, 5 the history database cannot be used, 6 the period is already frozen,
         7 another run is in progress, 8 the reports were written but mailing failed,
-        64 the command line is wrong. See docs/exit-codes.md.
+        9 published then a later step failed, 10 the period is frozen, 11 (status) the
+        last successful run is too old, 64 the command line is wrong. See docs/exit-codes.md.
         """,
-        subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self, ScheduleCommand.self,
-                      InspectCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self, StatusCommand.self,
+                      ScheduleCommand.self, InspectCommand.self],
         defaultSubcommand: nil
     )
 }

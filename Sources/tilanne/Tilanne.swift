@@ -14,7 +14,7 @@ struct Tilanne: ParsableCommand {
         `tilanne freeze` stores the data as the official snapshot of a period; later
         reports list what changed since it. `tilanne history` lists periods and runs.
         `tilanne status --max-age 26h` says whether the nightly runs are working (for
-        monitoring).
+        monitoring); `tilanne backup DIR` copies the history database while runs go on.
 
         Exit codes: 0 done, 1 done with warnings, 2 the input data failed validation
         (no report written), 3 the configuration is wrong, 4 a report could not be
@@ -24,7 +24,7 @@ struct Tilanne: ParsableCommand {
         last successful run is too old, 64 the command line is wrong. See docs/exit-codes.md.
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, FreezeCommand.self, HistoryCommand.self, StatusCommand.self,
-                      ScheduleCommand.self, InspectCommand.self],
+                      BackupCommand.self, ScheduleCommand.self, InspectCommand.self],
         defaultSubcommand: nil
     )
 }

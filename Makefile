@@ -41,9 +41,10 @@ examples: build
 	  $(RELEASE) run --force --config examples/$$city/tilanne.yml; status=$$?; [ $$status -le 1 ] || exit $$status; \
 	done
 
-## Python packages the acceptance tests read the outputs with (openpyxl, selenium, axe-core).
+## Python packages the acceptance tests read the outputs with (openpyxl, selenium, axe-core,
+## prometheus_client for the metrics file).
 test-deps:
-	@$(PYTHON) -c "import openpyxl, selenium, pytest, aiosmtpd" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
+	@$(PYTHON) -c "import openpyxl, selenium, pytest, aiosmtpd, prometheus_client" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
 	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python==0.1.8
 

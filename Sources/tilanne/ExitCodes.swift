@@ -21,6 +21,8 @@ enum ExitCodes: Int32 {
     /// A lifecycle step the period's state does not allow (freezing what was never published or
     /// what changed since, opening a period out of order, undoing a freeze unconfirmed).
     case periodStateRefused = 11
+    /// `status --max-age`: the last successful run is older than the limit, or there was none.
+    case stale = 12
     // 64: command-line usage errors, reported by the argument parser itself.
     /// An error the contract does not name (a fault in Tilanne itself): never counted as success.
     case unexpectedError = 70
@@ -89,6 +91,7 @@ enum ExitCodes: Int32 {
         case .publishedThenFailed: "published-then-failed"
         case .periodFrozen: "period-frozen"
         case .periodStateRefused: "refused-by-period-state"
+        case .stale: "stale"
         case .unexpectedError: "unexpected-error"
         }
     }

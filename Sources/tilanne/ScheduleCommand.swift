@@ -16,7 +16,13 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write tilanne.service and tilanne.timer into this folder.", valueName: "folder"))
     var write: String?
 
+    @Option(help: ArgumentHelp("The account the systemd service runs as (User=); the folders it writes must be its own.", valueName: "name"))
+    var user: String?
+
     func validate() throws {
+        if let user, user.isEmpty || !user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }) {
+            throw ValidationError("--user takes an account name (letters, digits, _ - .).")
+        }
         let parts = at.split(separator: ":")
         guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else {
             throw ValidationError("--at takes a time as HH:MM, e.g. 02:30.")
@@ -33,7 +39,7 @@ struct ScheduleCommand: ParsableCommand {
             let executable = arg0.contains("/")
                 ? URL(fileURLWithPath: arg0).standardizedFileURL.path
                 : ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arg0)
-            let schedule = Schedule(executable: executable, config: config, time: at)
+            let schedule = Schedule(executable: executable, config: config, time: at, user: user)
             print("# --- crontab (crontab -e) ---")
             print(schedule.crontab)
             print("\n# --- /etc/systemd/system/tilanne.service ---")

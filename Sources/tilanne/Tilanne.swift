@@ -11,17 +11,24 @@ struct Tilanne: ParsableCommand {
         `tilanne run`. The reports appear in Output/. `tilanne validate` only checks the
         tables and lists what needs fixing, with file, row and column.
 
-        `tilanne freeze` stores the data as the official snapshot of a period; later
-        reports list what changed since it. `tilanne history` lists periods and runs.
+        With a history, nightly runs write drafts; `tilanne publish` makes the council
+        edition and archives it, `tilanne freeze` freezes what was published (later reports
+        list what changed since it), `tilanne period open` starts the next period.
+        `tilanne history` lists periods and runs, `tilanne status` the last success.
+        `tilanne status --max-age 26h` says whether the nightly runs are working (for
+        monitoring); `tilanne backup DIR` copies the history database while runs go on.
 
         Exit codes: 0 done, 1 done with warnings, 2 the input data failed validation
         (no report written), 3 the configuration is wrong, 4 a report could not be
         written, 5 the history database cannot be used, 6 the period is already frozen,
         7 another run is in progress, 8 the reports were written but mailing failed,
-        64 the command line is wrong. See docs/exit-codes.md.
+        9 published then a later step failed, 10 the period is frozen, 11 refused by the
+        period's state (e.g. freezing what was not published), 12 (status) the last
+        successful run is too old, 64 the command line is wrong. See docs/exit-codes.md.
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, PublishCommand.self, FreezeCommand.self, UnfreezeCommand.self,
-                      PeriodCommand.self, HistoryCommand.self, ScheduleCommand.self, InspectCommand.self],
+                      PeriodCommand.self, HistoryCommand.self, StatusCommand.self, BackupCommand.self, ScheduleCommand.self,
+                      InspectCommand.self],
         defaultSubcommand: nil
     )
 }

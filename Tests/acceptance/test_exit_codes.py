@@ -183,6 +183,21 @@ def test_9_published_then_a_group_folder_fails(tmp_path):
     assert len(summary["outputs"]) == 10
 
 
+def test_12_status_past_max_age(tmp_path):
+    """`tilanne status --max-age` for monitoring: 12 when the last successful run is older than
+    the limit or there has been none; 0 within it. It changes nothing."""
+    config = write_config(tmp_path)
+    never = run_tilanne("status", "--max-age", "26h", "--config", config)
+    assert never.returncode == 12, never.stderr
+    assert not (tmp_path / "State").exists() and reports_in(tmp_path / "Output") == []
+    assert run_tilanne("run", "--config", config).returncode == 1
+    assert run_tilanne("status", "--max-age", "26h", "--config", config).returncode == 0
+    time.sleep(2)
+    old = run_tilanne("status", "--max-age", "1s", "--config", config)
+    assert old.returncode == 12 and "VANHENTUNUT" in old.stdout
+    assert summary_of(tmp_path)["outcome"] == "published"  # status writes no summary of its own
+
+
 def test_64_wrong_command_line(tmp_path):
     result = run_tilanne("run", "--format", "docx", "--config", write_config(tmp_path))
     assert result.returncode == 64

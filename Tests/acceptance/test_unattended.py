@@ -102,9 +102,12 @@ def test_schedule_prints_a_crontab_line_and_systemd_units_that_install_as_they_a
     import shutil
     config = write_config(tmp_path)
     units = tmp_path / "units"
-    result = run_tilanne("schedule", "--at", "03:15", "--config", config, "--write", units)
+    result = run_tilanne("schedule", "--at", "03:15", "--user", "tilanne", "--config", config, "--write", units)
     assert result.returncode == 0, result.stderr
-    cron = [line for line in (units / "tilanne.crontab").read_text().splitlines() if line and not line.startswith("#")]
+    lines = [line for line in (units / "tilanne.crontab").read_text().splitlines() if line and not line.startswith("#")]
+    # The schedule's zone for crons that read it (cronie, busybox); the command line after it.
+    assert lines[0] == "CRON_TZ=Europe/Helsinki"
+    cron = lines[1:]
     assert len(cron) == 1
     minute, hour, day, month, weekday, command = cron[0].split(" ", 5)
     assert (minute, hour, day, month, weekday) == ("15", "3", "*", "*", "*")
@@ -127,6 +130,12 @@ def test_schedule_prints_a_crontab_line_and_systemd_units_that_install_as_they_a
     service = (units / "tilanne.service").read_text()
     assert "Environment=TZ=Europe/Helsinki" in service and "SuccessExitStatus=1" in service
     assert "OnCalendar=*-*-* 03:15:00 Europe/Helsinki" in (units / "tilanne.timer").read_text()
+    # Sandboxed as the named user, writing only its own folders (here under /tmp, so no private /tmp).
+    settings = service.splitlines()
+    for setting in ["User=tilanne", "ProtectSystem=strict", "NoNewPrivileges=yes", "PrivateDevices=yes", "ProtectHome=yes",
+                    "CapabilityBoundingSet=", "SystemCallFilter=@system-service", "PrivateTmp=no",
+                    f"ReadWritePaths={tmp_path / 'Output'} {tmp_path / 'State'}"]:
+        assert setting in settings, setting
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
         import pytest
@@ -134,6 +143,10 @@ def test_schedule_prints_a_crontab_line_and_systemd_units_that_install_as_they_a
     verified = subprocess.run([analyze, "verify", str(units / "tilanne.service"), str(units / "tilanne.timer")],
                               capture_output=True, text=True)
     assert verified.returncode == 0, verified.stderr
+    # The sandbox as systemd rates it (docs/operations.md records the figures).
+    security = subprocess.run([analyze, "security", "--offline=yes", str(units / "tilanne.service")], capture_output=True, text=True)
+    exposure = re.search(r"Overall exposure level for tilanne.service: ([0-9.]+)", security.stdout)
+    assert exposure and float(exposure.group(1)) <= 2.0, security.stdout[-2000:]
 
 
 def complete(folder):

@@ -84,9 +84,17 @@ public enum ConfigLoader {
         }
         var operations = OperationsConfig()
         if let value = top["operations"] {
-            let map = try value.mapping(allowed: ["summary", "log"])
+            let map = try value.mapping(allowed: OperationsConfig.keys)
             operations.summaryFile = try map["summary"]?.string()
             operations.logFile = try map["log"]?.string()
+            operations.metricsFile = try map["metrics"]?.string()
+            if let keep = map["keep_runs"] {
+                let count = try keep.int()
+                // The newest run is the one the next night compares its fingerprint with.
+                guard count >= 1 else { throw keep.error("expected at least 1 (runs kept in the history)") }
+                guard history != nil else { throw keep.error("keep_runs needs a history section (there are no runs to keep)") }
+                operations.keepRuns = count
+            }
         }
         var config = TilanneConfig(
             programme: programme, period: period, language: language, languages: languages, document: document,

@@ -35,10 +35,13 @@ enum OutputPathRules {
                 claims.append(Claim(path: path, what: "the history database (\(path.last!))", value: value ?? top["history"] ?? outputs))
             }
         }
-        let operations = try? top["operations"]?.mapping(allowed: ["summary", "log"])
+        let operations = try? top["operations"]?.mapping(allowed: OperationsConfig.keys)
         claims.append(Claim(path: components(config.summaryFile), what: "the run summary",
                             value: operations?["summary"] ?? top["history"] ?? outputs))
         claims.append(Claim(path: components(config.logFile), what: "the run log", value: operations?["log"] ?? top["history"] ?? outputs))
+        if let metrics = config.metricsFile {
+            claims.append(Claim(path: components(metrics), what: "the metrics file", value: operations?["metrics"] ?? outputs))
+        }
 
         // The main reports, every language and list.
         let formats = OutputFormat.allCases.filter { format in

@@ -282,11 +282,20 @@ public struct OperationsConfig: Sendable, Codable {
     public var summaryFile: String?
     /// Log with one line per run; default `tilanne-runs.log` beside it.
     public var logFile: String?
+    /// Prometheus textfile-collector file rewritten after every run; nil: none is written.
+    public var metricsFile: String?
+    /// Runs kept in the history (the newest ones, and those still needed); nil: every run is kept.
+    public var keepRuns: Int?
 
-    public init(summaryFile: String? = nil, logFile: String? = nil) {
+    public init(summaryFile: String? = nil, logFile: String? = nil, metricsFile: String? = nil, keepRuns: Int? = nil) {
         self.summaryFile = summaryFile
         self.logFile = logFile
+        self.metricsFile = metricsFile
+        self.keepRuns = keepRuns
     }
+
+    /// The keys of the `operations` section.
+    static let keys = ["summary", "log", "metrics", "keep_runs"]
 }
 
 /// The history store: a SQLite database in the state folder.

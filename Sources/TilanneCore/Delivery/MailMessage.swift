@@ -58,6 +58,8 @@ public struct MailMessage: Sendable {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        // The same zone as every other time Tilanne writes (the summary, the log, the history).
+        formatter.timeZone = Timestamp.zone
         let sender = try Self.address(from, field: "From")
         let recipients = try to.map { text in try Self.address(text, field: "To") }
         var lines = [

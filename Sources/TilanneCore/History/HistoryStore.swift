@@ -5,21 +5,27 @@ import GRDB
 /// run makes is one transaction, so a crash or a kill leaves the database as it was before.
 public final class HistoryStore {
     public let url: URL
+    /// Internal: the retention and backup extensions work on it too.
     let queue: DatabaseQueue
 
     /// Opens (creating the folder and the file when missing) and upgrades the database. Before
     /// anything is written, the file must be a database, and an undamaged one: an empty file
     /// (0 bytes) is refused rather than taken for a new history, and `PRAGMA quick_check` must
     /// find every page sound. A refused file is left as it is.
-    public init(url: URL) throws(HistoryError) {
+    /// - Parameter readOnly: for looking only (`tilanne status`): the file must exist, nothing is
+    ///   created or migrated, and a run writing meanwhile is never held up.
+    public init(url: URL, readOnly: Bool = false) throws(HistoryError) {
         self.url = url
         if let status = SafeFile.status(url.path), (status.st_mode & S_IFMT) == S_IFREG, status.st_size == 0 {
             throw HistoryError(path: url.path, problem: "the file is empty (0 bytes), so it is not a history database; it is left as it is. "
                                + "Restore it from the backup, or remove it to start a new history")
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !readOnly {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
             var configuration = Configuration()
+            configuration.readonly = readOnly
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(30)
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
@@ -38,7 +44,7 @@ public final class HistoryStore {
             if superseded {
                 throw HistoryError(path: url.path, problem: "the database was written by a newer Tilanne; it is left as it is")
             }
-            try migrator.migrate(queue)
+            if !readOnly { try migrator.migrate(queue) }
         } catch let error as HistoryError {
             throw error
         } catch {

@@ -5,10 +5,11 @@ import Yams
 /// that a configuration error is never silent to the people who monitor the server: the same
 /// keys as a loaded configuration (`operations.summary`, `operations.log`, else the history's
 /// `state_folder`, else `outputs.folder`), read leniently from the file as YAML, whatever else
-/// in it is wrong.
+/// in it is wrong. The metrics file (`operations.metrics`) is found the same way, so the
+/// monitoring system sees the failed night too.
 public enum OperationsPaths {
     /// nil when the file does not even say where its state or output folder is.
-    public static func lenient(configFile: URL) -> (summary: URL, log: URL)? {
+    public static func lenient(configFile: URL) -> (summary: URL, log: URL, metrics: URL?)? {
         guard let text = try? String(contentsOf: configFile, encoding: .utf8),
               let root = (try? Yams.load(yaml: text)) as? [String: Any] else { return nil }
         let base = configFile.deletingLastPathComponent()
@@ -25,6 +26,6 @@ public enum OperationsPaths {
         let summary = (operations?["summary"] as? String).map(resolve) ?? folder.map { resolve($0).appendingPathComponent("last-run.json") }
         let log = (operations?["log"] as? String).map(resolve) ?? folder.map { resolve($0).appendingPathComponent("tilanne-runs.log") }
         guard let summary, let log else { return nil }
-        return (summary, log)
+        return (summary, log, (operations?["metrics"] as? String).map(resolve))
     }
 }

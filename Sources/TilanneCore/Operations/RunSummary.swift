@@ -42,6 +42,8 @@ public struct RunSummary: Codable, Sendable {
     public var archive: String?
     /// Each steering group's files and mail.
     public var deliveries: [GroupDelivery.Result]?
+    /// The last run that ended well, this one or an earlier one (see `carryLastSuccess`).
+    public var lastSuccess: LastSuccess?
 
     public init(command: String, config: String, started: String) {
         self.command = command
@@ -142,6 +144,11 @@ extension TilanneConfig {
 
     public var logFile: URL {
         operations.logFile.map(resolve) ?? operationsFolder.appendingPathComponent("tilanne-runs.log")
+    }
+
+    /// The Prometheus textfile-collector file (`operations.metrics`), when configured.
+    public var metricsFile: URL? {
+        operations.metricsFile.map(resolve)
     }
 
     private var operationsFolder: URL { resolve(history?.stateFolder ?? outputs.folder) }

@@ -10,13 +10,17 @@ public struct Schedule: Sendable {
     public var time: String
     public var timeZone: String
     public var unitName: String
+    /// The account the service runs as (`User=`); nil: none is named, and the unit says so.
+    public var user: String?
 
-    public init(executable: String, config: TilanneConfig, time: String, timeZone: String = "Europe/Helsinki", unitName: String = "tilanne") {
+    public init(executable: String, config: TilanneConfig, time: String, timeZone: String = "Europe/Helsinki", unitName: String = "tilanne",
+                user: String? = nil) {
         self.executable = executable
         self.config = config
         self.time = time
         self.timeZone = timeZone
         self.unitName = unitName
+        self.user = user
     }
 
     private var configPath: String { (config.file ?? config.baseDirectory.appendingPathComponent("tilanne.yml")).path }
@@ -32,9 +36,12 @@ public struct Schedule: Sendable {
     public var crontab: String {
         let (hour, minute) = hourMinute
         return """
-        # Tilanne: \(config.programme.name), every night at \(time) (the cron daemon's time zone; set the
-        # server to \(timeZone) or adjust). Quiet on success: cron mails only failures. Exit 1 means
-        # "done, with warnings" and prints nothing with --quiet. Run log: \(config.logFile.path)
+        # Tilanne: \(config.programme.name), every night at \(time) \(timeZone) time. CRON_TZ sets the zone of
+        # the schedule for cronie and busybox crond; Debian's cron ignores it and uses the server's zone
+        # (timedatectl set-timezone \(timeZone)). TZ= below sets the zone of the times the run writes.
+        # Quiet on success: cron mails only failures. Exit 1 means "done, with warnings" and prints
+        # nothing with --quiet. Run log: \(config.logFile.path)
+        CRON_TZ=\(timeZone)
         \(minute) \(hour) * * * cd \(shellQuoted(projectFolder)) && TZ=\(timeZone) \(shellQuoted(executable)) run --quiet --config \(shellQuoted(configPath))
         """
     }
@@ -47,6 +54,7 @@ public struct Schedule: Sendable {
 
         [Service]
         Type=oneshot
+        \(userLine)
         WorkingDirectory=\(projectFolder)
         Environment=TZ=\(timeZone)
         ExecStart=\(executable) run --quiet --config \(configPath)
@@ -56,7 +64,93 @@ public struct Schedule: Sendable {
         SuccessExitStatus=7
         Nice=10
 
+        \(hardening.joined(separator: "\n"))
+
         """
+    }
+
+    private var userLine: String {
+        user.map { "User=\($0)" } ?? "# No User= given (tilanne schedule --user NAME): the service would run as root."
+    }
+
+    /// The folders a run writes: the reports (and the groups' folders in them), the history's
+    /// state folder, the run summary's, the run log's and the metrics file's. Everything else
+    /// is read-only to the service.
+    public var writablePaths: [String] {
+        var folders = [config.resolve(config.outputs.folder).path]
+        if let history = config.history { folders.append(config.resolve(history.stateFolder).path) }
+        folders += [config.summaryFile, config.logFile].map { $0.deletingLastPathComponent().path }
+        if let metrics = config.metricsFile { folders.append(metrics.deletingLastPathComponent().path) }
+        var seen: Set<String> = []
+        return folders.filter { seen.insert($0).inserted }
+    }
+
+    private var everyPath: [String] { [projectFolder, executable, configPath] + writablePaths }
+
+    private func isUnder(_ roots: [String]) -> Bool {
+        everyPath.contains { path in roots.contains { path == $0 || path.hasPrefix($0 + "/") } }
+    }
+
+    /// The sandbox: the service reads the system and writes only its own folders, gets no
+    /// privileges and no devices, and may make only the system calls of an ordinary service.
+    /// Each setting that could break a run is made to fit this configuration (see comments).
+    var hardening: [String] {
+        let pdf = config.outputs.formats.contains(.pdf) || config.groups.contains { $0.formats.contains(.pdf) }
+        var lines = [
+            "# Sandbox (docs/operations.md, \"Hardened service\"). The folders below must exist before the first start.",
+            "ProtectSystem=strict",
+            "ReadWritePaths=" + writablePaths.map(unitPath).joined(separator: " "),
+        ]
+        if isUnder(["/home", "/root", "/run/user"]) {
+            lines += ["# The project lives under a home folder: readable, written only through ReadWritePaths.", "ProtectHome=read-only"]
+        } else {
+            lines.append("ProtectHome=yes")
+        }
+        if isUnder(["/tmp", "/var/tmp"]) {
+            lines += ["# A folder of the run is under /tmp: a private /tmp would hide it from the run.", "PrivateTmp=no"]
+        } else {
+            lines.append("PrivateTmp=yes")
+        }
+        lines += [
+            "NoNewPrivileges=yes",
+            "PrivateDevices=yes",
+            "CapabilityBoundingSet=",
+            "AmbientCapabilities=",
+            "ProtectKernelTunables=yes",
+            "ProtectKernelModules=yes",
+            "ProtectKernelLogs=yes",
+            "ProtectControlGroups=yes",
+            "ProtectClock=yes",
+            "ProtectHostname=yes",
+            "ProtectProc=invisible",
+            "PrivateMounts=yes",
+            "RestrictRealtime=yes",
+            "RestrictSUIDSGID=yes",
+            "LockPersonality=yes",
+            "RemoveIPC=yes",
+            "KeyringMode=private",
+            "SystemCallArchitectures=native",
+            "SystemCallFilter=@system-service",
+            "SystemCallFilter=~@privileged",
+            "SystemCallErrorNumber=EPERM",
+        ]
+        if config.delivery != nil {
+            lines += ["# sendmail or msmtp reaches the mail server (a smarthost) over the network; AF_UNIX for a local one.",
+                      "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6"]
+        } else {
+            lines += ["# Nothing is mailed: no network at all.", "RestrictAddressFamilies=AF_UNIX", "PrivateNetwork=yes", "IPAddressDeny=any"]
+        }
+        if pdf {
+            lines.append("# PDF: Chromium's JavaScript engine writes executable memory and LibreOffice uses namespaces; they stay allowed.")
+        } else {
+            lines += ["MemoryDenyWriteExecute=yes", "RestrictNamespaces=yes"]
+        }
+        return lines
+    }
+
+    /// A path in a unit file: spaces and backslashes escaped as systemd reads them.
+    private func unitPath(_ path: String) -> String {
+        path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: " ", with: "\\x20")
     }
 
     public var timer: String {

@@ -82,6 +82,7 @@ public final class NightlyRun {
             record.id = nil
             (record.startedAt, record.finishedAt, record.outcome) = (started, Timestamp.now(), .unchanged)
             try store.record(record, rows: [])
+            if let keep = config.operations.keepRuns { try store.prune(keeping: keep) }
             return .unchanged(since: last.finishedAt)
         }
         lap("fingerprint")
@@ -161,6 +162,8 @@ public final class NightlyRun {
                                            fingerprint: fingerprint, outcome: deliveryFailure == nil ? .published : .deliveryFailed,
                                            actions: programme.actions.count, rejected: programme.rejected.count,
                                            warnings: counts[.warning] ?? 0, errors: counts[.error] ?? 0), rows: history.rows)
+                // Pruned only once this run is recorded: the run it keeps as the last published is then this one.
+                if let keep = config.operations.keepRuns { try store.prune(keeping: keep) }
             } catch {
                 throw PublishedThenFailed(step: .history, published: written, underlying: error)
             }

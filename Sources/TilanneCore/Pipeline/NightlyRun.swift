@@ -58,8 +58,11 @@ public final class NightlyRun {
         if let store, let frozen = try store.frozenPeriods().first(where: { config.period.format.parse($0.label) == config.period }) {
             throw PeriodIsFrozen(period: config.period.label, frozenAt: frozen.frozenAt)
         }
-        let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
-        if let store, !options.force, !options.resend, options.dumpModel == nil, LaterPeriodFiles.find(in: config).isEmpty, let last = try store.lastPublishedRun(),
+        let now = Date()
+        let sourceFolder = SourceFolderFindings.of(config, now: now)
+        let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs, sourceFolder: sourceFolder)
+        if let store, !options.force, !options.resend, options.dumpModel == nil, sourceFolder.isEmpty,
+           let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint,
            pipeline.outputsExist(formats: options.formats, history: true, previousPeriod: try store.previousPeriod(before: config.period) != nil) {
             var record = last
@@ -69,7 +72,7 @@ public final class NightlyRun {
             return .unchanged(since: last.finishedAt)
         }
         lap("fingerprint")
-        var programme = pipeline.check()
+        var programme = pipeline.check(now: now)
         summary.record(programme, language: config.language)
         lap("check")
         let history = try store.map { store throws(HistoryError) in try pipeline.compare(programme, store: store) }

@@ -8,12 +8,13 @@ public struct Pipeline: Sendable {
 
     public init(config: TilanneConfig) { self.config = config }
 
-    /// Ingest, normalise and validate every source: what `tilanne validate` shows.
-    public func check() -> ValidatedProgramme {
+    /// Ingest, normalise and validate every source: what `tilanne validate` shows. `now` is
+    /// what a source file's age is measured against.
+    public func check(now: Date = Date()) -> ValidatedProgramme {
         let ingester = SourceIngester(config: config)
         let normaliser = Normaliser(config: config)
         var tables: [NormalisedTable] = []
-        var ingestDiagnostics: [Diagnostic] = LaterPeriodFiles.findings(in: config)
+        var ingestDiagnostics: [Diagnostic] = SourceFolderFindings.of(config, now: now)
         for source in config.sources {
             for raw in ingester.ingest(source) {
                 ingestDiagnostics += raw.diagnostics

@@ -6,6 +6,8 @@ import TilanneCore
 struct Console {
     let quiet: Bool
     let verbose: Bool
+    /// The operator's language, from the configuration's `language:` (Finnish when it cannot be read).
+    var language: ReportLanguage = .fi
     /// Without --verbose, only this many findings are listed; the rest are counted.
     let shownFindings = 40
 
@@ -76,15 +78,6 @@ struct Console {
 }
 
 enum ConsoleText {
-    static let configError = "tilanne: configuration error: "
-    static let outputError = "tilanne: cannot write the report: "
-    static let historyError = "tilanne: history database: "
-
-    /// Always English and always printed: it goes to the operator (and cron's mail), not to a report reader.
-    static func locked(_ busy: RunLock.Busy) -> String {
-        "tilanne: another run holds \(busy.path)" + (busy.holder.map { " (PID \($0))" } ?? "") + "; this run did nothing."
-    }
-
     static func unchanged(_ since: String, _ language: ReportLanguage) -> String {
         ReportStrings(language: language).pick(
             "Ei muutoksia lähdetiedostoissa eikä asetuksissa edellisen ajon (\(since)) jälkeen; raportit ennallaan. (--force kirjoittaa ne silti.)",

@@ -21,7 +21,7 @@ struct FreezeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         let journal = RunJournal(command: "freeze", configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
@@ -31,11 +31,15 @@ struct FreezeCommand: ParsableCommand {
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
-            let store = try pipeline.requireHistory(for: "freezing a period")
+            let store = try pipeline.requireHistory(for: .freezing)
             // A label in the programme's own period format only: `2025/2` is refused, not stored.
             if let given = period, config.period.format.parse(given) == nil {
+                let pattern = config.period.format.pattern
                 throw ConfigError(file: config.file?.path ?? options.config, line: nil, keyPath: "--period",
-                                  problem: "\"\(given)\" is not a period in the programme's format \"\(config.period.format.pattern)\"")
+                                  problem: ReportStrings(language: config.language).pick(
+                                      "\"\(given)\" ei ole kausi ohjelman muodossa \"\(pattern)\"",
+                                      "\"\(given)\" är ingen period i programmets format \"\(pattern)\"",
+                                      "\"\(given)\" is not a period in the programme's format \"\(pattern)\""))
             }
             let frozen = period.flatMap { config.period.format.parse($0) } ?? config.period
             let label = frozen.label

@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         let journal = RunJournal(command: "run", configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
@@ -54,9 +54,11 @@ struct RunCommand: ParsableCommand {
             (settings.force, settings.resend, settings.dryRun) = (force, resend, dryRun)
             settings.resendGroups = groups
             if let unknown = groups.first(where: { name in !config.groups.contains { $0.name == name } }) {
-                throw ConfigError(file: options.config, line: nil, keyPath: "groups",
-                                  problem: "--group \"\(unknown)\" is no steering group of the configuration; its groups: "
-                                      + config.groups.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                let known = config.groups.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                throw ConfigError(file: options.config, line: nil, keyPath: "groups", problem: ReportStrings(language: config.language).pick(
+                    "--group \"\(unknown)\" ei ole asetusten ohjausryhmä; ryhmät: \(known)",
+                    "--group \"\(unknown)\" är ingen styrgrupp i inställningarna; grupperna: \(known)",
+                    "--group \"\(unknown)\" is no steering group of the configuration; its groups: \(known)"))
             }
             settings.dumpModel = dumpModel.map { URL(fileURLWithPath: $0) }
             let outcome = try run.execute(settings) { console.diagnostics($0.diagnostics, language: config.language) }

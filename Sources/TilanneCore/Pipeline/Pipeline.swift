@@ -83,11 +83,24 @@ public struct Pipeline: Sendable {
         return try HistoryStore(url: url)
     }
 
+    /// What a command needs the history for, said in the configuration's language when it has none.
+    public enum HistoryPurpose: Sendable {
+        case freezing
+        case listing
+    }
+
     /// For the commands that make no sense without a history (`freeze`, `history`).
-    public func requireHistory(for purpose: String) throws -> HistoryStore {
+    public func requireHistory(for purpose: HistoryPurpose) throws -> HistoryStore {
         guard let store = try openHistory() else {
+            let say = ReportStrings(language: config.language).pick
+            let problem = switch purpose {
+            case .freezing: say("kauden jäädyttäminen", "att frysa en period", "freezing a period")
+            case .listing: say("historian listaaminen", "att lista historiken", "listing the history")
+            }
             throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: "history",
-                              problem: "\(purpose) needs a history (history.state_folder) in the configuration")
+                              problem: say("\(problem) vaatii asetuksiin historian (history.state_folder)",
+                                           "\(problem) kräver en historik (history.state_folder) i inställningarna",
+                                           "\(problem) needs a history (history.state_folder) in the configuration"))
         }
         return store
     }

@@ -19,7 +19,7 @@ struct BackupCommand: ParsableCommand {
     var folder: String
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             guard let history = config.history else {

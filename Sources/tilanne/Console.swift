@@ -6,6 +6,8 @@ import TilanneCore
 struct Console {
     let quiet: Bool
     let verbose: Bool
+    /// The operator's language, from the configuration's `language:` (Finnish when it cannot be read).
+    var language: ReportLanguage = .fi
     /// Without --verbose, only this many findings are listed; the rest are counted.
     let shownFindings = 40
 
@@ -85,15 +87,6 @@ struct Console {
 }
 
 enum ConsoleText {
-    static let configError = "tilanne: configuration error: "
-    static let outputError = "tilanne: cannot write the report: "
-    static let historyError = "tilanne: history database: "
-
-    /// Always English and always printed: it goes to the operator (and cron's mail), not to a report reader.
-    static func locked(_ busy: RunLock.Busy) -> String {
-        "tilanne: another run holds \(busy.path)" + (busy.holder.map { " (PID \($0))" } ?? "") + "; this run did nothing."
-    }
-
     /// A `send_on` occasion as the sentence "mailed only when …" ends.
     static func occasion(_ occasion: MailOccasion, _ language: ReportLanguage) -> String {
         let say = ReportStrings(language: language).pick

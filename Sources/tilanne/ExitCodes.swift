@@ -36,40 +36,41 @@ enum ExitCodes: Int32 {
     static func guarding(_ console: Console, journal: RunJournal? = nil, _ body: () throws -> ExitCodes) throws {
         let code: ExitCodes
         var problem: String?
+        let say = FailureText(language: console.language)
         do {
             code = try body()
         } catch let error as ConfigError {
-            problem = "\(ConsoleText.configError)\(error)"
+            problem = say.configError(error)
             code = .badConfiguration
         } catch let error as OutputError {
-            problem = "\(ConsoleText.outputError)\(error)"
+            problem = say.outputError(error)
             code = .outputFailed
         } catch let error as HistoryError {
-            problem = "\(ConsoleText.historyError)\(error)"
+            problem = say.historyError(error)
             code = .historyFailed
         } catch let busy as RunLock.Busy {
-            problem = ConsoleText.locked(busy)
+            problem = say.locked(busy)
             code = .anotherRunInProgress
         } catch let failure as Sendmail.Failure {
-            problem = "tilanne: the reports were written, but mailing failed: \(failure)"
+            problem = say.mailingFailed(failure)
             code = .deliveryFailed
         } catch let frozen as PeriodIsFrozen {
-            problem = "tilanne: \(frozen)"
+            problem = say.periodFrozen(frozen)
             code = .periodFrozen
         } catch let refusal as LifecycleRefusal {
-            problem = LifecycleText.refusal(refusal, journal?.config?.language ?? .fi)
+            problem = LifecycleText.refusal(refusal, console.language)
             code = .periodStateRefused
         } catch let refused as PeriodAlreadyFrozen {
-            problem = ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, journal?.config?.language ?? .fi)
+            problem = ConsoleText.alreadyFrozen(refused.period, refused.frozenAt, console.language)
             code = .periodAlreadyFrozen
         } catch let failure as PublishedThenFailed {
-            problem = "tilanne: \(failure)"
+            problem = say.publishedThenFailed(failure)
             code = .publishedThenFailed
         } catch let exit as ExitCode {
             // The argument parser's own codes pass through untouched.
             throw exit
         } catch {
-            problem = "tilanne: unexpected error (\(type(of: error))): \(error)"
+            problem = say.unexpected(error)
             code = .unexpectedError
         }
         if let problem { console.failure(problem) }

@@ -25,7 +25,7 @@ struct FreezeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         let journal = RunJournal(command: "freeze", configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
@@ -35,7 +35,7 @@ struct FreezeCommand: ParsableCommand {
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
-            let store = try pipeline.requireHistory(for: "freezing a period")
+            let store = try pipeline.requireHistory(for: .freezing)
             let frozen = try PeriodArgument.parse(period, config: config, key: "--period")
             journal.summary.period = frozen.label
             let status = try store.status(of: frozen)
@@ -89,8 +89,11 @@ enum PeriodArgument {
     static func parse(_ given: String?, config: TilanneConfig, key: String) throws -> ReportingPeriod {
         guard let given else { return config.period }
         guard let period = config.period.format.parse(given) else {
-            throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: key,
-                              problem: "\"\(given)\" is not a period in the programme's format \"\(config.period.format.pattern)\"")
+            let pattern = config.period.format.pattern
+            throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: key, problem: ReportStrings(language: config.language).pick(
+                "\"\(given)\" ei ole kausi ohjelman muodossa \"\(pattern)\"",
+                "\"\(given)\" är ingen period i programmets format \"\(pattern)\"",
+                "\"\(given)\" is not a period in the programme's format \"\(pattern)\""))
         }
         return period
     }

@@ -17,10 +17,10 @@ struct HistoryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
-            let store = try Pipeline(config: config).requireHistory(for: "listing the history")
+            let store = try Pipeline(config: config).requireHistory(for: .listing)
             let periods = try store.frozenPeriods()
             let latest = try store.runs(limit: runs)
             let events = try store.events()

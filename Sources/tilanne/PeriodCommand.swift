@@ -31,7 +31,7 @@ struct OpenPeriodCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         let journal = RunJournal(command: "period-open", configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let file = URL(fileURLWithPath: options.config)

@@ -56,16 +56,18 @@ struct RunCommand: ParsableCommand {
 /// exit code.
 enum NightlyRunCommand {
     static func perform(_ command: String, options: CommonOptions, settings: NightlyRun.Options, timings: Bool) throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         let journal = RunJournal(command: command, configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let run = NightlyRun(config: config, summary: journal.summary)
             journal.follow(run)
             if let unknown = settings.resendGroups.first(where: { name in !config.groups.contains { $0.name == name } }) {
-                throw ConfigError(file: options.config, line: nil, keyPath: "groups",
-                                  problem: "--group \"\(unknown)\" is no steering group of the configuration; its groups: "
-                                      + config.groups.map { "\"\($0.name)\"" }.joined(separator: ", "))
+                let known = config.groups.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                throw ConfigError(file: options.config, line: nil, keyPath: "groups", problem: ReportStrings(language: config.language).pick(
+                    "--group \"\(unknown)\" ei ole asetusten ohjausryhmä; ryhmät: \(known)",
+                    "--group \"\(unknown)\" är ingen styrgrupp i inställningarna; grupperna: \(known)",
+                    "--group \"\(unknown)\" is no steering group of the configuration; its groups: \(known)"))
             }
             let outcome = try run.execute(settings) { console.diagnostics($0.diagnostics, language: config.language) }
             if timings {

@@ -30,7 +30,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             // The path it was started by (e.g. .build/release/tilanne, which survives rebuilds),

@@ -21,16 +21,16 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let maxAge, AgeLimit.seconds(maxAge) == nil {
+        if let maxAge, CommandLineDuration.seconds(maxAge) == nil {
             throw ValidationError("--max-age takes a duration such as 26h, 90m, 2d or 1d12h.")
         }
     }
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
-            let status = try RunStatus.gather(config: config, maxAge: maxAge.flatMap(AgeLimit.seconds))
+            let status = try RunStatus.gather(config: config, maxAge: maxAge.flatMap(CommandLineDuration.seconds))
             if json {
                 FileHandle.standardOutput.write(try StableJSON.encode(status))
             } else if !options.quiet || status.stale {

@@ -26,7 +26,7 @@ struct UnfreezeCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose)
+        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
         let journal = RunJournal(command: "unfreeze", configPath: options.config)
         try ExitCodes.guarding(console, journal: journal) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
@@ -35,7 +35,7 @@ struct UnfreezeCommand: ParsableCommand {
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }
-            let store = try pipeline.requireHistory(for: "undoing a freeze")
+            let store = try pipeline.requireHistory(for: .unfreezing)
             let target = try PeriodArgument.parse(period, config: config, key: "--period")
             journal.summary.period = target.label
             guard try store.status(of: target).state == .frozen else { throw LifecycleRefusal.notFrozen(period: target.label) }

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: true)
+        let console = Console(quiet: options.quiet, verbose: true, language: DeclaredLanguage.of(configAt: options.config))
         try ExitCodes.guarding(console) {
             let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
             let pipeline = Pipeline(config: config)

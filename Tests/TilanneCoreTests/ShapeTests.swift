@@ -10,7 +10,7 @@ struct ShapeTests {
     func sectionedEqualsFlat() throws {
         let flatConfig = try TestSupport.kuopioConfig()
         var sectionedConfig = flatConfig
-        sectionedConfig.sources[0].path = TestSupport.fixtures.appendingPathComponent("kuopio-sectioned-cp1252.csv").path
+        sectionedConfig.sources[0].path = try TestSupport.alone(TestSupport.fixtures.appendingPathComponent("kuopio-sectioned-cp1252.csv")).path
         TestSupport.makeSectioned(&sectionedConfig)
         let flat = Pipeline(config: flatConfig).report(from: TestSupport.check(flatConfig))
         let sectionedProgramme = TestSupport.check(sectionedConfig)

@@ -55,6 +55,14 @@ enum TestSupport {
         return row
     }
 
+    /// A copy of `file` alone in a fresh folder, for a test that reads one fixture of a folder
+    /// of many: the others would each be a `source.unread-file` finding.
+    static func alone(_ file: URL) throws -> URL {
+        let copy = try temporaryFolder().appendingPathComponent(file.lastPathComponent)
+        try FileManager.default.copyItem(at: file, to: copy)
+        return copy
+    }
+
     /// Fixtures made by LibreOffice, openpyxl and python-docx (Fixtures/make_office_fixtures.py).
     static func office(_ name: String) -> URL { fixtures.appendingPathComponent("office/\(name)") }
     /// Hostile files built byte by byte (Fixtures/make_hostile_fixtures.py).
@@ -140,5 +148,16 @@ extension TestSupport {
 enum ExpectedFindings {
     static func keys(_ findings: [Diagnostic]) -> [String] {
         findings.map { "\($0.code.rawValue)@\($0.location?.row.map(String.init) ?? "-")" }
+    }
+
+    /// The keys of a run that reads one file of a fixtures folder, without the findings that
+    /// the folder's other fixtures are read by no source (and only those).
+    static func keys(besideFixtures findings: [Diagnostic]) -> [String] {
+        keys(besideFixtures(findings))
+    }
+
+    static func besideFixtures(_ findings: [Diagnostic]) -> [Diagnostic] {
+        let folder = DisplayPath.of(TestSupport.fixtures, root: TestSupport.repositoryRoot) + "/"
+        return findings.filter { $0.code != .sourceUnreadFile || !($0.location?.file.hasPrefix(folder) ?? false) }
     }
 }

@@ -92,7 +92,8 @@ struct ValidateTests {
         #expect(emptyRun.diagnostics.map(\.code) == [.sourceEmpty])
         #expect(emptyRun.actions.isEmpty)
 
-        let headerOnly = folder.appendingPathComponent("header.csv")
+        // In a folder of its own: the empty file beside it would be a file nobody reads.
+        let headerOnly = try TestSupport.temporaryFolder().appendingPathComponent("header.csv")
         try TestSupport.writeFlatCSV([], to: headerOnly)
         let headerRun = TestSupport.check(try TestSupport.config(reading: headerOnly))
         #expect(headerRun.diagnostics.map(\.code) == [.noDataRows])

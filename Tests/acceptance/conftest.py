@@ -74,7 +74,11 @@ def write_period_configs(folder):
     A new period is one edit: the status column's header follows {period}."""
     history = ("state_folder: ../State", f"state_folder: {folder / 'State'}")
     first = write_config(folder / "p1", extra_replacements=[history])
-    second = write_config(folder / "p2", source=SECOND_PERIOD, extra_replacements=[
+    # The edited table in an input folder of its own, as a city keeps it: beside the other
+    # fixtures it would be one of many files no source reads (source.unread-file).
+    (folder / "p2-input").mkdir(parents=True, exist_ok=True)
+    table = shutil.copy(SECOND_PERIOD, folder / "p2-input" / SECOND_PERIOD.name)
+    second = write_config(folder / "p2", source=table, extra_replacements=[
         history, ('period: "1/2024"', 'period: "2/2024"')])
     return first, second
 

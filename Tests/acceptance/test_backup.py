@@ -20,7 +20,8 @@ def history_json(config):
 
 def test_backup_then_restore_gives_back_the_same_history(tmp_path):
     first, second = write_period_configs(tmp_path)
-    assert run_tilanne("freeze", "--config", first).returncode == 1
+    assert run_tilanne("publish", "--config", first).returncode == 1
+    assert run_tilanne("freeze", "--config", first).returncode == 0
     assert run_tilanne("run", "--config", second).returncode == 1
     assert run_tilanne("run", "--config", second).returncode == 0
     before = history_json(second)
@@ -28,7 +29,7 @@ def test_backup_then_restore_gives_back_the_same_history(tmp_path):
     assert made.returncode == 0, made.stderr
     (copy,) = (tmp_path / "Backups").iterdir()
     assert copy.name.startswith("tilanne-history-2-2024-") and copy.suffix == ".sqlite"
-    assert "2 ajoa, 1 jäädytettyä kautta" in made.stdout
+    assert "3 ajoa, 1 jäädytettyä kautta" in made.stdout  # publish, then two nights of 2/2024
     with sqlite3.connect(copy) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     # The original is lost: the next run refuses the damaged file, the restore brings it all back.

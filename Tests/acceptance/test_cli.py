@@ -91,7 +91,7 @@ def test_unwritable_output_exits_4_and_keeps_the_previous_reports(tmp_path):
     finally:
         os.chmod(output, 0o755)
     assert result.returncode == 4, result.stderr
-    assert "cannot write the report" in result.stderr
+    assert "raporttia ei voi kirjoittaa" in result.stderr
     assert {p.name: p.read_bytes() for p in output.iterdir() if p.name != ".tilanne.lock"} == before
 
 

@@ -166,7 +166,7 @@ def test_a_failed_delivery_exits_8_and_is_tried_again_next_night(tmp_path, smtp)
     config = mail_config(tmp_path, msmtp, dead)
     failed = run_tilanne("run", "--quiet", "--config", config)
     assert failed.returncode == 8, failed.stderr
-    assert "the reports were written, but mailing failed" in failed.stderr
+    assert "raportit kirjoitettiin, mutta postitus epäonnistui" in failed.stderr
     assert (tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx").exists()
     # The mail server is back: the next run is not skipped as unchanged, it delivers.
     shutil.copy(rc, dead)

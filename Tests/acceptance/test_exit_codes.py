@@ -176,7 +176,7 @@ def test_9_published_then_a_group_folder_fails(tmp_path):
     (tmp_path / "Output" / "elinvoima").write_text("a file where the group's folder should be\n")
     result = run_tilanne("run", "--config", config)
     assert result.returncode == 9, result.stderr
-    assert "the reports were published (10 files), then writing the steering groups' files failed" in result.stderr
+    assert "raportit julkaistiin (10 tiedostoa), sitten ohjausryhmien tiedostojen kirjoittaminen epäonnistui" in result.stderr
     assert f"{KUOPIO}.xlsx" in reports_in(tmp_path / "Output")
     summary = summary_of(tmp_path)
     assert summary["outcome"] == "published-then-failed" and summary["exitCode"] == 9
@@ -211,7 +211,7 @@ def test_70_an_unexpected_error_is_never_success(tmp_path):
     result = subprocess.run([str(BIN), "run", "--config", str(config)], capture_output=True, text=True, timeout=300,
                             env={**os.environ, "TILANNE_FAULT_UNEXPECTED_ERROR": "1"})
     assert result.returncode == 70, result.stderr
-    assert "unexpected error" in result.stderr
+    assert "odottamaton virhe" in result.stderr
     summary = summary_of(tmp_path)
     assert summary["outcome"] == "unexpected-error" and summary["exitCode"] == 70
     assert "unexpected-error" in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")
@@ -247,7 +247,7 @@ def test_10_a_run_for_a_frozen_period_replaces_nothing(tmp_path):
     config = write_config(tmp_path, source=edited)
     result = run_tilanne("run", "--force", "--config", config)
     assert result.returncode == 10, result.stderr
-    assert "period 1/2024 was frozen" in result.stderr and "tilanne period open 2/2024" in result.stderr
+    assert "kausi 1/2024 jäädytettiin" in result.stderr and "tilanne period open 2/2024" in result.stderr
     assert snapshot(tmp_path / "Output") == before
     assert summary_of(tmp_path)["outcome"] == "period-frozen"
 

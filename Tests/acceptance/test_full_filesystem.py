@@ -59,7 +59,7 @@ def test_output_folder_fills_up_during_the_run(tmp_path):
                               extra_replacements=[("folder: " + str(tmp_path / "big" / "Output"), f"folder: {output}")])
         result = run_tilanne("run", "--config", config)
         assert result.returncode == 4, result.stderr
-        assert "cannot write the report" in result.stderr
+        assert "raporttia ei voi kirjoittaa" in result.stderr
         assert {name: (output / name).read_bytes() for name in reports_in(output)} == before
         assert [p.name for p in output.iterdir() if p.name.endswith(".tmp")] == []
 

@@ -10,7 +10,8 @@ def test_status_tells_the_last_success_the_ages_and_the_periods(tmp_path):
     assert never.returncode == 12, never.stderr
     assert "Viimeisin onnistunut ajo: ei koskaan" in never.stdout
     assert "VANHENTUNUT" in never.stdout
-    assert run_tilanne("freeze", "--config", first).returncode == 1
+    assert run_tilanne("publish", "--config", first).returncode == 1
+    assert run_tilanne("freeze", "--config", first).returncode == 0
     assert run_tilanne("run", "--config", second).returncode == 1
     ok = run_tilanne("status", "--max-age", "26h", "--config", second)
     assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -125,6 +125,8 @@ def test_workbook_cells_no_spreadsheet_holds(tmp_path):
     with zipfile.ZipFile(tmp_path / "saved.xlsx") as saved, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as patched:
         for entry in saved.infolist():
             patched.writestr(entry, saved.read(entry).replace(b"LONGTEXT", b"y" * 40_000))
+    # Only the patched workbook stays beside the config: the saved one would be a file nobody reads.
+    (tmp_path / "saved.xlsx").unlink()
     result = run_tilanne("run", "--config", config_for(tmp_path, source))
     assert result.returncode == 1, result.stderr
     assert findings(result.stderr, tmp_path) == [("cells.xlsx:Tilanne!I2", "text.noncharacters"),

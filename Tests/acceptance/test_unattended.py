@@ -21,7 +21,7 @@ def test_a_run_while_another_holds_the_lock_exits_7_at_once(tmp_path):
         result = run_tilanne("run", "--quiet", "--config", config)
         assert time.monotonic() - started < 10
     assert result.returncode == 7
-    assert "another run holds" in result.stderr and "PID 4242" in result.stderr
+    assert "toinen ajo pitää lukkoa" in result.stderr and "PID 4242" in result.stderr
     assert not (tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx").exists()
     # Logged for the operator; the summary of the run holding the lock is not overwritten.
     assert " run exit=7 outcome=locked " in (tmp_path / "State" / "tilanne-runs.log").read_text(encoding="utf-8")

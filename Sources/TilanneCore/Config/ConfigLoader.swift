@@ -173,7 +173,7 @@ public enum ConfigLoader {
 
     private static func readSource(_ value: YAMLValue, register: ProgrammeRegister, period: ReportingPeriod) throws -> SourceConfig {
         let map = try value.mapping(allowed: ["path", "format", "sheet", "table", "shape", "encoding", "delimiter",
-                                                "columns", "sections"])
+                                                "columns", "sections", "max_age"])
         let format = try map["format"].map { try $0.string() == "auto" ? nil : $0.oneOf(SourceFormat.self) } ?? nil
         var part: PartSelection?
         if let sheet = map["sheet"] {
@@ -261,6 +261,7 @@ public enum ConfigLoader {
         )
         source.levelColumns = levelColumns
         source.tagColumns = tagColumns
+        source.maxAge = try map["max_age"].map(readAgeLimit)
         let template = try map.required("path").string()
         if template.contains("{period}") { source.pathTemplate = template }
         return source
@@ -451,9 +452,19 @@ public enum ConfigLoader {
         return limits
     }
 
+    /// `45d` or `36h`: whole days or hours.
+    private static func readAgeLimit(_ value: YAMLValue) throws -> AgeLimit {
+        let text = try value.string()
+        guard let limit = AgeLimit(text) else {
+            throw value.error("expected an age in whole days or hours, such as 45d or 36h (at most ten years), found \"\(text)\"")
+        }
+        return limit
+    }
+
     private static func readValidation(_ value: YAMLValue) throws -> ValidationPolicy {
-        let map = try value.mapping(allowed: ["fail_on", "severity"])
+        let map = try value.mapping(allowed: ["fail_on", "severity", "input_max_age"])
         var policy = ValidationPolicy.default
+        policy.inputMaxAge = try map["input_max_age"].map(readAgeLimit)
         if let failOn = map["fail_on"] {
             let text = try failOn.string()
             switch text {

@@ -163,6 +163,8 @@ public struct SourceConfig: Sendable, Codable {
     public var sections: SectionPatterns
     /// Line of the source entry in the config file, for messages about it.
     public var configLine: Int
+    /// How old this source's files may be (`max_age:`); nil: `validation.input_max_age`.
+    public var maxAge: AgeLimit?
 }
 
 /// The headers of the columns where a flat table names a level's item: one column with the
@@ -226,6 +228,8 @@ public struct ValidationPolicy: Sendable, Codable {
     /// Findings of this severity or worse fail the run; `nil` (`never`) publishes regardless.
     public var failOn: Severity?
     public var severity: [DiagnosticCode: Severity]
+    /// A source file older than this is a finding (`source.stale-input`); nil: age is not checked.
+    public var inputMaxAge: AgeLimit?
 
     public static let `default` = ValidationPolicy(failOn: .error, severity: [:])
 }

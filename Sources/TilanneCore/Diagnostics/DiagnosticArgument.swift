@@ -13,12 +13,14 @@ public enum DiagnosticArgument: Codable, Sendable, Hashable, ExpressibleByString
     case language(ReportLanguage)
     /// A document's table by its number ("taulukko 2", "tabell 2").
     case documentTable(Int)
+    /// A number of days or hours ("45 päivää", "36 timmar").
+    case duration(AgeLimit)
 
     public init(stringLiteral value: String) { self = .text(value) }
 
     // JSON for other programs: a quoted text as a string, a count as a number, the others as
     // one-key objects (`{"phrase": "fileNotFound"}`, `{"names": {"fi": "Tavoite"}}`).
-    private enum Key: String, CodingKey { case phrase, names, language, table }
+    private enum Key: String, CodingKey { case phrase, names, language, table, duration }
 
     public init(from decoder: any Decoder) throws {
         if let single = try? decoder.singleValueContainer() {
@@ -32,6 +34,11 @@ public enum DiagnosticArgument: Codable, Sendable, Hashable, ExpressibleByString
             self = .names(Dictionary(uniqueKeysWithValues: names.compactMap { key, value in ReportLanguage(rawValue: key).map { ($0, value) } }))
         } else if let language = try object.decodeIfPresent(ReportLanguage.self, forKey: .language) {
             self = .language(language)
+        } else if let written = try object.decodeIfPresent(String.self, forKey: .duration) {
+            guard let duration = AgeLimit(written) ?? AgeLimit.zero(written) else {
+                throw DecodingError.dataCorruptedError(forKey: .duration, in: object, debugDescription: "not a duration: \(written)")
+            }
+            self = .duration(duration)
         } else {
             self = .documentTable(try object.decode(Int.self, forKey: .table))
         }
@@ -57,6 +64,9 @@ public enum DiagnosticArgument: Codable, Sendable, Hashable, ExpressibleByString
         case .documentTable(let number):
             var object = encoder.container(keyedBy: Key.self)
             try object.encode(number, forKey: .table)
+        case .duration(let duration):
+            var object = encoder.container(keyedBy: Key.self)
+            try object.encode(duration.written, forKey: .duration)
         }
     }
 
@@ -75,6 +85,10 @@ public enum DiagnosticPhrase: String, Codable, Sendable, Hashable, CaseIterable 
     case textContent
     case binaryContent
     case actionText
+    /// "Tiedosto" / "Filen": what a `source.unread-file` finding names.
+    case theFile
+    /// "Kansio" / "Mappen".
+    case theFolder
 }
 
 /// What a finding is about, beyond where it was found: the reader of the checks list sees

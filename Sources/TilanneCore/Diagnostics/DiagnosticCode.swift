@@ -7,6 +7,10 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case sourceEmpty = "source.empty"
     case sourceEncodingFallback = "source.encoding-fallback"
     case sourceLaterPeriod = "source.later-period"
+    /// A file or folder in a source's folder that no source and no indicator reads.
+    case sourceUnreadFile = "source.unread-file"
+    /// A source file older than the configured age.
+    case sourceStaleInput = "source.stale-input"
     case sourceInvalidUTF8 = "source.invalid-utf8"
     case sourceMixedEncoding = "source.mixed-encoding"
     case headerNotFound = "source.header-not-found"
@@ -109,7 +113,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
             .warning
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
-             .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .sourceLaterPeriod, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown,
+             .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .sourceLaterPeriod, .sourceUnreadFile, .sourceStaleInput, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown,
              .nestedTable, .historyUncertainMatch:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,

@@ -68,6 +68,7 @@ public struct MessageCatalogue: Sendable {
         case .names(let names): names[language] ?? names[.fi] ?? names.values.sorted().first ?? ""
         case .language(let named): languageName(named)
         case .documentTable(let number): "\(tableWord) \(number)"
+        case .duration(let duration): self.duration(duration)
         }
     }
 
@@ -104,7 +105,23 @@ public struct MessageCatalogue: Sendable {
         case .textContent: say("tekstiä (esimerkiksi CSV)", "text (till exempel CSV)", "text (CSV, for example)")
         case .binaryContent: say("tunnistamatonta binääridataa", "okända binära data", "unrecognised binary data")
         case .actionText: say("Toimenpide", "Åtgärd", "Action")
+        case .theFile: say("Tiedosto", "Filen", "The file")
+        case .theFolder: say("Kansio", "Mappen", "The folder")
         }
+    }
+
+    /// "1 päivä", "45 päivää", "36 timmar", "1 hour".
+    func duration(_ duration: AgeLimit) -> String {
+        let one = duration.amount == 1
+        let word = switch (language, duration.unit) {
+        case (.fi, .days): one ? "päivä" : "päivää"
+        case (.fi, .hours): one ? "tunti" : "tuntia"
+        case (.sv, .days): one ? "dag" : "dagar"
+        case (.sv, .hours): one ? "timme" : "timmar"
+        case (.en, .days): one ? "day" : "days"
+        case (.en, .hours): one ? "hour" : "hours"
+        }
+        return "\(duration.amount) \(word)"
     }
 
     public func severityName(_ severity: Severity) -> String {
@@ -156,6 +173,8 @@ public struct MessageCatalogue: Sendable {
         case .sourceEmpty: "Tiedosto on tyhjä."
         case .sourceEncodingFallback: "Tiedosto ei ole UTF-8-muodossa; se luettiin Windows-1252-merkistönä."
         case .sourceLaterPeriod: "Kauden {0} tiedosto on jo kansiossa, mutta raportti tehdään yhä kaudelle {1}. Kun kausi {1} on valmis, avaa kausi {0} (period: asetuksissa)."
+        case .sourceUnreadFile: "{1} \"{0}\" on lähdekansiossa, mutta yksikään lähde ei lue sitä, joten sen tiedot eivät ole raportissa. Siirrä se pois kansiosta, tai jos se kuuluu raporttiin, lisää se lähteisiin (sources: asetuksissa)."
+        case .sourceStaleInput: "Tiedostoa \"{0}\" on muokattu viimeksi {1} sitten; raja on {2} ({3}). Tarkista, että kansiossa on kauden tuorein taulukko."
         case .sourceInvalidUTF8: "Solussa on merkkejä, jotka eivät ole UTF-8-muodossa; ne korvattiin merkillä �."
         case .sourceMixedEncoding: "Tiedosto on UTF-8-muodossa, mutta tämä rivi ei (sarakkeet {0}); rivi luettiin Windows-1252-merkistönä. Tarkista rivin ä- ja ö-kirjaimet ja tallenna tiedosto uudelleen UTF-8-muodossa."
         case .headerNotFound: "Otsikkoriviltä puuttuu sarake \"{0}\". Löytyneet sarakkeet: {1}"
@@ -230,6 +249,8 @@ public struct MessageCatalogue: Sendable {
         case .sourceEmpty: "Filen är tom."
         case .sourceEncodingFallback: "Filen är inte i UTF-8; den lästes som Windows-1252."
         case .sourceLaterPeriod: "Filen för period {0} finns redan i mappen, men rapporten görs fortfarande för period {1}. När period {1} är klar, öppna period {0} (period: i inställningarna)."
+        case .sourceUnreadFile: "{1} \"{0}\" ligger i källmappen, men ingen källa läser den, så dess uppgifter finns inte i rapporten. Flytta bort den ur mappen, eller lägg till den bland källorna (sources: i inställningarna) om den hör till rapporten."
+        case .sourceStaleInput: "Filen \"{0}\" ändrades senast för {1} sedan; gränsen är {2} ({3}). Kontrollera att mappen har periodens senaste tabell."
         case .sourceInvalidUTF8: "Cellen innehåller tecken som inte är UTF-8; de ersattes med �."
         case .sourceMixedEncoding: "Filen är i UTF-8, men inte den här raden (kolumnerna {0}); raden lästes som Windows-1252. Kontrollera radens å, ä och ö och spara filen på nytt i UTF-8."
         case .headerNotFound: "Rubrikraden saknar kolumnen \"{0}\". Kolumner som hittades: {1}"
@@ -304,6 +325,8 @@ public struct MessageCatalogue: Sendable {
         case .sourceEmpty: "The file is empty."
         case .sourceEncodingFallback: "The file is not UTF-8; it was read as Windows-1252."
         case .sourceLaterPeriod: "The file of period {0} is already in the folder, but the report is still made for period {1}. When period {1} is done, open period {0} (period: in the configuration)."
+        case .sourceUnreadFile: "{1} \"{0}\" is in the source folder, but no source reads it, so what it holds is not in the report. Move it out of the folder, or add it to the sources (sources: in the configuration) if it belongs in the report."
+        case .sourceStaleInput: "The file \"{0}\" was last changed {1} ago; the limit is {2} ({3}). Check that the folder has the period's latest table."
         case .sourceInvalidUTF8: "The cell holds bytes that are not UTF-8; they were replaced with �."
         case .sourceMixedEncoding: "The file is UTF-8, but this row is not (columns {0}); the row was read as Windows-1252. Check its letters such as ä and ö, and save the file again as UTF-8."
         case .headerNotFound: "The header row has no column \"{0}\". Columns found: {1}"

@@ -26,14 +26,15 @@ public final class RunLock {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: folder.path, problem: "cannot create the output folder (\(error.localizedDescription))")
+            throw OutputError(path: folder.path, problem: "cannot create the output folder (\(error.localizedDescription))",
+                              reason: .cannotCreateFolder(error.localizedDescription))
         }
         descriptor = open(url.path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
             let problem = code == ELOOP ? "it is a symbolic link; it is neither followed nor changed: remove it (the next run creates the lock anew)"
                                         : String(cString: strerror(code))
-            throw OutputError(path: url.path, problem: "cannot open the lock file (\(problem))")
+            throw OutputError(path: url.path, problem: "cannot open the lock file (\(problem))", reason: .cannotOpenLock(problem))
         }
         do {
             try SafeFile.requireRegular(descriptor, path: url.path)

@@ -65,17 +65,23 @@ public final class NightlyRun {
         let lock = try RunLock(folder: pipeline.outputFolder)
         defer { lock.release() }
         try ReportPublisher.recover(pipeline.outputFolder)
-        let store = options.publish ? try pipeline.requireHistory(for: "publishing a period") : try pipeline.openHistory()
+        let store = options.publish ? try pipeline.requireHistory(for: .publishing) : try pipeline.openHistory()
         // A forgotten period bump must not overwrite the frozen period's published reports.
         let status = try store?.status(of: config.period)
         if let status, status.state == .frozen {
             throw PeriodIsFrozen(period: config.period, frozenAt: status.frozenAt ?? "")
         }
-        let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
+        let now = Date()
+        let sourceFolder = SourceFolderFindings.of(config, now: now)
+        let fingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs, sourceFolder: sourceFolder)
+        // Whether the edition is the published one depends on the inputs alone: a finding that
+        // comes with time (an input grown old) does not make the council edition a draft.
+        let inputsFingerprint = store == nil ? "" : RunFingerprint.of(config, inputs: summary.inputs)
         periodWasPublished = status?.state == .published
-        draft = store != nil && !options.publish && !(status?.state == .published && status?.publication?.fingerprint == fingerprint)
+        draft = store != nil && !options.publish && !(status?.state == .published && status?.publication?.fingerprint == inputsFingerprint)
         summary.edition = store == nil ? nil : draft ? "draft" : "council"
-        if let store, !options.force, !options.publish, !options.resend, options.dumpModel == nil, LaterPeriodFiles.find(in: config).isEmpty, let last = try store.lastPublishedRun(),
+        if let store, !options.force, !options.publish, !options.resend, options.dumpModel == nil, sourceFolder.isEmpty,
+           let last = try store.lastPublishedRun(),
            last.fingerprint == fingerprint,
            pipeline.outputsExist(formats: options.formats, history: true, previousPeriod: try store.previousPeriod(before: config.period) != nil) {
             var record = last
@@ -86,7 +92,7 @@ public final class NightlyRun {
             return .unchanged(since: last.finishedAt)
         }
         lap("fingerprint")
-        var programme = pipeline.check()
+        var programme = pipeline.check(now: now)
         summary.record(programme, language: config.language)
         lap("check")
         let history = try store.map { store throws(HistoryError) in try pipeline.compare(programme, store: store) }
@@ -148,7 +154,7 @@ public final class NightlyRun {
         if options.publish, let store {
             do {
                 try archive(written + deliveries.flatMap { $0.files.map { URL(fileURLWithPath: $0) } }, programme: programme,
-                            fingerprint: fingerprint, store: store, pipeline: pipeline)
+                            fingerprint: inputsFingerprint, store: store, pipeline: pipeline)
             } catch {
                 throw PublishedThenFailed(step: .archive, published: written, underlying: error)
             }

@@ -8,12 +8,13 @@ public struct Pipeline: Sendable {
 
     public init(config: TilanneConfig) { self.config = config }
 
-    /// Ingest, normalise and validate every source: what `tilanne validate` shows.
-    public func check() -> ValidatedProgramme {
+    /// Ingest, normalise and validate every source: what `tilanne validate` shows. `now` is
+    /// what a source file's age is measured against.
+    public func check(now: Date = Date()) -> ValidatedProgramme {
         let ingester = SourceIngester(config: config)
         let normaliser = Normaliser(config: config)
         var tables: [NormalisedTable] = []
-        var ingestDiagnostics: [Diagnostic] = LaterPeriodFiles.findings(in: config)
+        var ingestDiagnostics: [Diagnostic] = SourceFolderFindings.of(config, now: now)
         for source in config.sources {
             for raw in ingester.ingest(source) {
                 ingestDiagnostics += raw.diagnostics
@@ -82,11 +83,28 @@ public struct Pipeline: Sendable {
         return try HistoryStore(url: url)
     }
 
+    /// What a command needs the history for, said in the configuration's language when it has none.
+    public enum HistoryPurpose: Sendable {
+        case freezing
+        case listing
+        case publishing
+        case unfreezing
+    }
+
     /// For the commands that make no sense without a history (`freeze`, `history`).
-    public func requireHistory(for purpose: String) throws -> HistoryStore {
+    public func requireHistory(for purpose: HistoryPurpose) throws -> HistoryStore {
         guard let store = try openHistory() else {
+            let say = ReportStrings(language: config.language).pick
+            let problem = switch purpose {
+            case .freezing: say("kauden jäädyttäminen", "att frysa en period", "freezing a period")
+            case .listing: say("historian listaaminen", "att lista historiken", "listing the history")
+            case .publishing: say("kauden julkaiseminen", "att publicera en period", "publishing a period")
+            case .unfreezing: say("jäädytyksen purkaminen", "att häva en frysning", "undoing a freeze")
+            }
             throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: "history",
-                              problem: "\(purpose) needs a history (history.state_folder) in the configuration")
+                              problem: say("\(problem) vaatii asetuksiin historian (history.state_folder)",
+                                           "\(problem) kräver en historik (history.state_folder) i inställningarna",
+                                           "\(problem) needs a history (history.state_folder) in the configuration"))
         }
         return store
     }

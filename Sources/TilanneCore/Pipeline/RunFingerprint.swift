@@ -9,7 +9,9 @@ public enum RunFingerprint {
 
     /// - Parameter inputs: the input records when the caller has them already (the run
     ///   summary's), so the files are read once.
-    public static func of(_ config: TilanneConfig, inputs: [RunSummary.FileRecord]? = nil) -> String {
+    /// - Parameter sourceFolder: what the source folders said (`SourceFolderFindings`): the
+    ///   published checks list holds them, so a night they go away is not "unchanged" either.
+    public static func of(_ config: TilanneConfig, inputs: [RunSummary.FileRecord]? = nil, sourceFolder: [Diagnostic] = []) -> String {
         // The file's bytes: an encoding of the loaded config would not do, since its
         // dictionaries have no stable order. A config built in memory is described by its period.
         let configData = config.file.flatMap { try? Data(contentsOf: $0) } ?? Data("\(config.period) \(config.baseDirectory.path)".utf8)
@@ -19,6 +21,7 @@ public enum RunFingerprint {
         }
         let records = inputs ?? config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) }.map(RunSummary.file)
         parts += records.map { "\($0.path) \($0.bytes) \($0.sha256)" }
+        parts += sourceFolder.map { "\($0.code.rawValue) \($0.location?.file ?? "")" }
         return "v2:" + HexDigits.of(SHA256.hash(data: Data(parts.joined(separator: "\n").utf8)))
     }
 }

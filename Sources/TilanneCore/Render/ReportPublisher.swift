@@ -41,7 +41,8 @@ public struct ReportPublisher: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: folder.path, problem: "cannot create the output folder (\(error.localizedDescription))")
+            throw OutputError(path: folder.path, problem: "cannot create the output folder (\(error.localizedDescription))",
+                              reason: .cannotCreateFolder(error.localizedDescription))
         }
         for item in items where !Self.isPlainName(item.fileName) || Self.isInternal(item.fileName) {
             throw OutputError(path: folder.path, problem: "\"\(item.fileName)\" is not a report's file name; nothing was written")

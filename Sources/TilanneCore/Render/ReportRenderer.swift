@@ -40,12 +40,22 @@ public enum ReportVariant: String, Sendable {
 
 /// Why a report file could not be written. Always stops the run: no partial report is published.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// The operator's most common problems, typed so that the console says them in the
+    /// configuration's language; `problem` is the same in English, for the logs.
+    public enum Reason: Sendable {
+        /// The output folder cannot be made; the system's own words as detail.
+        case cannotCreateFolder(String)
+        case cannotOpenLock(String)
+    }
+
     public var path: String
     public var problem: String
+    public var reason: Reason?
 
-    public init(path: String, problem: String) {
+    public init(path: String, problem: String, reason: Reason? = nil) {
         self.path = path
         self.problem = problem
+        self.reason = reason
     }
 
     public var description: String { "\(path): \(problem)" }

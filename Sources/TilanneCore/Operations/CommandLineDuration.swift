@@ -1,6 +1,6 @@
 /// A duration as an operator writes it on a command line: `26h`, `90m`, `2d`, `45s`, or parts
 /// together (`1d12h`). Used by `tilanne status --max-age`.
-public enum AgeLimit {
+public enum CommandLineDuration {
     /// Seconds; nil when the text is not such a duration (or is zero).
     public static func seconds(_ text: String) -> Int? {
         var total = 0

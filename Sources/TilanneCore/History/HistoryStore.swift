@@ -59,12 +59,19 @@ public final class HistoryStore {
 
     // MARK: Runs
 
-    public func lastPublishedRun() throws(HistoryError) -> RunRecord? {
+    /// The last run that wrote reports, whatever became of its mail: when the data were last published.
+    public func lastRunThatWroteReports() throws(HistoryError) -> RunRecord? {
         try wrap {
             try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM run WHERE outcome = 'published' ORDER BY id DESC LIMIT 1").map(Self.run)
+                try Row.fetchOne(db, sql: "SELECT * FROM run WHERE outcome != 'unchanged' ORDER BY id DESC LIMIT 1").map(Self.run)
             }
         }
+    }
+
+    /// The last run that wrote reports, when it ended published: nil when it failed to deliver
+    /// (then the next run must not skip as unchanged — its mail is still owed) or there is none.
+    public func lastPublishedRun() throws(HistoryError) -> RunRecord? {
+        try lastRunThatWroteReports().flatMap { $0.outcome == .published ? $0 : nil }
     }
 
     public func runs(limit: Int = 50) throws(HistoryError) -> [RunRecord] {

@@ -57,7 +57,7 @@ public struct RunStatus: Codable, Sendable {
                 let store = try HistoryStore(url: database, readOnly: true)
                 frozen = try store.frozenPeriods()
                 runPeriods = try store.runPeriods().map(\.period)
-                let published = try store.lastPublishedRun()
+                let published = try store.lastRunThatWroteReports()
                 dataPublished = published?.finishedAt
                 // A summary lost or from before it carried the last success: the history's last
                 // good run stands in (its exit code from its counts: warnings make it 1).

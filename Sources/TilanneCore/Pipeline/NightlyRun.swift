@@ -132,6 +132,9 @@ public final class NightlyRun {
         // publishing (exit 9, or 8 for mail), never as if nothing had been written.
         // Steering groups: their files, then their mail. A failed delivery is recorded as such,
         // so that the next run does not skip as "unchanged" and the mail is tried again.
+        // A night that writes the published edition again (nothing changed since `publish`, but
+        // the last attempt failed) is that publication's occasion: the recipients it reached
+        // already have it, the ones it did not are tried again — never silently left out.
         var deliveries: [GroupDelivery.Result] = []
         var deliveryFailure: Sendmail.Failure?
         if !config.groups.isEmpty {
@@ -139,7 +142,7 @@ public final class NightlyRun {
                 let lineages = Dictionary(history?.rows.map { ($0.identity, $0.lineage) } ?? [], uniquingKeysWith: { first, _ in first })
                 deliveries = try GroupDelivery(config: config, store: store, lineages: lineages).run(report.main, dryRun: options.dryRun,
                                                                                 resend: options.resend ? Set(options.resendGroups) : nil,
-                                                                                occasion: options.publish ? .publish : .change)
+                                                                                occasion: options.publish || !draft && periodWasPublished ? .publish : .change)
                 summary.deliveries = deliveries
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)

@@ -33,7 +33,9 @@ enum StatusText {
         }
         let none = say("ei yhtään", "inga", "none")
         lines.append(say("Avoimet kaudet: ", "Öppna perioder: ", "Open periods: ")
-                     + (status.openPeriods.isEmpty ? none : status.openPeriods.joined(separator: ", ")))
+                     + (status.openPeriods.isEmpty ? none : status.openPeriods.map { label in
+                         status.publishedPeriods[label].map { "\(label) (" + say("julkaistu", "publicerad", "published") + " \($0))" } ?? label
+                     }.joined(separator: ", ")))
         lines.append(say("Jäädytetyt kaudet: ", "Frysta perioder: ", "Frozen periods: ")
                      + (status.frozenPeriods.isEmpty ? none : status.frozenPeriods.map { "\($0.label) (\($0.frozenAt))" }.joined(separator: ", ")))
         if status.stale, let limit = status.maxAgeSeconds {

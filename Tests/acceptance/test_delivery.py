@@ -3,6 +3,7 @@ a local SMTP server (aiosmtpd) on loopback. The test reads what arrived: recipie
 attachments opened, nothing re-sent when nothing changed, alerts on failure only."""
 import datetime
 import email
+import hashlib
 import json
 import email.policy
 import io
@@ -107,6 +108,13 @@ def test_each_group_gets_its_own_slice_by_mail_once(tmp_path, smtp):
                                    "kasvava-kuopio-tilanne-1-2024-elinvoiman-ohjausryhma.xlsx"]
     workbook = attachments["kasvava-kuopio-tilanne-1-2024-elinvoiman-ohjausryhma.xlsx"]
     assert workbook == (output / "elinvoiman-ohjausryhma" / "kasvava-kuopio-tilanne-1-2024.xlsx").read_bytes()
+    # Every file the run wrote is in the run summary with its size and hash, the groups' too.
+    summary = json.loads((tmp_path / "State" / "last-run.json").read_text(encoding="utf-8"))
+    recorded = {record["path"]: record for record in summary["outputs"]}
+    group_file = output / "elinvoiman-ohjausryhma" / "kasvava-kuopio-tilanne-1-2024.xlsx"
+    assert recorded[str(group_file)]["sha256"] == hashlib.sha256(group_file.read_bytes()).hexdigest()
+    assert recorded[str(group_file)]["bytes"] == group_file.stat().st_size
+    assert str(output / "kasvava-kuopio-tilanne-1-2024-sv.html") in recorded
     rows = status_rows(workbook)
     goals = [r for r in rows if str(r).startswith("TAVOITE")]
     assert [g.split(".")[0] for g in goals] == [f"TAVOITE {n}" for n in range(1, 6)]  # only the theme's goals 1–5

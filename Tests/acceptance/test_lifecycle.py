@@ -72,6 +72,8 @@ def test_drafts_until_published_then_the_archive_holds_exactly_what_was_recorded
     assert recorded == {name: sha256(archive / name) for name in archived}
     assert all(sha256(tmp_path / "Output" / name) == recorded[name] for name in archived)
     assert summary(tmp_path)["edition"] == "council" and summary(tmp_path)["archive"] == str(archive)
+    status = run_tilanne("status", "--config", config)
+    assert "Avoimet kaudet: 1/2024 (julkaistu " in status.stdout, status.stdout
 
     # Nothing changed since: the next night keeps the council edition as it is.
     again = run_tilanne("run", "--config", config)

@@ -34,6 +34,8 @@ public struct RunStatus: Codable, Sendable {
     public var frozenPeriods: [FrozenPeriodInfo]
     /// Periods with runs and not frozen, and the configured period when it is not frozen; newest first.
     public var openPeriods: [String]
+    /// Of those, the ones published (`tilanne publish`) and not yet frozen, with the time.
+    public var publishedPeriods: [String: String] = [:]
     public var maxAgeSeconds: Int?
     /// Past `maxAgeSeconds` since the last successful run, or none ever: the exit code says so.
     public var stale: Bool
@@ -49,6 +51,7 @@ public struct RunStatus: Codable, Sendable {
         }
         var frozen: [FrozenPeriodInfo] = []
         var runPeriods: [String] = []
+        var published: [String: String] = [:]
         var dataPublished = summary?.lastSuccess?.outcome == "published" ? summary?.lastSuccess?.finished : nil
         if let history = config.history {
             let database = config.resolve(history.stateFolder).appendingPathComponent(HistoryConfig.databaseName)
@@ -56,6 +59,11 @@ public struct RunStatus: Codable, Sendable {
             if SafeFile.status(database.path) != nil {
                 let store = try HistoryStore(url: database, readOnly: true)
                 frozen = try store.frozenPeriods()
+                for label in Set(try store.runPeriods().map(\.period) + [config.period.label]) {
+                    if let period = config.period.format.parse(label), let publication = try store.status(of: period).publication {
+                        published[label] = publication.publishedAt
+                    }
+                }
                 runPeriods = try store.runPeriods().map(\.period)
                 let published = try store.lastRunThatWroteReports()
                 dataPublished = published?.finishedAt
@@ -81,7 +89,8 @@ public struct RunStatus: Codable, Sendable {
             lastSuccess: lastSuccess, lastSuccessAgeSeconds: successAge,
             dataPublished: dataPublished, dataAgeSeconds: age(dataPublished),
             newestInput: inputs.min { $0.ageSeconds < $1.ageSeconds }, oldestInput: inputs.max { $0.ageSeconds < $1.ageSeconds },
-            inputFiles: inputs.count, frozenPeriods: frozen, openPeriods: open, maxAgeSeconds: maxAge,
+            inputFiles: inputs.count, frozenPeriods: frozen, openPeriods: open,
+            publishedPeriods: published.filter { label, _ in !frozen.contains { $0.label == label } }, maxAgeSeconds: maxAge,
             stale: maxAge.map { limit in successAge.map { $0 > limit } ?? true } ?? false)
     }
 

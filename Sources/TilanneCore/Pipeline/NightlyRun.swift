@@ -144,6 +144,8 @@ public final class NightlyRun {
                                                                                 resend: options.resend ? Set(options.resendGroups) : nil,
                                                                                 occasion: options.publish || !draft && periodWasPublished ? .publish : .change)
                 summary.deliveries = deliveries
+                // Every file the run wrote is in the summary with its size and hash, the groups' too.
+                summary.record(outputs: written + deliveries.flatMap { $0.files.map { URL(fileURLWithPath: $0) } })
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)
             }

@@ -25,12 +25,7 @@ struct FreezeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
-        let journal = RunJournal(command: "freeze", configPath: options.config)
-        try ExitCodes.guarding(console, journal: journal) {
-            let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
-            journal.config = config
-            journal.summary.config = config.file?.path ?? options.config
+        try JournalledCommand.run("freeze", options: options) { config, console, journal in
             journal.summary.record(inputsOf: config)
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)

@@ -31,13 +31,8 @@ struct OpenPeriodCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
-        let journal = RunJournal(command: "period-open", configPath: options.config)
-        try ExitCodes.guarding(console, journal: journal) {
+        try JournalledCommand.run("period-open", options: options) { config, console, journal in
             let file = URL(fileURLWithPath: options.config)
-            let config = try ConfigLoader.load(from: file)
-            journal.config = config
-            journal.summary.config = config.file?.path ?? options.config
             let next = try PeriodArgument.parse(label, config: config, key: "period")
             journal.summary.period = next.label
             guard next.sortKey > config.period.sortKey else {

@@ -26,12 +26,7 @@ struct UnfreezeCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let console = Console(quiet: options.quiet, verbose: options.verbose, language: DeclaredLanguage.of(configAt: options.config))
-        let journal = RunJournal(command: "unfreeze", configPath: options.config)
-        try ExitCodes.guarding(console, journal: journal) {
-            let config = try ConfigLoader.load(from: URL(fileURLWithPath: options.config))
-            journal.config = config
-            journal.summary.config = config.file?.path ?? options.config
+        try JournalledCommand.run("unfreeze", options: options) { config, console, journal in
             let pipeline = Pipeline(config: config)
             let lock = try RunLock(folder: pipeline.outputFolder)
             defer { lock.release() }

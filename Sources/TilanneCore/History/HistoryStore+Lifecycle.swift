@@ -58,19 +58,7 @@ extension HistoryStore {
                     try db.execute(sql: "INSERT INTO publicationFile (publicationId, name, bytes, sha256) VALUES (?, ?, ?, ?)",
                                    arguments: [id, file.path, file.bytes, file.sha256])
                 }
-                let statement = try db.makeStatement(sql: """
-                    INSERT INTO publicationAction (publicationId, position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let insert = RowInsert(statement)
-                for (position, row) in rows.enumerated() {
-                    try insert.run { bind in
-                        bind.int(Int(id))
-                        bind.int(position)
-                        bind.row(row)
-                        bind.int(row.unchangedPeriods)
-                        bind.text(row.unchangedSince ?? period.label)
-                    }
-                }
+                try Self.insertSnapshot(db, into: "publicationAction", keyColumn: "publicationId", label: period.label, rows: rows) { $0.int(Int(id)) }
                 try Self.insertEvent(db, PeriodEvent(label: period.label, kind: .published, at: time, detail: "\(files.count) files, \(archive)"))
                 return id
             }
@@ -107,6 +95,25 @@ extension HistoryStore {
                 try Row.fetchAll(db, sql: "SELECT label, event, at, detail FROM periodEvent ORDER BY id").map {
                     PeriodEvent(label: $0["label"], kind: PeriodEvent.Kind(rawValue: $0["event"]) ?? .opened, at: $0["at"], detail: $0["detail"])
                 }
+            }
+        }
+    }
+
+    /// Rows in the shape of a frozen period (with how long each text stayed the same), under
+    /// the key of their snapshot: a frozen period's label or a publication's id.
+    static func insertSnapshot(_ db: Database, into table: String, keyColumn: String, label: String, rows: [HistoryRow],
+                               key: (inout RowInsert.Binder) -> Void) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO \(table) (\(keyColumn), position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insert = RowInsert(statement)
+        for (position, row) in rows.enumerated() {
+            try insert.run { bind in
+                key(&bind)
+                bind.int(position)
+                bind.row(row)
+                bind.int(row.unchangedPeriods)
+                bind.text(row.unchangedSince ?? label)
             }
         }
     }

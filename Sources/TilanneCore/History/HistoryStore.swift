@@ -152,19 +152,7 @@ public final class HistoryStore {
             try db.execute(sql: "DELETE FROM period WHERE label = ?", arguments: [label])
             try db.execute(sql: "INSERT INTO period (label, sortKey, frozenAt, fingerprint, actions) VALUES (?, ?, ?, ?, ?)",
                            arguments: [label, period.sortKey, time, fingerprint, rows.count])
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO periodAction (periodLabel, position, \(HistorySchema.periodColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insert = RowInsert(statement)
-            for (position, row) in rows.enumerated() {
-                try insert.run { bind in
-                    bind.text(label)
-                    bind.int(position)
-                    bind.row(row)
-                    bind.int(row.unchangedPeriods)
-                    bind.text(row.unchangedSince ?? label)
-                }
-            }
+            try Self.insertSnapshot(db, into: "periodAction", keyColumn: "periodLabel", label: label, rows: rows) { $0.text(label) }
             try Self.insertEvent(db, PeriodEvent(label: label, kind: .frozen, at: time,
                                                  detail: existing == nil ? "\(rows.count) actions" : "\(rows.count) actions, replaced the snapshot of \(existing!)"))
             return existing != nil

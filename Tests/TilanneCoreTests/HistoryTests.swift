@@ -87,7 +87,7 @@ struct HistoryTests {
         let html = try String(contentsOf: folder.appendingPathComponent("kasvava-kuopio-tilanne-2-2024.html"), encoding: .utf8)
         #expect(html.contains("<h2 id=\"muutokset\">Muutokset kaudesta 1/2024 kauteen 2/2024</h2>"))
         #expect(html.components(separatedBy: "<tr class=\"change-").count - 1 == 5)
-        #expect(html.contains("<td class=\"change\">↓ heikentynyt (+ → +/-)</td>"))
+        #expect(html.contains("<td class=\"change\" data-label=\"Muutos (vrt. 1/2024)\">↓ heikentynyt (+ → +/-)</td>"))
     }
 
     @Test("A frozen period is never changed by later runs; freezing it again needs force")

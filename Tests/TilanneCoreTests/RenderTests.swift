@@ -59,7 +59,7 @@ struct RenderTests {
         #expect(text.contains("<title>Åtgärdsprogrammet Växande Kuopio – läge 1/2024</title>"))
         #expect(text.contains("KONKURRENSKRAFTIG FÖRETAGSMILJÖ"))
         // A screen reader says the label, not "plus slash minus": the code is for the eye only.
-        #expect(text.contains("<td class=\"progress p1\"><span class=\"code\" aria-hidden=\"true\">+/-</span> Framskrider delvis positivt</td>"))
+        #expect(text.contains("<td class=\"progress p1\" data-label=\"Framsteg\"><span class=\"code\" aria-hidden=\"true\">+/-</span> Framskrider delvis positivt</td>"))
         // The source has no Swedish action or status texts: each is shown in Finnish, marked, with its language.
         #expect(text.components(separatedBy: "<span class=\"untranslated\">[på finska]</span> <span lang=\"fi\">").count - 1 >= 77)
         let model = Pipeline(config: config).report(from: Pipeline(config: config).check()).translated(to: .sv, config: config)

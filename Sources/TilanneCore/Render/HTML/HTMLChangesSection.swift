@@ -13,7 +13,7 @@ enum HTMLChangesSection {
         let headers = [strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
                        strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
                        strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag]
-        out.write("<table class=\"changes\">\n<caption>\(e(strings.changesSheet))</caption>\n<thead><tr>")
+        out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.changesSheet))\"><table class=\"changes\">\n<caption>\(e(strings.changesSheet))</caption>\n<thead><tr>")
         for header in headers { out.write("<th scope=\"col\">\(e(header))</th>") }
         out.write("</tr></thead>\n<tbody>\n")
         for change in comparison.changes {
@@ -24,7 +24,7 @@ enum HTMLChangesSection {
             }
             out.write(line + "</tr>\n")
         }
-        out.write("</tbody>\n</table>\n</section>\n")
+        out.write("</tbody>\n</table>\n</div>\n</section>\n")
     }
 
     static func writeUpdates(_ requests: [UpdateRequest], model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
@@ -33,7 +33,7 @@ enum HTMLChangesSection {
         out.write("<section aria-labelledby=\"paivitettavat\">\n<h2 id=\"paivitettavat\">\(e(strings.updatesTitle(model.period)))</h2>\n")
         if requests.isEmpty { out.write("<p>\(e(strings.noUpdates))</p>\n") }
         for request in requests {
-            out.write("<table class=\"updates\">\n<caption>\(e(request.responsible))</caption>\n<thead><tr>")
+            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(request.responsible))\"><table class=\"updates\">\n<caption>\(e(request.responsible))</caption>\n<thead><tr>")
             for header in [model.placeColumn, strings.action, strings.progress, model.statusColumn, strings.reasonColumn] {
                 out.write("<th scope=\"col\">\(e(header))</th>")
             }
@@ -42,7 +42,7 @@ enum HTMLChangesSection {
                 out.write("<tr><td class=\"number\">\(m(item.place))</td><th scope=\"row\">\(m(item.action))</th>"
                           + "<td>\(e(item.progress))</td><td>\(m(item.status))</td><td>\(e(strings.staleReason(item.stale)))</td></tr>\n")
             }
-            out.write("</tbody>\n</table>\n")
+            out.write("</tbody>\n</table>\n</div>\n")
         }
         out.write("</section>\n")
     }

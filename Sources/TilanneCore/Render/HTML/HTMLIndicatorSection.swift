@@ -13,14 +13,14 @@ enum HTMLIndicatorSection {
         }
         out.write("</ul>\n")
         for (theme, members) in indicators.byItem {
-            out.write("<table class=\"indicator-table\">\n<caption>\(e(theme ?? strings.noIndicatorTheme))</caption>\n<thead><tr>")
+            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(theme ?? strings.noIndicatorTheme))\"><table class=\"indicator-table\">\n<caption>\(e(theme ?? strings.noIndicatorTheme))</caption>\n<thead><tr>")
             for header in [strings.indicator, strings.baseline, strings.latest, strings.target, strings.change, strings.progressToTarget,
                            strings.indicatorStatus, strings.trend] {
                 out.write("<th scope=\"col\">\(e(header))</th>")
             }
             out.write("</tr></thead>\n<tbody>\n")
             for indicator in members { row(indicator, model: model, strings: strings, out: out) }
-            out.write("</tbody>\n</table>\n")
+            out.write("</tbody>\n</table>\n</div>\n")
         }
         out.write("</section>\n")
     }

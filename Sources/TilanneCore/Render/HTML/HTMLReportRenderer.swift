@@ -86,7 +86,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func writeSummary(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
         out.write("<section aria-labelledby=\"yhteenveto\">\n<h2 id=\"yhteenveto\">\(e(strings.summarySheet))</h2>\n")
-        out.write("<table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
+        out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.summaryTitle))\"><table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
         out.write("<th scope=\"col\">\(e(model.levels.count == 1 && !model.showsProgrammes ? model.levels[0].name : strings.programmePart))</th>")
         for item in model.legend {
             // The code is for the eye; a screen reader says the label, not "plus slash minus".
@@ -108,14 +108,14 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         // The report's total, named after what it adds up: all programmes, or the one.
         row(e("\(model.totalName): \(strings.total.lowercased())"), model.totals, bold: true)
-        out.write("</tbody>\n</table>\n</section>\n")
+        out.write("</tbody>\n</table>\n</div>\n</section>\n")
     }
 
     private func writeTags(_ tags: [TagReport], model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
         out.write("<section aria-labelledby=\"tagit\">\n<h2 id=\"tagit\">\(e(strings.tagsTitle))</h2>\n")
         for tag in tags {
-            out.write("<table class=\"summary-table\">\n<caption>\(e(tag.name))</caption>\n<thead><tr><th scope=\"col\">\(e(tag.name))</th>")
+            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(tag.name))\"><table class=\"summary-table\">\n<caption>\(e(tag.name))</caption>\n<thead><tr><th scope=\"col\">\(e(tag.name))</th>")
             for item in model.legend {
                 out.write("<th scope=\"col\"><span class=\"code\" aria-hidden=\"true\">\(e(item.code))</span> \(e(item.label))</th>")
             }
@@ -125,7 +125,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 for count in item.counts.byCode { out.write("<td class=\"number\">\(strings.number(count.count))</td>") }
                 out.write("<td class=\"number\">\(strings.number(item.counts.total))</td></tr>\n")
             }
-            out.write("</tbody>\n</table>\n")
+            out.write("</tbody>\n</table>\n</div>\n")
         }
         out.write("</section>\n")
     }
@@ -154,10 +154,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         if item.actions.isEmpty {
             out.write("<tr><td colspan=\"\(width)\">\(e(strings.noActions))</td></tr>\n")
         }
+        // On a narrow screen each row is a block of labelled lines (HTMLStyle): the labels ride on
+        // the cells, since the header row is not beside them there.
+        let label = { (text: String) in " data-label=\"\(e(text))\"" }
+        let columnLabels = model.columns.map { label($0.label) }
+        let progressLabel = label(strings.progress), statusLabel = label(model.statusColumn)
+        let changeLabel = model.comparison.map { label(strings.changeColumn($0.previousPeriod)) } ?? ""
         for action in item.actions {
             var line = "<tr><th scope=\"row\">\(Self.part(action.action, action.untranslated?.contains(.action), model, multiline: true))</th>"
-            for column in model.columns {
-                line += "<td>"
+            for (index, column) in model.columns.enumerated() {
+                line += "<td\(columnLabels[index])>"
                 if case .projects = column.content, action.projects.count > 1 {
                     line += "<ul class=\"plain\">"
                     for project in action.projects { line += "<li>\(e(project.text))</li>" }
@@ -171,15 +177,15 @@ public struct HTMLReportRenderer: ReportRenderer {
             switch progress.status {
             case .known:
                 let index = legendIndex[progress.code] ?? 0
-                line += "<td class=\"progress p\(index)\"><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
+                line += "<td class=\"progress p\(index)\"\(progressLabel)><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
             case .unknown:
-                line += "<td class=\"progress unknown\"><span class=\"code\">\(e(progress.code))</span> <span class=\"flag\">\(e(strings.unknownCode))</span></td>"
+                line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span> <span class=\"flag\">\(e(strings.unknownCode))</span></td>"
             case .missing:
-                line += "<td class=\"progress missing\">\(e(strings.missingCode))</td>"
+                line += "<td class=\"progress missing\"\(progressLabel)>\(e(strings.missingCode))</td>"
             }
-            line += "<td>\(Self.part(action.status, action.untranslated?.contains(.status), model, multiline: true))</td>"
+            line += "<td\(statusLabel)>\(Self.part(action.status, action.untranslated?.contains(.status), model, multiline: true))</td>"
             if model.comparison != nil {
-                line += "<td class=\"change\">\(e(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))</td>"
+                line += "<td class=\"change\"\(changeLabel)>\(e(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))</td>"
             }
             line += "</tr>\n"
             out.write(line)
@@ -203,7 +209,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if model.diagnostics.isEmpty {
             out.write("<p>\(e(strings.noFindings))</p>\n")
         } else {
-            out.write("<table>\n<caption>\(e(strings.diagnosticsTitle))</caption>\n<thead><tr>")
+            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.diagnosticsTitle))\"><table>\n<caption>\(e(strings.diagnosticsTitle))</caption>\n<thead><tr>")
             for header in [strings.severity, strings.code, strings.message, strings.file, strings.row, strings.column] {
                 out.write("<th scope=\"col\">\(e(header))</th>")
             }
@@ -215,12 +221,12 @@ public struct HTMLReportRenderer: ReportRenderer {
                 out.write("<td>\(e(diagnostic.code.rawValue))</td><td>\(e(catalogue.message(diagnostic)))</td>")
                 out.write("<td>\(e(location?.filePart(tableWord: catalogue.tableWord) ?? ""))</td><td class=\"number\">\(location?.row.map(String.init) ?? "")</td><td>\(e(column))</td></tr>\n")
             }
-            out.write("</tbody>\n</table>\n")
+            out.write("</tbody>\n</table>\n</div>\n")
         }
         if model.rejectedRows.isEmpty {
             out.write("<p>\(e(strings.noRejected))</p>\n")
         } else {
-            out.write("<table>\n<caption>\(e(strings.rejectedTitle))</caption>\n<thead><tr>")
+            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.rejectedTitle))\"><table>\n<caption>\(e(strings.rejectedTitle))</caption>\n<thead><tr>")
             for header in [strings.file, strings.row, strings.code, strings.reason, strings.content] {
                 out.write("<th scope=\"col\">\(e(header))</th>")
             }
@@ -229,7 +235,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 out.write("<tr><td>\(e(rejected.location.filePart(tableWord: catalogue.tableWord)))</td><td class=\"number\">\(rejected.location.row.map(String.init) ?? "")</td>")
                 out.write("<td>\(e(rejected.code.rawValue))</td><td>\(e(catalogue.message(rejected.code, rejected.arguments)))</td><td>\(e(rejected.content))</td></tr>\n")
             }
-            out.write("</tbody>\n</table>\n")
+            out.write("</tbody>\n</table>\n</div>\n")
         }
         out.write("</section>\n")
     }

@@ -23,6 +23,10 @@ enum HTMLStyle {
         a { color: #1f3864; }
         nav ul { padding-left: 1.2rem; }
         table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
+        /* A wide table scrolls inside its own region (focusable, named by its caption); the page never does. */
+        .table-wrap { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+        .table-wrap > table { margin: 0; }
+        h1, h2, h3, h4, h5, h6, caption, nav a { overflow-wrap: anywhere; }
         caption { text-align: left; font-weight: 700; font-size: 1.05rem; padding: 0.4rem 0.6rem; background: #dfe6f2; border: 1px solid #8a8a8a; border-bottom: none; }
         caption .binding { display: block; font-weight: 400; font-style: italic; }
         th, td { border: 1px solid #8a8a8a; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
@@ -56,10 +60,23 @@ enum HTMLStyle {
         .severity-error { color: #a00000; font-weight: 700; }
         .severity-warning { color: #7a4a00; font-weight: 600; }
         .accounting { font-weight: 600; }
+        /* A phone (390 px): each action is a block of labelled lines, no sideways scrolling. */
+        @media screen and (max-width: 48em) {
+          body { padding: 0.5rem 0.75rem 2rem; font-size: 16px; }
+          .status-table, .status-table tbody, .status-table tr, .status-table th, .status-table td { display: block; width: auto; }
+          .status-table colgroup { display: none; }
+          .status-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+          .status-table tr { border: 1px solid #8a8a8a; margin-bottom: 0.6rem; }
+          .status-table th, .status-table td { border: none; border-top: 1px solid #c8c8c8; }
+          .status-table tbody th { border-top: none; }
+          .status-table td[data-label]::before { content: attr(data-label); display: block; font-weight: 700; font-size: 0.85rem; color: #404040; }
+          .status-table td:empty { display: none; }
+        }
         @media print {
           @page { size: A4 landscape; margin: 12mm; }
           body { font-size: 9.5pt; max-width: none; padding: 0; }
           nav { display: none; }
+          .table-wrap { overflow: visible; }
           h2, h3, h4, h5, h6, p.binding { break-after: avoid; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }

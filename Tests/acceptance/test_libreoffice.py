@@ -1,7 +1,8 @@
 """LibreOffice opens the workbook without repair and its PDF has the header on every page."""
+import os
 import subprocess
 
-from conftest import require_tool
+from conftest import BIN, require_tool, write_config
 
 KUOPIO = "kasvava-kuopio-tilanne-1-2024"
 
@@ -53,3 +54,21 @@ def test_second_period_workbook_prints_its_change_lists_one_page_wide(second_per
     assert any("Päivitettävät rivit vastuutahoittain" in p for p in pages)
     # The change column is on every status page.
     assert all("Muutos (vrt. 1/2024)" in p for p in pages if "Toimenpide" in p and "Hankkeet" in p)
+
+
+def test_the_pdf_speaks_the_report_language_on_a_c_locale_server(tmp_path):
+    """On a server whose locale is C, `--format pdf` printed "119,282" and "85.7 %" in a Finnish
+    report; the converter now gets the report language's locale, whatever the server's."""
+    require_tool("soffice", "LibreOffice", "libreoffice-calc-nogui")
+    require_tool("pdftotext", "Poppler", "poppler-utils")
+    config = write_config(tmp_path)
+    environment = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+    result = subprocess.run([str(BIN), "run", "--format", "pdf", "--config", str(config)], capture_output=True, text=True,
+                            timeout=600, env=environment)
+    assert result.returncode == 1, result.stderr
+    for suffix, words in (("", ["119 282", "85,7 %"]), ("-sv", ["119 282", "85,7 %"])):
+        text = subprocess.run(["pdftotext", str(tmp_path / "Output" / f"{KUOPIO}{suffix}.pdf"), "-"],
+                              capture_output=True, text=True).stdout
+        for word in words:
+            assert word in text, (suffix, word)
+        assert "119,282" not in text and "85.7 %" not in text

@@ -19,10 +19,15 @@ public enum ExternalProgram {
     /// - Parameters:
     ///   - input: written to the program's standard input, then closed (nil: an empty input).
     ///   - timeout: seconds before the program is stopped.
-    public static func run(_ program: String, _ arguments: [String], input: Data? = nil, timeout: TimeInterval) throws(Failure) -> Outcome {
+    ///   - environment: variables set for the program over the run's own.
+    public static func run(_ program: String, _ arguments: [String], input: Data? = nil, timeout: TimeInterval,
+                           environment: [String: String] = [:]) throws(Failure) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, set in set }
+        }
         let stdin = Pipe()
         let output = Pipe()
         process.standardInput = stdin

@@ -24,14 +24,15 @@ public struct PDFReportRenderer: ReportRenderer {
             let workbook = work.appendingPathComponent("report.xlsx")
             try XLSXReportRenderer().render(model, to: workbook)
             try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf",
-                                   "--outdir", work.path, workbook.path], timeout: timeout)
+                                   "--outdir", work.path, workbook.path], timeout: timeout, environment: Self.locale(model.language))
             try Self.move(work.appendingPathComponent("report.pdf"), to: url)
         } else if let chromium = Self.find(["chromium", "chromium-browser", "google-chrome"]) {
             let page = work.appendingPathComponent("report.html")
             try HTMLReportRenderer().render(model, to: page)
             let pdf = work.appendingPathComponent("report.pdf")
             try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                    "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: timeout)
+                                    "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: timeout,
+                         environment: Self.locale(model.language))
             try Self.move(pdf, to: url)
         } else {
             throw OutputError(path: url.path, problem: "a PDF needs LibreOffice (Debian: libreoffice-calc-nogui) or Chromium "
@@ -50,10 +51,23 @@ public struct PDFReportRenderer: ReportRenderer {
         return nil
     }
 
-    private static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) throws {
+    /// The report language's locale for the converter, whatever the server's: LibreOffice formats
+    /// the workbook's numbers by its own locale data for the locale the environment names (on a
+    /// C-locale server it printed "119,282" and "85.7 %" in a Finnish report), whether or not
+    /// the system has that locale generated.
+    static func locale(_ language: ReportLanguage) -> [String: String] {
+        let name = switch language {
+        case .fi: "fi_FI.UTF-8"
+        case .sv: "sv_FI.UTF-8"
+        case .en: "en_GB.UTF-8"
+        }
+        return ["LC_ALL": name, "LANG": name, "LANGUAGE": String(name.prefix(2))]
+    }
+
+    private static func run(_ program: String, _ arguments: [String], timeout: TimeInterval, environment: [String: String]) throws {
         let outcome: ExternalProgram.Outcome
         do {
-            outcome = try ExternalProgram.run(program, arguments, timeout: timeout)
+            outcome = try ExternalProgram.run(program, arguments, timeout: timeout, environment: environment)
         } catch {
             guard case .cannotStart(let why) = error else { throw error }
             throw OutputError(path: program, problem: "cannot start it (\(why))")

@@ -105,6 +105,7 @@ public enum ConfigLoader {
         config.columns = definition.columns
         config.statusHeadings = definition.statusHeadings
         config.indicatorCodes = definition.indicatorCodes
+        config.parties = definition.parties
         let extras = definition.columns.compactMap { column -> String? in
             if case .extra(let source) = column.content { return period.fill(source) } else { return nil }
         }

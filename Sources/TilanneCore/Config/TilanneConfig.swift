@@ -37,6 +37,8 @@ public struct TilanneConfig: Sendable, Codable {
     public var delivery: DeliveryConfig?
     /// The indicators (mittarit) the programme is measured by; empty: the report has none.
     public var indicators: [IndicatorConfig] = []
+    /// The responsible parties (`parties:` in the programme file); nil: no register, no requests.
+    public var parties: PartyRegister?
     /// Folder of the configuration file; relative paths are resolved against it.
     public var baseDirectory: URL
     /// The configuration file, when loaded from one (its bytes are part of a run's fingerprint).

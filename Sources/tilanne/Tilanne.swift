@@ -28,7 +28,7 @@ struct Tilanne: ParsableCommand {
         """,
         subcommands: [RunCommand.self, ValidateCommand.self, PublishCommand.self, FreezeCommand.self, UnfreezeCommand.self,
                       PeriodCommand.self, HistoryCommand.self, StatusCommand.self, BackupCommand.self, ScheduleCommand.self,
-                      InspectCommand.self],
+                      InspectCommand.self, RequestsCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -31,7 +31,7 @@ public enum ConfigLoader {
         try ConfigRules.checkRunConfig(topValue)
         let top = try topValue.mapping(allowed: [
             "programme_file", "period", "language", "languages", "notice", "document", "sources", "outputs", "validation",
-            "limits", "history", "operations", "groups", "delivery",
+            "limits", "history", "operations", "groups", "delivery", "requests",
         ])
         let programmeFileValue = try top.required("programme_file")
         // Relative to the config's folder, or absolute, like every other path of the config.
@@ -105,6 +105,8 @@ public enum ConfigLoader {
         config.columns = definition.columns
         config.statusHeadings = definition.statusHeadings
         config.indicatorCodes = definition.indicatorCodes
+        config.parties = definition.parties
+        config.requests = try top["requests"].map(readRequests)
         let extras = definition.columns.compactMap { column -> String? in
             if case .extra(let source) = column.content { return period.fill(source) } else { return nil }
         }

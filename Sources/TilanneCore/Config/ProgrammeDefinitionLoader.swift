@@ -15,6 +15,8 @@ public struct ProgrammeDefinition: Sendable {
     public var statusHeadings: [ReportLanguage: String]
     /// Each indicator status's code in the programme's legend; empty: the standard symbols.
     public var indicatorCodes: [IndicatorStatus: String] = [:]
+    /// The responsible parties' register; nil without a `parties:` section.
+    public var parties: PartyRegister?
 }
 
 /// Reads the programme file (docs/config.md, "The programme file") as strictly as the run config.
@@ -34,7 +36,7 @@ public enum ProgrammeDefinitionLoader {
         let main = languages[0]
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "programmes", "name", "organisation", "strategy", "programme_level", "period_format", "periods_per_year",
-            "levels", "legend", "binding_goal_label", "columns", "tags", "indicators", "indicator_status", "notice", "status_heading",
+            "levels", "legend", "binding_goal_label", "columns", "tags", "indicators", "indicator_status", "notice", "status_heading", "parties",
         ] + ConfigLoader.translatedKeys("name") + ConfigLoader.translatedKeys("status_heading") + ConfigLoader.translatedKeys("binding_goal_label") + ConfigLoader.translatedKeys("notice"))
 
         let levelsValue = try top.required("levels")
@@ -158,9 +160,11 @@ public enum ProgrammeDefinitionLoader {
         if let value = top["notice"] { notice[main] = try value.string() }
         var statusHeadings = try ConfigLoader.translations(top, "status_heading")
         if let value = top["status_heading"] { statusHeadings[main] = try value.string() }
-        return ProgrammeDefinition(programme: info, register: register, legend: legend, periodFormat: periodFormat,
-                                   columns: columns, indicators: indicators, notice: notice, statusHeadings: statusHeadings,
-                                   indicatorCodes: indicatorCodes)
+        var definition = ProgrammeDefinition(programme: info, register: register, legend: legend, periodFormat: periodFormat,
+                                             columns: columns, indicators: indicators, notice: notice, statusHeadings: statusHeadings,
+                                             indicatorCodes: indicatorCodes)
+        definition.parties = try top["parties"].map { try ConfigLoader.readParties($0, main: main) }
+        return definition
     }
 
     private static func readLevel(_ value: YAMLValue, main: ReportLanguage) throws -> HierarchyLevel {

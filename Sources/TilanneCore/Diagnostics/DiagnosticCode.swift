@@ -43,6 +43,8 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case tagUnknown = "tag.unknown"
     /// A steering group's responsible party that no action names.
     case groupResponsibleUnknown = "group.responsible-unknown"
+    /// A responsible party written in the tables that the `parties:` register does not know.
+    case partyUnregistered = "party.unregistered"
     // Row content
     case actionMissing = "action.missing"
     case actionDuplicate = "action.duplicate"
@@ -101,7 +103,7 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     /// Severity unless the configuration's validation policy overrides it.
     public var defaultSeverity: Severity {
         switch self {
-        case .sourceEncodingFallback, .partSkipped, .rowTitle, .translationMissing, .statisticsEncodingMismatch, .indicatorStale,
+        case .sourceEncodingFallback, .partSkipped, .rowTitle, .translationMissing, .partyUnregistered, .statisticsEncodingMismatch, .indicatorStale,
              .indicatorValueMissing:
             .info
         // An indicator that cannot be read is shown without data and listed; the action report

@@ -23,6 +23,7 @@ public struct Pipeline: Sendable {
         }
         var programme = Validator(config: config).validate(tables, ingestDiagnostics: ingestDiagnostics)
         checkIndicators(into: &programme)
+        if let parties = config.parties { programme.diagnostics += PartyRules(register: parties).check(programme) }
         return programme
     }
 

@@ -1,0 +1,25 @@
+/// `requests:` of the run configuration, read as strictly as every other key.
+extension ConfigLoader {
+    static func readRequests(_ value: YAMLValue) throws -> RequestsConfig {
+        let map = try value.mapping(allowed: ["deadline", "folder", "status_limit"])
+        let deadlineValue = try map.required("deadline")
+        guard let deadline = DocumentDate(try deadlineValue.string()) else {
+            throw deadlineValue.error("expected a date as YYYY-MM-DD")
+        }
+        var requests = RequestsConfig(deadline: deadline)
+        if let folder = map["folder"] {
+            let text = try folder.string()
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard !text.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw folder.error("a folder inside the output folder, e.g. \"pyynnot/{period}\"")
+            }
+            requests.folder = text
+        }
+        if let limit = map["status_limit"] {
+            let count = try limit.int()
+            guard (1...32_767).contains(count) else { throw limit.error("1 to 32767 characters (Excel's limit for a cell)") }
+            requests.statusLimit = count
+        }
+        return requests
+    }
+}

@@ -104,30 +104,25 @@ struct TextSafetyTests {
         #expect(programme.diagnostics.isEmpty)
     }
 
-    @Test("A cell listing thousands of responsible parties: repeats dropped, in linear time")
+    // How long such inputs take is measured by `make fuzz` (its budget per input), not here.
+    @Test("A cell listing thousands of responsible parties: repeats dropped, each unregistered name found once")
     func manyParties() throws {
         let folder = try TestSupport.temporaryFolder()
         let file = folder.appendingPathComponent("parties.csv")
         let names = (0..<2_000).map { "Yksikkö \($0)" }
         let written = (names + ["yksikkö 7", "YKSIKKÖ  1999", "Yksikkö 0"]).joined(separator: ", ")
         try TestSupport.writeFlatCSV([TestSupport.actionRow([6: written])], to: file)
-        let started = Date()
         let programme = TestSupport.check(try TestSupport.config(reading: file))
-        let seconds = Date().timeIntervalSince(started)
         #expect(programme.actions.first?.row.responsible == names)
         // None is in the shipped parties register: one finding per name, the repeats none.
         #expect(programme.diagnostics.count == 2_000 && programme.diagnostics.allSatisfy { $0.code == .partyUnregistered })
-        #expect(seconds < 5, "\(seconds) s")
     }
 
-    @Test("Comparison keys are linear in the text: 800,000 capital letters")
-    func linearComparisonKey() {
+    @Test("Comparison keys of a long text: 800,000 capital letters fold to lower case, whole")
+    func longComparisonKey() {
         let capitals = String(repeating: "Ä", count: 800_000)
-        let started = Date()
         let key = TextNormaliser.comparisonKey(capitals)
-        let seconds = Date().timeIntervalSince(started)
         #expect(key == String(repeating: "ä", count: 800_000))
-        #expect(seconds < 5, "comparison key of 800,000 capitals took \(seconds) s")
         #expect(TextNormaliser.comparisonKey("Työ-paikka  MÄÄRÄ\u{00A0}Ǆ") == "työpaikkamääräǆ")
     }
 }

@@ -87,3 +87,21 @@ def test_on_a_phone_the_page_never_scrolls_sideways_and_each_row_says_its_column
         assert measured["unlabelled"] == 0, (name, measured)
         status_tables = (output / name).read_text(encoding="utf-8").count('<table class="status-table"')
         assert measured["wrapped"] == measured["tables"] - status_tables, (name, measured)
+
+
+def test_the_printed_html_numbers_its_pages_in_the_report_language(kuopio_run, tmp_path):
+    """Printed, the HTML had no page numbers; now every page says "Sivu n / N" (Swedish "Sida")."""
+    import subprocess
+    chromium = require_tool("chromium", "Chromium", "chromium")
+    require_tool("pdftotext", "Poppler", "poppler-utils")
+    _, output = kuopio_run
+    for name, word in ((f"{KUOPIO}.html", "Sivu"), (f"{KUOPIO}-sv.html", "Sida")):
+        pdf = tmp_path / (name + ".pdf")
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", (output / name).as_uri()], capture_output=True, timeout=180)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+        assert pages > 2
+        for page in (1, pages):
+            text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True).stdout
+            assert f"{word} {page} / {pages}" in text, (name, page)

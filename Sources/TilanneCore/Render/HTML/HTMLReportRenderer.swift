@@ -22,7 +22,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(e(title))</title>
         <style>
-        \(HTMLStyle.css(legend: model.legend))\(model.draft ? HTMLStyle.draftPage(strings.draftMark) : "")</style>
+        \(HTMLStyle.css(legend: model.legend))\(HTMLStyle.pageNumbers(strings.page))\(model.draft ? HTMLStyle.draftPage(strings.draftMark) : "")</style>
         </head>
         <body>
         <header>

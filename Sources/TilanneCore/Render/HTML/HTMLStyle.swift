@@ -7,6 +7,11 @@ enum HTMLStyle {
         "@media print { @page { @top-center { content: \"\(mark)\"; font: 700 11pt sans-serif; color: #a00000; } } }\n"
     }
 
+    /// Printed pages are numbered in the report's language ("Sivu 3 / 14").
+    static func pageNumbers(_ word: String) -> String {
+        "@media print { @page { @bottom-right { content: \"\(word) \" counter(page) \" / \" counter(pages); font: 9pt sans-serif; color: #404040; } } }\n"
+    }
+
     static func css(legend: [LegendItem]) -> String {
         var css = """
         :root { color-scheme: light; }
@@ -77,7 +82,7 @@ enum HTMLStyle {
           body { font-size: 9.5pt; max-width: none; padding: 0; }
           nav { display: none; }
           .table-wrap { overflow: visible; }
-          h2, h3, h4, h5, h6, p.binding { break-after: avoid; }
+          h2, h3, h4, h5, h6, p.binding { break-after: avoid; break-inside: avoid; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
           caption { break-after: avoid; }

@@ -26,13 +26,24 @@ public struct Party: Sendable, Hashable, Codable {
 public struct PartyRegister: Sendable, Hashable, Codable {
     public private(set) var parties: [Party]
     private var byKey: [String: Int] = [:]
+    /// Each registered name (names, then aliases, in register order, once) with its bigrams,
+    /// made once: a table of 2,000 unknown names compared them anew for each.
+    private var likeness: [(name: String, bigrams: [String: Int])] = []
 
     public init(_ parties: [Party]) {
         self.parties = parties
+        var seen: Set<String> = []
         for (index, party) in parties.enumerated() {
-            for name in [party.name] + party.aliases { byKey[TextNormaliser.comparisonKey(name)] = byKey[TextNormaliser.comparisonKey(name)] ?? index }
+            for name in [party.name] + party.aliases {
+                let key = TextNormaliser.comparisonKey(name)
+                byKey[key] = byKey[key] ?? index
+                if seen.insert(name).inserted { likeness.append((name, Self.bigrams(key))) }
+            }
         }
     }
+
+    public static func == (lhs: PartyRegister, rhs: PartyRegister) -> Bool { lhs.parties == rhs.parties }
+    public func hash(into hasher: inout Hasher) { hasher.combine(parties) }
 
     /// The party a written name belongs to; nil when the register does not know it.
     // Kept as the list of parties; the look-up table is rebuilt from it.
@@ -57,12 +68,9 @@ public struct PartyRegister: Sendable, Hashable, Codable {
     public func closestNames(to written: String, limit: Int = 3, threshold: Double = 0.7) -> [String] {
         let target = Self.bigrams(TextNormaliser.comparisonKey(written))
         var scored: [(name: String, score: Double)] = []
-        var seen: Set<String> = []
-        for party in parties {
-            for name in [party.name] + party.aliases where seen.insert(name).inserted {
-                let score = Self.dice(target, Self.bigrams(TextNormaliser.comparisonKey(name)))
-                if score >= threshold { scored.append((name, score)) }
-            }
+        for (name, bigrams) in likeness {
+            let score = Self.dice(target, bigrams)
+            if score >= threshold { scored.append((name, score)) }
         }
         // Ties in register order, so the finding is the same every night.
         return scored.enumerated().sorted { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }

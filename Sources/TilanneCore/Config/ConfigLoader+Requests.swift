@@ -1,7 +1,9 @@
+import Foundation
+
 /// `requests:` of the run configuration, read as strictly as every other key.
 extension ConfigLoader {
     static func readRequests(_ value: YAMLValue) throws -> RequestsConfig {
-        let map = try value.mapping(allowed: ["deadline", "folder", "status_limit"])
+        let map = try value.mapping(allowed: ["deadline", "folder", "status_limit", "answers"])
         let deadlineValue = try map.required("deadline")
         guard let deadline = DocumentDate(try deadlineValue.string()) else {
             throw deadlineValue.error("expected a date as YYYY-MM-DD")
@@ -19,6 +21,11 @@ extension ConfigLoader {
             let count = try limit.int()
             guard (1...32_767).contains(count) else { throw limit.error("1 to 32767 characters (Excel's limit for a cell)") }
             requests.statusLimit = count
+        }
+        if let answers = map["answers"] {
+            let text = try answers.string()
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw answers.error("a folder, e.g. \"../Input/vastaukset/{period}\"") }
+            requests.answers = text
         }
         return requests
     }

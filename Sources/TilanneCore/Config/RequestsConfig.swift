@@ -9,6 +9,9 @@ public struct RequestsConfig: Sendable, Hashable, Codable {
     public var folder: String = "pyynnot/{period}"
     /// The longest status text the answer cell accepts (Excel's own limit is 32,767).
     public var statusLimit: Int = 32_767
+    /// The folder the returned workbooks are dropped into, relative to the configuration's
+    /// folder like the sources (`../Input/vastaukset/{period}`); nil: answers are not read.
+    public var answers: String?
 }
 
 /// As the configuration writes it: `2024-03-01`.

@@ -61,6 +61,23 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
     case textTooLong = "text.too-long"
     case textControlCharacters = "text.control-characters"
     case textNoncharacters = "text.noncharacters"
+    // Answers returned in request workbooks (docs/requests.md)
+    /// A workbook in the answers folder without a request's meta sheet: no answer read from it.
+    case answerNotARequest = "answer.not-a-request"
+    /// A request of another programme or period: the whole file is refused.
+    case answerOtherPeriod = "answer.other-period"
+    /// A row whose hidden id and checksum do not match (an edited id or checksum).
+    case answerTamperedID = "answer.tampered-id"
+    /// A row of another party's request pasted into this party's workbook.
+    case answerOtherParty = "answer.other-party"
+    /// A row sent in the request that the period's table no longer has.
+    case answerUnknownRow = "answer.unknown-row"
+    /// A locked identity cell differs from the period's table.
+    case answerLockedChanged = "answer.locked-changed"
+    case answerCodeUnknown = "answer.code-unknown"
+    case answerTextTooLong = "answer.text-too-long"
+    /// Two files answer one row differently: neither answer is used.
+    case answerConflict = "answer.conflict"
     // Comparison with the previous period
     case historyUncertainMatch = "history.uncertain-match"
     // Reports in several languages
@@ -116,7 +133,9 @@ public enum DiagnosticCode: String, Codable, Sendable, CaseIterable {
         case .csvStrayQuote, .progressUnknown, .progressMissing, .statusMissing,
              .responsibleMissing, .goalTitleDiffers, .themeDiffers, .textTooLong,
              .textControlCharacters, .textNoncharacters, .sourceMixedEncoding, .sourceLaterPeriod, .sourceUnreadFile, .sourceStaleInput, .cellFormulaError, .tagUnknown, .groupResponsibleUnknown,
-             .nestedTable, .historyUncertainMatch:
+             .nestedTable, .historyUncertainMatch,
+             .answerNotARequest, .answerOtherPeriod, .answerTamperedID, .answerOtherParty, .answerUnknownRow,
+             .answerLockedChanged, .answerCodeUnknown, .answerTextTooLong, .answerConflict:
             .warning
         case .sourceMissing, .sourceUnreadable, .sourceEmpty, .sourceInvalidUTF8, .headerNotFound,
              .noDataRows, .csvUnterminatedQuote, .csvRaggedRow, .rowOutsideGoal, .rowUnrecognised, .placeAmbiguous, .placeConflict,

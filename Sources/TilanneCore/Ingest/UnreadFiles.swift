@@ -8,7 +8,7 @@ import Foundation
 /// Not reported: hidden names (`.~lock.x.xlsx#`, `.DS_Store`), Office owner files (`~$x.xlsx`),
 /// a later period's file (already `source.later-period`), a folder's own notes (`README*`,
 /// `LUEMINUT*`, `LÄSMIG*`), and Tilanne's own files and folders when they live there (the
-/// configuration and programme files, the output and state folders, the run summary and log).
+/// configuration and programme files, the output, state and answers folders, the run summary and log).
 public enum UnreadFiles {
     public static func find(in config: TilanneConfig) -> [URL] {
         let read = Set((config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) }
@@ -52,6 +52,8 @@ public enum UnreadFiles {
         paths.append(config.resolve(config.outputs.folder))
         if let history = config.history { paths.append(config.resolve(history.stateFolder)) }
         paths += [config.operations.summaryFile, config.operations.logFile].compactMap { $0 }.map(config.resolve)
+        // The answers folder (`../Input/vastaukset/{period}`) is read, by the answers round.
+        if let answers = AnswerRound(config: config).folder { paths.append(answers) }
         return paths
     }
 

@@ -33,6 +33,8 @@ public struct RunSummary: Codable, Sendable {
     public var problem: String?
     public var inputs: [FileRecord] = []
     public var rows: RowAccounting?
+    /// Who has answered the period's requests, when `requests.answers` is configured.
+    public var answers: AnswerStatus?
     public var findings: Findings?
     public var outputs: [FileRecord] = []
     /// With a history: `draft` (the period is open, or changed since it was published) or
@@ -55,11 +57,14 @@ public struct RunSummary: Codable, Sendable {
         // The indicators' statistics files count as inputs: a new download changes the report.
         let indicatorFiles = config.indicators.flatMap(\.sources).map { config.resolve($0.path) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
-        inputs = (config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) } + indicatorFiles).map(Self.file)
+        // Returned request workbooks too: an answer dropped in changes the report.
+        let answerFiles = AnswerRound(config: config).files()
+        inputs = (config.sources.flatMap { SourceFiles.expand(config.resolve($0.path)) } + indicatorFiles + answerFiles).map(Self.file)
     }
 
     public mutating func record(_ programme: ValidatedProgramme, language: ReportLanguage) {
         rows = programme.accounting
+        answers = programme.answers
         var bySeverity: [String: Int] = [:]
         var byCode: [String: Int] = [:]
         for diagnostic in programme.diagnostics {

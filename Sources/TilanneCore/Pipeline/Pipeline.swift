@@ -24,7 +24,25 @@ public struct Pipeline: Sendable {
         var programme = Validator(config: config).validate(tables, ingestDiagnostics: ingestDiagnostics)
         checkIndicators(into: &programme)
         if let parties = config.parties { programme.diagnostics += PartyRules(register: parties).check(programme) }
-        return programme
+        return mergeAnswers(programme)
+    }
+
+    /// The returned request workbooks merged over the checked table. The row ids are the
+    /// lineages `tilanne requests` wrote: with a frozen period before this one they come from
+    /// the comparison, so the history is read here too, when it already exists (checking never
+    /// creates the database).
+    func mergeAnswers(_ programme: ValidatedProgramme) -> ValidatedProgramme {
+        let round = AnswerRound(config: config)
+        guard round.folder != nil else { return programme }
+        var history: HistoryContext?
+        var previous: FrozenPeriod?
+        if let settings = config.history,
+           FileManager.default.fileExists(atPath: config.resolve(settings.stateFolder).appendingPathComponent(HistoryConfig.databaseName).path),
+           let store = try? openHistory() {
+            previous = try? store.previousPeriod(before: config.period)
+            if previous != nil { history = PeriodComparer(config: config).compare(programme, previous: previous) }
+        }
+        return round.apply(to: programme, history: history, previous: previous)?.0 ?? programme
     }
 
     /// The indicators' files: ingest, normalise and validate each indicator's series.

@@ -41,6 +41,8 @@ public struct RequestRow: Sendable, Hashable {
     public var previousStatus: String?
     public var currentCode: String
     public var currentStatus: String
+    /// The action's index in the checked programme, so an accepted answer finds its row.
+    public var actionIndex: Int = 0
 }
 
 /// A short check on a request row's hidden id: the first 8 hex digits of SHA-256 over the id,

@@ -37,7 +37,8 @@ public struct RequestBuilder: Sendable {
                     previousCode: before?.progress,
                     previousStatus: before?.status,
                     currentCode: ProgressCell(mark: action.row.progress, legend: config.legend).code,
-                    currentStatus: action.row.status)
+                    currentStatus: action.row.status,
+                    actionIndex: index)
                 rowsByParty[key, default: []].append(row)
             }
         }

@@ -8,6 +8,8 @@ public struct ValidatedProgramme: Sendable {
     public var sources: [SourceSummary]
     /// The indicators' values, checked; empty when the config has none.
     public var indicators: [IndicatorSeries] = []
+    /// Who has answered the period's requests, when `requests.answers` is configured.
+    public var answers: AnswerStatus?
 }
 
 public struct ValidatedAction: Sendable {

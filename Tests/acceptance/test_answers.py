@@ -142,3 +142,19 @@ def test_the_report_carries_exactly_the_accepted_answers(returned):
     flat = "\n".join(";".join(row) for row in rows)
     for text in ["Toisen tahon rivi.", "Toinen vastaus.", "Tunniste muutettu.", "Vanha vastaus."]:
         assert text not in flat
+
+
+def test_the_run_summary_names_who_has_not_answered(returned):
+    """The parties that sent nothing back (or only refused answers) are named in last-run.json."""
+    summary = json.loads((returned["folder"] / "State" / "last-run.json").read_text(encoding="utf-8"))
+    answers = summary["answers"]
+    answered = set(answers["answered"]) if isinstance(answers["answered"], list) else None
+    missing = set(answers["missing"])
+    sent = {path.name.removeprefix("pyynto-").removesuffix("-1-2024.xlsx") for path in returned["sent"].glob("pyynto-*.xlsx")}
+    # Three parties had an answer accepted; every other party that got a request is missing.
+    for party in ("yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"):
+        assert party not in missing, party
+    assert "uef" in missing and "ktm" in missing  # only refused answers came back from them
+    assert missing == sent - {"yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"}, sorted(missing ^ sent)
+    if answered is not None:
+        assert answered == {"yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"}

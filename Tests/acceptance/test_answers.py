@@ -158,3 +158,16 @@ def test_the_run_summary_names_who_has_not_answered(returned):
     assert missing == sent - {"yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"}, sorted(missing ^ sent)
     if answered is not None:
         assert answered == {"yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"}
+
+
+def test_the_coordinators_workbook_lists_who_has_answered(returned):
+    book = openpyxl.load_workbook(returned["folder"] / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx", read_only=True)
+    assert "Vastaukset" in book.sheetnames
+    rows = [row for row in book["Vastaukset"].iter_rows(values_only=True)]
+    assert rows[0][0] == "Päivityspyyntöjen vastaukset, tilanne 1/2024"
+    assert rows[1][0].startswith("Vastanneita 3/")
+    states = {name: state for name, state in rows[4:] if name}
+    assert states["Yrityspalvelut"] == "vastannut"
+    assert sum(state == "vastannut" for state in states.values()) == 3
+    assert len(states) == int(rows[1][0].split("/")[1].split()[0])
+    assert all(state in ("vastannut", "ei vastausta") for state in states.values())

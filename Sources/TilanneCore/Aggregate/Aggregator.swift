@@ -76,6 +76,9 @@ public struct Aggregator: Sendable {
         if !config.indicators.isEmpty {
             model.indicators = IndicatorAggregator(config: config).aggregate(programme.indicators, diagnostics: programme.diagnostics)
         }
+        if let status = programme.answers {
+            model.answers = AnswersReport(status, register: config.parties, deadline: config.requests?.deadline)
+        }
         if let history {
             model.comparison = history.comparison
             model.updateRequests = Self.updateRequests(model.allActions, language: language, done: legend.doneCodes)

@@ -40,6 +40,8 @@ public struct ReportModel: Sendable, Codable {
     public var updateRequests: [UpdateRequest]?
     /// In a report translated from the main language: that language (untranslated texts are in it).
     public var sourceLanguage: ReportLanguage?
+    /// Who has answered the requests; nil when no answers folder is configured.
+    public var answers: AnswersReport?
     /// The indicators (mittarit); nil when the config has none.
     public var indicators: [IndicatorReport]?
 

@@ -4,6 +4,22 @@ extension ReportStrings {
 
     public var changesSheet: String { say("Muutokset", "Förändringar", "Changes") }
     public var updatesSheet: String { say("Päivitettävät", "Att uppdatera", "Updates needed") }
+    public var answersSheet: String { say("Vastaukset", "Svar", "Answers") }
+    public func answersTitle(_ period: String) -> String {
+        say("Päivityspyyntöjen vastaukset, tilanne \(period)", "Svar på uppdateringsbegäranden, läge \(period)",
+            "Answers to the update requests, status \(period)")
+    }
+    public func answersSummary(_ report: AnswersReport) -> String {
+        let answered = report.parties.filter(\.answered).count
+        let deadline = report.deadline.map { say(" Määräaika \($0).", " Sista dag \($0).", " Deadline \($0).") } ?? ""
+        return say("Vastanneita \(answered)/\(report.parties.count) tahoa; avoinna \(report.openRows)/\(report.requestedRows) riviä; hylättyjä vastausrivejä \(report.refused).",
+                   "Har svarat \(answered)/\(report.parties.count) parter; öppna \(report.openRows)/\(report.requestedRows) rader; avvisade svarsrader \(report.refused).",
+                   "Answered \(answered)/\(report.parties.count) parties; open \(report.openRows)/\(report.requestedRows) rows; refused answer rows \(report.refused).") + deadline
+    }
+    public var answerStateColumn: String { say("Vastaus", "Svar", "Answer") }
+    public func answerState(_ answered: Bool) -> String {
+        answered ? say("vastannut", "har svarat", "answered") : say("ei vastausta", "inget svar", "no answer")
+    }
     public var noResponsible: String { say("(vastuutaho puuttuu)", "(ansvarig saknas)", "(no responsible party)") }
     public var noChanges: String { say("Ei muutoksia edelliseen kauteen.", "Inga förändringar sedan föregående period.", "No changes since the previous period.") }
     public var noUpdates: String { say("Kaikki rivit on päivitetty.", "Alla rader är uppdaterade.", "Every row is up to date.") }

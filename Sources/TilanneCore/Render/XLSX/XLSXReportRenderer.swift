@@ -26,6 +26,9 @@ public struct XLSXReportRenderer: ReportRenderer {
         if let requests = model.updateRequests {
             try XLSXUpdatesSheet.write(requests, model: model, strings: strings, workbook: workbook, styles: styles)
         }
+        if let answers = model.answers {
+            try XLSXAnswersSheet.write(answers, model: model, strings: strings, workbook: workbook, styles: styles)
+        }
         try XLSXChecksSheet.write(model, strings: strings, workbook: workbook, styles: styles)
         try workbook.close()
     }

@@ -212,3 +212,16 @@ def test_a_damaged_page_in_the_history_is_found_before_anything_is_written(tmp_p
         assert database.read_bytes() == damaged
         assert not os.path.exists(str(database) + "-journal")
         assert {name: (output / name).read_bytes() for name in reports_in(output)} == reports
+
+
+def test_a_group_folder_in_the_archive_or_the_requests_folder_is_a_configuration_error(tmp_path):
+    """The council editions' archive and the request workbooks have folders of their own in the
+    output folder; a group writing there would mix its files into them."""
+    for index, (folder, what) in enumerate([("arkisto", "the archive of published periods"),
+                                            ("pyynnot/elinvoima", "the request workbooks' folder")]):
+        base = tmp_path / str(index)
+        config = write_config(base)
+        config.write_text(config.read_text(encoding="utf-8") + GROUP.format(folder=folder), encoding="utf-8")
+        line = config_error(run_tilanne("run", "--config", config), "groups[0].folder")
+        assert what in line, line
+        assert reports_in(base / "Output") == []

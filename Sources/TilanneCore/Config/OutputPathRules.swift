@@ -26,6 +26,13 @@ enum OutputPathRules {
         let archiveValue = (try? outputs.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])["archive_folder"]) ?? outputs
         claims.append(Claim(path: root + [config.outputs.archiveFolder], what: "the archive of published periods (\(config.outputs.archiveFolder))",
                             value: archiveValue))
+        // The request workbooks' folder (`tilanne requests`), by its first part: no report or
+        // group may be written where the requests of every period go.
+        let requestsFolder = config.requests?.folder ?? RequestsConfig.defaultFolder
+        if let first = requestsFolder.split(separator: "/").first.map(String.init), !first.contains("{") {
+            let value = (try? top["requests"]?.mapping(allowed: ["deadline", "folder", "status_limit", "answers"])["folder"]) ?? top["requests"] ?? outputs
+            claims.append(Claim(path: root + [first], what: "the request workbooks' folder (\(first))", value: value))
+        }
         if let history = config.history {
             let database = components(config.resolve(history.stateFolder).appendingPathComponent(HistoryConfig.databaseName))
             let value = try? top["history"]?.mapping(allowed: ["state_folder", "stale_after_periods"])["state_folder"]

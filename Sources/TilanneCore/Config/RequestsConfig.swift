@@ -6,7 +6,9 @@ public struct RequestsConfig: Sendable, Hashable, Codable {
     public var deadline: DocumentDate
     /// Where the workbooks go, relative to the output folder; `{period}` is filled with the
     /// period as a file name part (`2-2024`).
-    public var folder: String = "pyynnot/{period}"
+    public var folder: String = RequestsConfig.defaultFolder
+
+    public static let defaultFolder = "pyynnot/{period}"
     /// The longest status text the answer cell accepts (Excel's own limit is 32,767).
     public var statusLimit: Int = 32_767
     /// The folder the returned workbooks are dropped into, relative to the configuration's

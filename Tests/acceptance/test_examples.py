@@ -56,3 +56,21 @@ def test_kouvola_percentages_land_in_their_bands(tmp_path):
     cells = [str(sheet.cell(r, progress).value or "") for r in range(header + 1, sheet.max_row + 1)]
     codes = [cell.split("\n")[0] for cell in cells if "toteutuma" in cell]
     assert len(codes) == 15 and set(codes) == {"Toteutunut", "Etenee", "Alkuvaiheessa", "Ei aloitettu"}
+
+
+def test_every_seed_programme_produces_its_requests(tmp_path):
+    """Each example programme's parties get a request workbook of exactly their rows, whatever
+    the programme's levels: the request shows each row's place in the city's own words."""
+    expected = {"imatra": 8, "kouvola": 7, "heinola": 8, "mikkeli": 10}
+    for city, parties in expected.items():
+        folder = tmp_path / city
+        shutil.copytree(ROOT / "examples" / city, folder, ignore=shutil.ignore_patterns("Output"))
+        result = run_tilanne("requests", "--config", folder / "tilanne.yml")
+        assert result.returncode in (0, 1), (city, result.stderr)
+        (period_folder,) = (folder / "Output" / "pyynnot").iterdir()
+        books = sorted(period_folder.glob("pyynto-*.xlsx"))
+        assert len(books) == parties, (city, [b.name for b in books])
+        for book in books:
+            sheet = openpyxl.load_workbook(book).worksheets[0]
+            assert sheet.protection.sheet, (city, book.name)
+    # Kuopio's 39 requests are tested with its real table in test_requests.py.

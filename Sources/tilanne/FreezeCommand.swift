@@ -67,11 +67,7 @@ struct FreezeCommand: ParsableCommand {
                 let deliveries = try pipeline.mailFrozenPeriod(store: store)
                 if !deliveries.isEmpty { journal.summary.deliveries = deliveries }
                 for result in deliveries { console.delivery(result, dryRun: false, language: config.language) }
-                let failed = deliveries.filter { $0.outcome == .failed }
-                if !failed.isEmpty {
-                    throw Sendmail.Failure(command: config.delivery?.sendmail.first ?? "sendmail",
-                                           problem: failed.map { "\($0.group): \($0.problem ?? "")" }.joined(separator: "; "))
-                }
+                if let failure = GroupDelivery.failure(of: deliveries, config: config) { throw failure }
             }
             return .success
         }

@@ -6,9 +6,8 @@ import Testing
 /// the key, the line and what to write instead; and two row findings that named the wrong thing.
 @Suite("Configuration findings")
 struct ConfigFindingsTests {
-    let shipped = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
-    let shippedProgramme = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml"),
-                                       encoding: .utf8)
+    let shipped = TestSupport.shippedConfigText
+    let shippedProgramme = TestSupport.shippedProgrammeText
 
     private func refusal(_ run: String? = nil, programme: String? = nil) -> ConfigError? {
         do {

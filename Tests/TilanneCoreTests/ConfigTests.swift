@@ -4,10 +4,9 @@ import Testing
 
 @Suite("Configuration")
 struct ConfigTests {
-    let shipped = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
+    let shipped = TestSupport.shippedConfigText
 
-    let shippedProgramme = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml"),
-                                       encoding: .utf8)
+    let shippedProgramme = TestSupport.shippedProgrammeText
 
     private func parse(_ text: String) throws -> TilanneConfig {
         try ConfigLoader.parse(text, file: "tilanne.yml", baseDirectory: TestSupport.repositoryRoot.appendingPathComponent("Config"))

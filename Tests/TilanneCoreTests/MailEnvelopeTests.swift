@@ -7,9 +7,8 @@ import Testing
 /// folded into encoded-words that fit.
 @Suite("Mail envelope")
 struct MailEnvelopeTests {
-    let shipped = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
-    let shippedProgramme = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml"),
-                                       encoding: .utf8)
+    let shipped = TestSupport.shippedConfigText
+    let shippedProgramme = TestSupport.shippedProgrammeText
 
     static let delivery = """
 

@@ -7,9 +7,8 @@ import Testing
 /// RFC 5322 with display names; the message's headers are encoded per RFC 2047 and folded.
 @Suite("Mail headers")
 struct MailHeaderTests {
-    let shipped = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
-    let shippedProgramme = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml"),
-                                       encoding: .utf8)
+    let shipped = TestSupport.shippedConfigText
+    let shippedProgramme = TestSupport.shippedProgrammeText
 
     static let groups = """
 

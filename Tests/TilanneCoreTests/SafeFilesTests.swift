@@ -146,7 +146,7 @@ struct SafeFilesTests {
 
     // MARK: Configuration
 
-    private let shipped = try! String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
+    private let shipped = TestSupport.shippedConfigText
 
     private func parse(_ text: String) throws -> TilanneConfig {
         try ConfigLoader.parse(text, file: "tilanne.yml", baseDirectory: TestSupport.repositoryRoot.appendingPathComponent("Config"))

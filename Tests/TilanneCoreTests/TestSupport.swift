@@ -10,6 +10,11 @@ enum TestSupport {
     static let references = repositoryRoot.appendingPathComponent("Tests/TilanneCoreTests/References")
     static let kuopioCSV = repositoryRoot.appendingPathComponent("Input/kasvava-kuopio-tilanne-1-2024.csv")
 
+    /// The shipped run configuration and programme file as text, for tests that edit a line.
+    static let shippedConfigText = try! String(contentsOf: repositoryRoot.appendingPathComponent("Config/tilanne.yml"), encoding: .utf8)
+    static let shippedProgrammeText = try! String(contentsOf: repositoryRoot.appendingPathComponent("Config/kasvava-kuopio-ohjelma.yml"),
+                                                  encoding: .utf8)
+
     /// The shipped configuration (Config/tilanne.yml): the Kuopio 1/2024 report.
     static func kuopioConfig() throws -> TilanneConfig {
         try ConfigLoader.load(from: repositoryRoot.appendingPathComponent("Config/tilanne.yml"))

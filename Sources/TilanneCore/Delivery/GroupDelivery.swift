@@ -111,6 +111,20 @@ public struct GroupDelivery {
         return RecipientResult(address: address, outcome: .sent)
     }
 
+    /// The failure a set of results ends the command with (exit 8), naming each failed group and
+    /// why; nil when every group's mail went out (or was held or unchanged).
+    public static func failure(of results: [Result], config: TilanneConfig) -> Sendmail.Failure? {
+        let failed = results.filter { $0.outcome == .failed }
+        guard !failed.isEmpty else { return nil }
+        return Sendmail.Failure(command: config.delivery?.sendmail.first ?? "sendmail",
+                                problem: failed.map { "\($0.group): \($0.problem ?? "")" }.joined(separator: "; "))
+    }
+
+    /// Every file the groups' results name, in order.
+    public static func files(of results: [Result]) -> [URL] {
+        results.flatMap { $0.files.map { URL(fileURLWithPath: $0) } }
+    }
+
     /// Mails the failure summary to the configured administrators. A failure never sends the
     /// steering groups anything.
     public static func alert(config: TilanneConfig, summary: RunSummary) throws {

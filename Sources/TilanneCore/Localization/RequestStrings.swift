@@ -4,13 +4,7 @@ public struct RequestStrings: Sendable {
 
     public init(language: ReportLanguage) { self.language = language }
 
-    private func pick(_ fi: String, _ sv: String, _ en: String) -> String {
-        switch language {
-        case .fi: fi
-        case .sv: sv
-        case .en: en
-        }
-    }
+    private func pick(_ fi: String, _ sv: String, _ en: String) -> String { ReportStrings(language: language).pick(fi, sv, en) }
 
     /// The start of a request file's name.
     public var filePrefix: String { pick("pyynto", "begaran", "request") }

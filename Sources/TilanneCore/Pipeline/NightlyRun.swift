@@ -145,20 +145,16 @@ public final class NightlyRun {
                                                                                 occasion: options.publish || !draft && periodWasPublished ? .publish : .change)
                 summary.deliveries = deliveries
                 // Every file the run wrote is in the summary with its size and hash, the groups' too.
-                summary.record(outputs: written + deliveries.flatMap { $0.files.map { URL(fileURLWithPath: $0) } })
+                summary.record(outputs: written + GroupDelivery.files(of: deliveries))
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)
             }
-            let failed = deliveries.filter { $0.outcome == .failed }
-            if !failed.isEmpty {
-                deliveryFailure = Sendmail.Failure(command: config.delivery?.sendmail.first ?? "sendmail",
-                                                   problem: failed.map { "\($0.group): \($0.problem ?? "")" }.joined(separator: "; "))
-            }
+            deliveryFailure = GroupDelivery.failure(of: deliveries, config: config)
             lap("deliver")
         }
         if options.publish, let store {
             do {
-                try archive(written + deliveries.flatMap { $0.files.map { URL(fileURLWithPath: $0) } }, programme: programme,
+                try archive(written + GroupDelivery.files(of: deliveries), programme: programme,
                             fingerprint: inputsFingerprint, store: store, pipeline: pipeline)
             } catch {
                 throw PublishedThenFailed(step: .archive, published: written, underlying: error)

@@ -92,7 +92,7 @@ public final class NightlyRun {
             return .unchanged(since: last.finishedAt)
         }
         lap("fingerprint")
-        var programme = pipeline.check(now: now)
+        var programme = pipeline.check(now: now, sourceFolder: sourceFolder)
         summary.record(programme, language: config.language)
         lap("check")
         let history = try store.map { store throws(HistoryError) in try pipeline.compare(programme, store: store) }

@@ -9,12 +9,13 @@ public struct Pipeline: Sendable {
     public init(config: TilanneConfig) { self.config = config }
 
     /// Ingest, normalise and validate every source: what `tilanne validate` shows. `now` is
-    /// what a source file's age is measured against.
-    public func check(now: Date = Date()) -> ValidatedProgramme {
+    /// what a source file's age is measured against; `sourceFolder`, the source folders'
+    /// findings when the caller has looked already (the nightly run, for its fingerprint).
+    public func check(now: Date = Date(), sourceFolder: [Diagnostic]? = nil) -> ValidatedProgramme {
         let ingester = SourceIngester(config: config)
         let normaliser = Normaliser(config: config)
         var tables: [NormalisedTable] = []
-        var ingestDiagnostics: [Diagnostic] = SourceFolderFindings.of(config, now: now)
+        var ingestDiagnostics: [Diagnostic] = sourceFolder ?? SourceFolderFindings.of(config, now: now)
         for source in config.sources {
             for raw in ingester.ingest(source) {
                 ingestDiagnostics += raw.diagnostics

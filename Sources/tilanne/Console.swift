@@ -168,3 +168,44 @@ enum ConsoleText {
             "… and \(count) more findings (all of them: --verbose or the report's Checks part).")
     }
 }
+
+extension Console {
+    /// One line per request mail: to whom, which kind, and what happened (or would).
+    func requestMail(_ result: RequestMailer.Result, language: ReportLanguage) {
+        let say = ReportStrings(language: language).pick
+        let mail = result.mail
+        let rows = mail.rows == 1 ? say("1 rivi", "1 rad", "1 row") : say("\(mail.rows) riviä", "\(mail.rows) rader", "\(mail.rows) rows")
+        let kind = mail.kind == .request
+            ? say("päivityspyyntö, \(rows)", "uppdateringsbegäran, \(rows)", "update request, \(rows)")
+            : say("muistutus, \(mail.openRows)/\(mail.rows) riviä avoinna", "påminnelse, \(mail.openRows)/\(mail.rows) rader öppna",
+                  "reminder, \(mail.openRows)/\(mail.rows) rows open")
+        let line = switch result.outcome {
+        case .sent: say("lähetetty", "skickat", "sent") + " \(mail.address) (\(mail.party)): \(kind)"
+        case .wouldSend: say("LÄHETETTÄISIIN", "SKULLE SKICKAS", "WOULD SEND") + " \(mail.address) (\(mail.party)): \(kind), "
+            + say("aihe", "ämne", "subject") + " \"\(result.subject)\" [\(mail.file)]"
+        case .failed: say("LÄHETYS EPÄONNISTUI", "UTSKICKET MISSLYCKADES", "SENDING FAILED") + " \(mail.address) (\(mail.party)): \(result.problem ?? "")"
+        }
+        if result.outcome == .wouldSend { print(line) } else if result.outcome == .failed { failure(line) } else { notice(line) }
+    }
+}
+
+extension ConsoleText {
+    /// "Postitus 27.2.2024: 3 pyyntöä, 2 muistutusta; 5 vastannutta tahoa, 30 ei vielä vuorossa, 1 jo postitettu tänään."
+    static func requestMailTotals(_ plan: RequestMailPlan, _ results: [RequestMailer.Result], _ language: ReportLanguage) -> String {
+        let say = ReportStrings(language: language).pick
+        let requests = results.filter { $0.mail.kind == .request && $0.outcome != .failed }.count
+        let reminders = results.filter { $0.mail.kind == .reminder && $0.outcome != .failed }.count
+        let failed = results.filter { $0.outcome == .failed }.count
+        func count(_ reason: RequestMailPlan.Reason) -> Int { plan.skipped.filter { $0.reason == reason }.count }
+        let day = DocumentDate(plan.today).map { "\($0.day).\($0.month).\($0.year)" } ?? plan.today
+        var text = say("Postitus \(day): pyyntöjä \(requests), muistutuksia \(reminders)",
+                       "Utskick \(day): begäran \(requests), påminnelser \(reminders)",
+                       "Mailing \(plan.today): requests \(requests), reminders \(reminders)")
+        if failed > 0 { text += say(", epäonnistui \(failed)", ", misslyckades \(failed)", ", failed \(failed)") }
+        text += say("; ei postitettu: vastannut \(count(.answered)), ei vielä muistutuspäivä \(count(.notDue)), jo postitettu tänään \(count(.mailedToday))",
+                    "; inte skickat: har svarat \(count(.answered)), ingen påminnelsedag ännu \(count(.notDue)), redan skickat i dag \(count(.mailedToday))",
+                    "; not mailed: answered \(count(.answered)), no reminder day yet \(count(.notDue)), already mailed today \(count(.mailedToday))")
+        if count(.badAddress) > 0 { text += say(", virheellinen osoite \(count(.badAddress))", ", felaktig adress \(count(.badAddress))", ", bad address \(count(.badAddress))") }
+        return text + "."
+    }
+}

@@ -165,7 +165,7 @@ struct HistoryTests {
         }
         try queue.close()
         let store = try HistoryStore(url: url)
-        #expect(try store.appliedMigrations() == ["v1-runs", "v2-periods", "v3-deliveries", "v4-item-paths", "v5-recipient-deliveries", "v6-period-lifecycle"])
+        #expect(try store.appliedMigrations() == ["v1-runs", "v2-periods", "v3-deliveries", "v4-item-paths", "v5-recipient-deliveries", "v6-period-lifecycle", "v7-request-mails"])
         #expect(try store.runs().map(\.period) == ["2/2023"])
         let lineage = try DatabaseQueue(path: url.path).read { try String.fetchOne($0, sql: "SELECT lineage FROM runAction") }
         #expect(lineage == "1-abc")

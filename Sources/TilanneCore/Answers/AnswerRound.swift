@@ -35,4 +35,17 @@ public struct AnswerRound: Sendable {
         merged.answers = intake.status
         return (merged, intake)
     }
+
+    /// Each party's rows that no accepted answer covers, by party key: whom a reminder goes
+    /// to. Without an answers folder every row is open.
+    public func openRows(of requests: [PartyRequest]) -> [String: Int] {
+        var answered: Set<String> = []
+        if config.requests?.answers != nil, let register = config.parties {
+            let reader = AnswerWorkbookReader(config: config)
+            let intake = AnswerMatcher(config: config, register: register, requests: requests).match(files().map(reader.read))
+            answered = Set(intake.accepted.map(\.rowID))
+        }
+        return Dictionary(requests.map { request in (request.party.key, request.rows.filter { !answered.contains($0.rowID) }.count) },
+                          uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// `requests:` of the run configuration, read as strictly as every other key.
 extension ConfigLoader {
     static func readRequests(_ value: YAMLValue) throws -> RequestsConfig {
-        let map = try value.mapping(allowed: ["deadline", "folder", "status_limit", "answers"])
+        let map = try value.mapping(allowed: ["deadline", "folder", "status_limit", "answers", "reminders", "reply_to"])
         let deadlineValue = try map.required("deadline")
         guard let deadline = DocumentDate(try deadlineValue.string()) else {
             throw deadlineValue.error("expected a date as YYYY-MM-DD")
@@ -26,6 +26,18 @@ extension ConfigLoader {
             let text = try answers.string()
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw answers.error("a folder, e.g. \"../Input/vastaukset/{period}\"") }
             requests.answers = text
+        }
+        if let reminders = map["reminders"] {
+            let days = try reminders.sequence().map { try $0.int() }
+            guard days.allSatisfy({ (-365...365).contains($0) }), Set(days).count == days.count else {
+                throw reminders.error("days relative to the deadline, each once, e.g. [-3, 0, 3] (-3: three days before)")
+            }
+            requests.reminders = days.sorted()
+        }
+        if let replyTo = map["reply_to"] {
+            let text = try replyTo.string()
+            guard (try? MailAddress.parse(text)) != nil else { throw replyTo.error("an e-mail address, e.g. \"koordinaattori@kuopio.fi\"") }
+            requests.replyTo = text
         }
         return requests
     }

@@ -14,6 +14,13 @@ public struct RequestsConfig: Sendable, Hashable, Codable {
     /// The folder the returned workbooks are dropped into, relative to the configuration's
     /// folder like the sources (`../Input/vastaukset/{period}`); nil: answers are not read.
     public var answers: String?
+    /// The days around the deadline a party with open rows is reminded on, relative to it
+    /// (`reminders: [-3, 0, 3]`: three days before, on the day, three days after).
+    public var reminders: [Int] = RequestsConfig.defaultReminders
+    /// Where the parties' replies go (`reply_to`); nil: to the delivery's `from`.
+    public var replyTo: String?
+
+    public static let defaultReminders = [-3, 0, 3]
 }
 
 /// As the configuration writes it: `2024-03-01`.

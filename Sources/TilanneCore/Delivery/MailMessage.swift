@@ -23,6 +23,8 @@ public struct MailMessage: Sendable {
     /// A domain the sender owns keeps the identifier unique worldwide, as RFC 5322 asks, and
     /// spam filters score a Message-ID without a real domain against the message.
     public var messageIDDomain: String?
+    /// Where replies go when not to `from` (the coordinator, for update requests).
+    public var replyTo: String?
 
     public init(from: String, to: [String], subject: String, body: String, attachments: [Attachment]) {
         self.from = from
@@ -65,6 +67,9 @@ public struct MailMessage: Sendable {
         var lines = [
             try MailHeader.addresses("From", [sender]),
             try MailHeader.addresses("To", recipients),
+        ]
+        if let replyTo { lines.append(try MailHeader.addresses("Reply-To", [try Self.address(replyTo, field: "Reply-To")])) }
+        lines += [
             try MailHeader.text("Subject", subject),
             "Date: \(formatter.string(from: date))",
             "Message-ID: <\(UUID().uuidString.lowercased())@\(messageIDDomain ?? sender.domain)>",

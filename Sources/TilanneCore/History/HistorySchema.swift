@@ -194,6 +194,26 @@ enum HistorySchema {
                 );
                 """)
         }
+        // v7: update requests mailed to the parties, one row per message and recipient, so a
+        // reminder is not sent twice and no recipient gets more than one mail a day. `day` is
+        // the local date the mail counts for.
+        migrator.registerMigration("v7-request-mails") { db in
+            try db.execute(sql: """
+                CREATE TABLE requestMail (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    period TEXT NOT NULL,
+                    party TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    sentAt TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX requestMailByRecipientDay ON requestMail(recipient, day);
+                CREATE INDEX requestMailByPeriod ON requestMail(period, party, recipient);
+                """)
+        }
         return migrator
     }
 

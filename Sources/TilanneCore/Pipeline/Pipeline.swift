@@ -109,6 +109,7 @@ public struct Pipeline: Sendable {
         case listing
         case publishing
         case unfreezing
+        case mailingRequests
     }
 
     /// For the commands that make no sense without a history (`freeze`, `history`).
@@ -120,6 +121,7 @@ public struct Pipeline: Sendable {
             case .listing: say("historian listaaminen", "att lista historiken", "listing the history")
             case .publishing: say("kauden julkaiseminen", "att publicera en period", "publishing a period")
             case .unfreezing: say("jäädytyksen purkaminen", "att häva en frysning", "undoing a freeze")
+            case .mailingRequests: say("päivityspyyntöjen postittaminen", "att skicka uppdateringsbegäran", "mailing the update requests")
             }
             throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: "history",
                               problem: say("\(problem) vaatii asetuksiin historian (history.state_folder)",

@@ -53,4 +53,26 @@ public struct RequestRun: Sendable {
         let files = try ReportPublisher(folder: folder(override: out), renderers: []).publish(items)
         return .written(programme, requests: requests, files: files)
     }
+
+    /// Mails the day's requests and reminders (`RequestMailPlanner`) for the workbooks just
+    /// written into `folder`. Needs the delivery section (sendmail, from) and the history, which
+    /// remembers what went to whom.
+    public func mail(_ requests: [PartyRequest], folder: URL, today: DocumentDate, dryRun: Bool) throws -> (RequestMailPlan, [RequestMailer.Result]) {
+        let say = ReportStrings(language: config.language).pick
+        guard let delivery = config.delivery else {
+            throw ConfigError(file: config.file?.path ?? "", line: nil, keyPath: "delivery",
+                              problem: say("päivityspyyntöjen postittaminen vaatii asetuksiin postituksen (delivery: sendmail, from)",
+                                           "att skicka uppdateringsbegäran kräver utskick (delivery: sendmail, from) i inställningarna",
+                                           "mailing the update requests needs a delivery section (sendmail, from) in the configuration"))
+        }
+        let store = try Pipeline(config: config).requireHistory(for: .mailingRequests)
+        guard let settings = config.requests else { return (RequestMailPlan(today: today.isoText), []) }
+        let planner = RequestMailPlanner(deadline: settings.deadline, reminders: settings.reminders, today: today)
+        let files = Dictionary(requests.map { ($0.party.key, fileName($0)) }, uniquingKeysWith: { first, _ in first })
+        let plan = planner.plan(requests, files: files, openRows: AnswerRound(config: config).openRows(of: requests),
+                                earlier: try store.requestMails(period: config.period),
+                                mailedToday: try store.requestRecipients(mailedOn: today.isoText))
+        let results = try RequestMailer(config: config, delivery: delivery, store: store).send(plan, requests: requests, folder: folder, dryRun: dryRun)
+        return (plan, results)
+    }
 }

@@ -209,3 +209,23 @@ extension ConsoleText {
         return text + "."
     }
 }
+
+extension ConsoleText {
+    /// "Vastaukset: 3/39 tahoa, avoinna 72/75 riviä; määräaika 1.3.2024 on mennyt, myöhässä 36 tahoa: …"
+    static func answers(_ status: AnswerStatus, _ language: ReportLanguage) -> String {
+        let say = ReportStrings(language: language).pick
+        let asked = status.answered.count + status.missing.count
+        var text = say("Vastaukset: \(status.answered.count)/\(asked) tahoa, avoinna \(status.openRows)/\(status.requestedRows) riviä",
+                       "Svar: \(status.answered.count)/\(asked) parter, öppna \(status.openRows)/\(status.requestedRows) rader",
+                       "Answers: \(status.answered.count)/\(asked) parties, open \(status.openRows)/\(status.requestedRows) rows")
+        if status.refused > 0 { text += say(", hylättyjä \(status.refused)", ", avvisade \(status.refused)", ", refused \(status.refused)") }
+        if status.deadlinePassed, let deadline = status.deadline.flatMap(DocumentDate.init) {
+            let date = RequestStrings(language: language).date(deadline)
+            let late = status.lateParties.joined(separator: ", ")
+            text += say("; määräaika \(date) on mennyt, avoimia rivejä \(status.lateParties.count) taholla: \(late)",
+                        "; sista dagen \(date) har passerat, öppna rader hos \(status.lateParties.count) parter: \(late)",
+                        "; the deadline \(date) has passed, \(status.lateParties.count) parties have open rows: \(late)")
+        }
+        return text + "."
+    }
+}

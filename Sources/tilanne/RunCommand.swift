@@ -87,6 +87,7 @@ enum NightlyRunCommand {
                 for url in files { console.detail(ConsoleText.wrote(url.path, config.language)) }
                 for result in deliveries { console.delivery(result, dryRun: settings.dryRun, language: config.language) }
                 console.accounting(programme.accounting, language: config.language, force: false)
+                if let answers = programme.answers { console.notice(ConsoleText.answers(answers, config.language)) }
                 if let publication = run.publication {
                     console.notice(LifecycleText.published(publication, config.language))
                 } else if run.draft {

@@ -158,6 +158,13 @@ def test_the_run_summary_names_who_has_not_answered(returned):
     assert missing == sent - {"yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"}, sorted(missing ^ sent)
     if answered is not None:
         assert answered == {"yrityspalvelut", "elinvoima", "kasvu-ja-oppiminen"}
+    # The deadline (1.3.2024) is past: every party with a row still open is late, those who
+    # answered only some rows too; the run says so in one line.
+    assert answers["deadline"] == "2024-03-01" and answers["deadlinePassed"] is True
+    assert answers["requestedByParty"]["yrityspalvelut"] == 11 and answers["openByParty"]["yrityspalvelut"] == 10
+    assert set(answers["lateParties"]) == {key for key, count in answers["openByParty"].items() if count > 0}
+    assert {"uef", "ktm", "yrityspalvelut"} <= set(answers["lateParties"])
+    assert "määräaika 1.3.2024 on mennyt" in returned["run"].stdout, returned["run"].stdout
 
 
 def test_the_coordinators_workbook_lists_who_has_answered(returned):
@@ -166,8 +173,12 @@ def test_the_coordinators_workbook_lists_who_has_answered(returned):
     rows = [row for row in book["Vastaukset"].iter_rows(values_only=True)]
     assert rows[0][0] == "Päivityspyyntöjen vastaukset, tilanne 1/2024"
     assert rows[1][0].startswith("Vastanneita 3/")
-    states = {name: state for name, state in rows[4:] if name}
+    assert rows[3][:4] == ("Vastuutaho", "Vastaus", "Rivejä", "Avoinna")
+    states = {row[0]: row[1] for row in rows[4:] if row[0]}
     assert states["Yrityspalvelut"] == "vastannut"
+    business = next(row for row in rows[4:] if row[0] == "Yrityspalvelut")
+    assert business[2:] == (11, 10, "myöhässä")
+    assert "Määräaika on mennyt" in rows[1][0]
     assert sum(state == "vastannut" for state in states.values()) == 3
     assert len(states) == int(rows[1][0].split("/")[1].split()[0])
     assert all(state in ("vastannut", "ei vastausta") for state in states.values())

@@ -5,6 +5,9 @@ public struct AnswersReport: Sendable, Codable {
         public var key: String
         public var name: String
         public var answered: Bool
+        /// The rows of its request, and those still without an accepted answer.
+        public var rows: Int
+        public var open: Int
     }
 
     /// Day, month and year as the report language writes a date (`15.3.2024`); nil without one.
@@ -13,14 +16,20 @@ public struct AnswersReport: Sendable, Codable {
     public var openRows: Int
     public var requestedRows: Int
     public var refused: Int
+    /// Whether the run's day is past the deadline; then `lateParties` parties still have open rows.
+    public var deadlinePassed: Bool
+    public var lateParties: Int
 
     init(_ status: AnswerStatus, register: PartyRegister?, deadline: DocumentDate?) {
         let answered = Set(status.answered)
         let asked = Set(status.answered + status.missing)
         let ordered = register?.parties.map(\.key).filter(asked.contains) ?? (status.answered + status.missing)
         parties = ordered.map { key in
-            Party(key: key, name: register?.party(key: key)?.name ?? key, answered: answered.contains(key))
+            Party(key: key, name: register?.party(key: key)?.name ?? key, answered: answered.contains(key),
+                  rows: status.requestedByParty[key] ?? 0, open: status.openByParty[key] ?? 0)
         }
+        deadlinePassed = status.deadlinePassed
+        lateParties = status.lateParties.count
         self.deadline = deadline.map { "\($0.day).\($0.month).\($0.year)" }
         openRows = status.openRows
         requestedRows = status.requestedRows

@@ -32,4 +32,12 @@ public struct AnswerStatus: Sendable, Codable, Hashable {
     public var requestedRows: Int = 0
     /// Answer rows refused (each has a finding).
     public var refused: Int = 0
+    /// Each party's rows in its request, and those no accepted answer covers, by party key.
+    public var requestedByParty: [String: Int] = [:]
+    public var openByParty: [String: Int] = [:]
+    /// The deadline (`2024-03-01`), and whether the run's day is past it.
+    public var deadline: String?
+    public var deadlinePassed = false
+    /// The parties with open rows once the deadline has passed: whom to chase. Empty before it.
+    public var lateParties: [String] = []
 }

@@ -7,11 +7,14 @@ public struct AnswerMatcher: Sendable {
     public let config: TilanneConfig
     public let register: PartyRegister
     public let requests: [PartyRequest]
+    /// The run's day, which says whether the deadline has passed.
+    public let today: DocumentDate
 
-    public init(config: TilanneConfig, register: PartyRegister, requests: [PartyRequest]) {
+    public init(config: TilanneConfig, register: PartyRegister, requests: [PartyRequest], today: DocumentDate = .local()) {
         self.config = config
         self.register = register
         self.requests = requests
+        self.today = today
     }
 
     private var programmeKey: String { requests.first?.programmeKey ?? config.register.programmes.map(\.key).joined(separator: ",") }
@@ -132,10 +135,22 @@ public struct AnswerMatcher: Sendable {
         let answeredRows = Set(accepted.map(\.rowID))
         var requested: [String] = []
         for request in requests { for row in request.rows where !requested.contains(row.rowID) { requested.append(row.rowID) } }
-        return AnswerStatus(
+        var status = AnswerStatus(
             answered: requests.map(\.party.key).filter { answeredParties.contains($0) },
             missing: requests.map(\.party.key).filter { !answeredParties.contains($0) },
             openRows: requested.filter { !answeredRows.contains($0) }.count,
             requestedRows: requested.count, refused: refused)
+        for request in requests {
+            status.requestedByParty[request.party.key] = request.rows.count
+            status.openByParty[request.party.key] = request.rows.filter { !answeredRows.contains($0.rowID) }.count
+        }
+        if let deadline = config.requests?.deadline {
+            status.deadline = deadline.isoText
+            status.deadlinePassed = today > deadline
+            if status.deadlinePassed {
+                status.lateParties = requests.map(\.party.key).filter { (status.openByParty[$0] ?? 0) > 0 }
+            }
+        }
+        return status
     }
 }

@@ -15,7 +15,13 @@ extension ReportStrings {
         return say("Vastanneita \(answered)/\(report.parties.count) tahoa; avoinna \(report.openRows)/\(report.requestedRows) riviä; hylättyjä vastausrivejä \(report.refused).",
                    "Har svarat \(answered)/\(report.parties.count) parter; öppna \(report.openRows)/\(report.requestedRows) rader; avvisade svarsrader \(report.refused).",
                    "Answered \(answered)/\(report.parties.count) parties; open \(report.openRows)/\(report.requestedRows) rows; refused answer rows \(report.refused).") + deadline
+            + (report.deadlinePassed ? say(" Määräaika on mennyt: \(report.lateParties) tahon pyynnöissä on avoimia rivejä.",
+                                           " Sista dagen har passerat: \(report.lateParties) parter har öppna rader.",
+                                           " The deadline has passed: \(report.lateParties) parties have open rows.") : "")
     }
+    public var requestedRowsColumn: String { say("Rivejä", "Rader", "Rows") }
+    public var openRowsColumn: String { say("Avoinna", "Öppna", "Open") }
+    public var lateMark: String { say("myöhässä", "försenad", "late") }
     public var answerStateColumn: String { say("Vastaus", "Svar", "Answer") }
     public func answerState(_ answered: Bool) -> String {
         answered ? say("vastannut", "har svarat", "answered") : say("ei vastausta", "inget svar", "no answer")

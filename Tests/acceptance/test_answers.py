@@ -182,3 +182,30 @@ def test_the_coordinators_workbook_lists_who_has_answered(returned):
     assert sum(state == "vastannut" for state in states.values()) == 3
     assert len(states) == int(rows[1][0].split("/")[1].split()[0])
     assert all(state in ("vastannut", "ei vastausta") for state in states.values())
+
+
+def test_the_coordinators_master_carries_the_answers_and_reads_back(returned, tmp_path):
+    """The merged table, in the source's own columns, as XLSX and CSV in the requests folder; read
+    as the period's table by the same settings, it gives the report the answers gave."""
+    sent = returned["sent"]
+    master = sent / "kasvava-kuopio-tilanne-1-2024-master.xlsx"
+    assert master.exists() and (sent / "kasvava-kuopio-tilanne-1-2024-master.csv").exists(), sorted(p.name for p in sent.iterdir())
+    sheet = openpyxl.load_workbook(master).worksheets[0]
+    shaded = [cell.value for row in sheet.iter_rows() for cell in row if cell.fill.fgColor.rgb in ("FFFFF2CC", "00FFF2CC")]
+    assert sorted(shaded) == sorted(["-", "Viivästyy.", "+/-", "LibreOffice – tallennettu", "+", "Hyväksytty vastaus."])
+    assert sheet.auto_filter.ref and sheet.freeze_panes
+    master_csv = (sent / "kasvava-kuopio-tilanne-1-2024-master.csv").read_text(encoding="utf-8-sig")
+    assert "Hyväksytty vastaus." in master_csv and "Tunniste muutettu." not in master_csv
+
+    config = write_config(tmp_path, source=master)
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode in (0, 1), result.stderr
+    again = report_rows(tmp_path)
+    before = report_rows(returned["folder"])
+    assert len(again) == len(before)
+    assert [row for row in again if row not in before] == [], "the report from the master differs"
+    actions = returned["actions"]
+    for key, (code, text) in {"business10": ("-", "Viivästyy."), "elinvoima9": ("+/-", "LibreOffice – tallennettu"),
+                              "kasvu10": ("+", "Hyväksytty vastaus.")}.items():
+        row = cells_of(again, actions[key])
+        assert code in row and text in row, (key, row)

@@ -33,6 +33,7 @@ public struct AnswerRound: Sendable {
         var merged = AnswerMerger().merge(intake.accepted, into: programme)
         merged.diagnostics += intake.findings
         merged.answers = intake.status
+        merged.acceptedAnswers = intake.accepted
         return (merged, intake)
     }
 

@@ -125,8 +125,10 @@ public final class NightlyRun {
             try PublishChecks.freeSpace(in: [store.url.deletingLastPathComponent().path], previous: [store.url])
             try store.checkWritable()
         }
+        // The coordinator's master first: a run that cannot write it has published nothing.
+        let masters = try pipeline.publishMasters(programme, model: report.main)
         let written = try pipeline.publish(report, formats: options.formats)
-        summary.record(outputs: written)
+        summary.record(outputs: written + masters)
         lap("publish")
         // From here on the reports are out: whatever fails is reported as having failed after
         // publishing (exit 9, or 8 for mail), never as if nothing had been written.
@@ -145,7 +147,7 @@ public final class NightlyRun {
                                                                                 occasion: options.publish || !draft && periodWasPublished ? .publish : .change)
                 summary.deliveries = deliveries
                 // Every file the run wrote is in the summary with its size and hash, the groups' too.
-                summary.record(outputs: written + GroupDelivery.files(of: deliveries))
+                summary.record(outputs: written + masters + GroupDelivery.files(of: deliveries))
             } catch {
                 throw PublishedThenFailed(step: .groups, published: written, underlying: error)
             }

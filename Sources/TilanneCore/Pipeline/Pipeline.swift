@@ -233,6 +233,35 @@ public struct Pipeline: Sendable {
         return try ReportPublisher(folder: outputFolder, renderers: []).publish(items)
     }
 
+    /// The coordinator's master tables (`MasterTable`), when answers are read: each source file
+    /// as `<its name>-master.xlsx` and each of its tables as `<its name>-master.csv` in the
+    /// requests folder, published as one set. `model` is handed to the renderers and unused.
+    public func publishMasters(_ programme: ValidatedProgramme, model: ReportModel) throws -> [URL] {
+        guard config.requests?.answers != nil else { return [] }
+        let tables = MasterTableBuilder(config: config).build(programme)
+        var items: [ReportPublisher.Item] = []
+        var names: Set<String> = []
+        func unique(_ name: String, _ ext: String) -> String {
+            var candidate = name + "." + ext
+            var number = 2
+            while names.contains(candidate) { candidate = "\(name)-\(number).\(ext)"; number += 1 }
+            names.insert(candidate)
+            return candidate
+        }
+        var files: [String] = []
+        for table in tables where !files.contains(table.sourceFile) { files.append(table.sourceFile) }
+        for file in files {
+            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + AnswerRound.masterSuffix
+            let ofFile = tables.filter { $0.sourceFile == file }
+            items.append(.init(model: model, renderer: MasterWorkbookRenderer(tables: ofFile), fileName: unique(stem, "xlsx")))
+            for table in ofFile {
+                items.append(.init(model: model, renderer: MasterCSVRenderer(table: table), fileName: unique(stem, "csv")))
+            }
+        }
+        guard !items.isEmpty else { return [] }
+        return try ReportPublisher(folder: RequestRun(config: config).folder(override: nil), renderers: []).publish(items)
+    }
+
     /// Judges the model's findings and publishes every edition.
     public func publish(_ model: ReportModel, formats: [OutputFormat]? = nil) throws -> [URL] {
         try publish(judge(model), formats: formats)

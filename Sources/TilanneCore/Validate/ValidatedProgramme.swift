@@ -10,6 +10,8 @@ public struct ValidatedProgramme: Sendable {
     public var indicators: [IndicatorSeries] = []
     /// Who has answered the period's requests, when `requests.answers` is configured.
     public var answers: AnswerStatus?
+    /// The answers merged into `actions`, for the coordinator's master table.
+    public var acceptedAnswers: [AcceptedAnswer] = []
 }
 
 public struct ValidatedAction: Sendable {

@@ -46,6 +46,11 @@ public struct ReportStrings: Sendable {
     /// The summary's column of items at every level.
     public var programmePart: String { pick("Ohjelman osa", "Del av programmet", "Part of the programme") }
     public var chartTitle: String { pick("Toimenpiteet etenemisen mukaan", "Åtgärder enligt framsteg", "Actions by progress") }
+    /// After the chart's figures in words: where the same data is as a table.
+    public var chartAlternative: String {
+        pick("Samat luvut ovat taulukossa alla.", "Samma siffror finns i tabellen nedan.", "The same figures are in the table below.")
+    }
+    public var skipToContent: String { pick("Siirry sisältöön", "Hoppa till innehållet", "Skip to content") }
     public var diagnosticsTitle: String { pick("Havainnot lähdetiedoista", "Iakttagelser i källfilerna", "Findings in the source files") }
     public var rejectedTitle: String { pick("Hylätyt rivit", "Förkastade rader", "Rejected rows") }
     public var severity: String { pick("Vakavuus", "Allvarlighet", "Severity") }

@@ -25,6 +25,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         \(HTMLStyle.css(legend: model.legend))\(HTMLStyle.pageNumbers(strings.page))\(model.draft ? HTMLStyle.draftPage(strings.draftMark) : "")</style>
         </head>
         <body>
+        <a class="skip" href="#sisalto">\(e(strings.skipToContent))</a>
         <header>
         <h1>\(e(title))</h1>
 
@@ -33,7 +34,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let meta = [model.programme.organisation, model.programme.strategy].compactMap { $0 }
         if !meta.isEmpty { out.write("<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n") }
         if let notice = model.notice { out.write("<p class=\"notice\">\(e(notice))</p>\n") }
-        out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n</header>\n<main>\n")
+        out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n</header>\n<main id=\"sisalto\" tabindex=\"-1\">\n")
 
         // Table of contents: one link per top-level item, so a long report is navigable by keyboard.
         let outline = model.outline
@@ -86,6 +87,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func writeSummary(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
         out.write("<section aria-labelledby=\"yhteenveto\">\n<h2 id=\"yhteenveto\">\(e(strings.summarySheet))</h2>\n")
+        HTMLSummaryChart.write(model, strings: strings, out: out)
         out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.summaryTitle))\"><table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
         out.write("<th scope=\"col\">\(e(model.levels.count == 1 && !model.showsProgrammes ? model.levels[0].name : strings.programmePart))</th>")
         for item in model.legend {

@@ -46,6 +46,12 @@ enum HTMLStyle {
         .i-wrong-way { background: \(IndicatorStatus.wrongWay.colour); }
         .i-no-data { background: \(IndicatorStatus.noData.colour); }
         svg.sparkline { display: block; }
+        /* The skip link is the first thing a keyboard reaches; hidden until it has focus. */
+        a.skip { position: absolute; left: -10000px; top: 0; padding: 0.5rem 0.8rem; background: #1f3864; color: #ffffff; z-index: 10; }
+        a.skip:focus { left: 0.5rem; }
+        figure.chart { margin: 0.5rem 0 1rem; break-inside: avoid; }
+        figure.chart svg { max-width: 100%; height: auto; font: 14px "Segoe UI", Arial, "Liberation Sans", sans-serif; fill: #1a1a1a; }
+        figure.chart figcaption { font-weight: 700; }
         /* Figures keep their no-break spaces; only the unit after them may wrap, so the table fits the page. */
         .indicator-table td.number { white-space: normal; }
         .indicator-table th[scope="row"] { min-width: 11em; }
@@ -80,7 +86,7 @@ enum HTMLStyle {
         @media print {
           @page { size: A4 landscape; margin: 12mm; }
           body { font-size: 9.5pt; max-width: none; padding: 0; }
-          nav { display: none; }
+          nav, a.skip { display: none; }
           .table-wrap { overflow: visible; }
           h2, h3, h4, h5, h6, p.binding { break-after: avoid; break-inside: avoid; }
           thead { display: table-header-group; }

@@ -27,6 +27,23 @@ def test_pdf_output_is_the_council_attachment(tmp_path):
         assert "841.89 x 595.3" in info, info  # A4 landscape
         status = [p for p in pages if header in p and ("Toimenpide" in p or "Åtgärd" in p)]
         assert len(status) >= 5
+    # The attachment's structure, as far as a checker here can see it (pikepdf: veraPDF's full
+    # PDF/UA rule set is not installable from Debian or PyPI): tagged, with a structure tree,
+    # marked PDF/UA, the title shown instead of the file name, the report's language and a
+    # bookmark per sheet.
+    import pikepdf
+    for name, language, first in ((f"{KUOPIO}.pdf", "fi-FI", "Tilanne"), (f"{KUOPIO}-sv.pdf", "sv-FI", "Läge")):
+        with pikepdf.open(tmp_path / "Output" / name) as pdf:
+            root = pdf.Root
+            assert root.MarkInfo.Marked is True, name
+            assert len(root.StructTreeRoot.K) > 0 if isinstance(root.StructTreeRoot.K, pikepdf.Array) else root.StructTreeRoot.K
+            assert str(root.Lang) == language, (name, root.Lang)
+            assert root.ViewerPreferences.DisplayDocTitle is True
+            assert str(pdf.open_metadata().get("pdfuaid:part")) == "1"
+            assert "1/2024" in str(pdf.docinfo.Title), pdf.docinfo.Title
+            with pdf.open_outline() as outline:
+                bookmarks = [item.title for item in outline.root]
+            assert bookmarks and bookmarks[0] == first, (name, bookmarks)
 
 
 def test_one_thousand_actions_print_one_page_wide_with_the_header_on_every_page(tmp_path):

@@ -23,7 +23,7 @@ public struct PDFReportRenderer: ReportRenderer {
         if let soffice = Self.find(["soffice", "libreoffice"]) {
             let workbook = work.appendingPathComponent("report.xlsx")
             try XLSXReportRenderer().render(model, to: workbook)
-            try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf",
+            try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", Self.calcExport,
                                    "--outdir", work.path, workbook.path], timeout: timeout, environment: Self.locale(model.language))
             try Self.move(work.appendingPathComponent("report.pdf"), to: url)
         } else if let chromium = Self.find(["chromium", "chromium-browser", "google-chrome"]) {
@@ -31,6 +31,7 @@ public struct PDFReportRenderer: ReportRenderer {
             try HTMLReportRenderer().render(model, to: page)
             let pdf = work.appendingPathComponent("report.pdf")
             try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                    "--export-tagged-pdf", "--generate-pdf-document-outline",
                                     "--print-to-pdf=\(pdf.path)", page.absoluteString], timeout: timeout,
                          environment: Self.locale(model.language))
             try Self.move(pdf, to: url)
@@ -39,6 +40,14 @@ public struct PDFReportRenderer: ReportRenderer {
                               + "(Debian: chromium); neither is installed. Install one, or leave pdf out of outputs.formats")
         }
     }
+
+    /// LibreOffice's PDF export as an attachment needs it (its JSON filter options, 7.4 and
+    /// later): tagged (a structure tree a screen reader follows), PDF/UA's identification and
+    /// rules (the document title shown instead of the file name, the language), and a bookmark
+    /// per sheet. The title is the workbook's document title; the language is the locale the
+    /// converter runs in (`locale`), the report's.
+    static let calcExport = "pdf:calc_pdf_Export:" + #"{"UseTaggedPDF":{"type":"boolean","value":"true"},"#
+        + #""PDFUACompliance":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}"#
 
     static func find(_ names: [String]) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"

@@ -88,6 +88,14 @@ struct HistoryTests {
         #expect(html.contains("<h2 id=\"muutokset\">Muutokset kaudesta 1/2024 kauteen 2/2024</h2>"))
         #expect(html.components(separatedBy: "<tr class=\"change-").count - 1 == 5)
         #expect(html.contains("<td class=\"change\" data-label=\"Muutos (vrt. 1/2024)\">↓ heikentynyt (+ → +/-)</td>"))
+
+        // The layout both lists are rendered from, as readable text: one reference each.
+        let layouts = try TestSupport.temporaryFolder()
+        let changes = layouts.appendingPathComponent("changes.txt"), updates = layouts.appendingPathComponent("updates.txt")
+        try ChangeListLayout.changes(comparison, model: model).snapshot.write(to: changes, atomically: true, encoding: .utf8)
+        try ChangeListLayout.updates(model.updateRequests ?? [], model: model).snapshot.write(to: updates, atomically: true, encoding: .utf8)
+        try RenderTests.expectMatchesReference(changes, "layout-2-2024-muutokset.txt")
+        try RenderTests.expectMatchesReference(updates, "layout-2-2024-paivitettavat.txt")
     }
 
     @Test("A frozen period is never changed by later runs; freezing it again needs force")
@@ -241,7 +249,7 @@ extension HistoryTests {
         #expect(comparison.counts.responsibleChanged == 1)
         let counts = comparison.counts
         #expect(counts.improved + counts.worsened + counts.codeChanged + counts.unchanged + counts.new == programme.actions.count)
-        let cells = ChangeRows.cells(try #require(changed.first), strings: ReportStrings(language: .fi))
+        let cells = ChangeListLayout.cells(try #require(changed.first), strings: ReportStrings(language: .fi))
         #expect(cells[9].contains("vastuutaho ennen: Työllisyyspalvelut"))
     }
 }

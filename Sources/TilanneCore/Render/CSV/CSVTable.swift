@@ -20,7 +20,7 @@ struct CSVTable {
 }
 
 /// `…-muutokset.csv`: the changes since the previous frozen period, one row each, as the
-/// "Muutokset" sheet lists them.
+/// "Muutokset" sheet lists them (`ChangeListLayout`).
 public struct ChangesCSVRenderer: ReportRenderer {
     public let format = OutputFormat.csv
     public let variant = ReportVariant.changes
@@ -28,16 +28,9 @@ public struct ChangesCSVRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ model: ReportModel, to url: URL) throws {
-        let strings = ReportStrings(language: model.language)
-        let table = try CSVTable(url: url, header: [
-            strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
-            strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
-            strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag,
-        ])
-        for change in model.comparison?.changes ?? [] {
-            table.row(ChangeRows.cells(change, strings: strings), codes: [5, 6])
-        }
-        try table.close()
+        // Written only with a comparison; without one, the headers alone.
+        let layout = model.comparison.map { ChangeListLayout.changes($0, model: model) }
+        try CSVTable.write(layout?.columns ?? ChangeListLayout.changeColumns(model: model), rows: layout?.rows ?? [], to: url)
     }
 }
 
@@ -49,42 +42,17 @@ public struct UpdatesCSVRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ model: ReportModel, to url: URL) throws {
-        let strings = ReportStrings(language: model.language)
-        let table = try CSVTable(url: url, header: [
-            strings.responsible, strings.identifier, model.placeColumn, strings.action, strings.progress,
-            model.statusColumn, strings.reasonColumn,
-        ])
-        for request in model.updateRequests ?? [] {
-            for item in request.actions {
-                table.row([request.responsible, item.id, item.place, item.action, item.progress, item.status,
-                           strings.staleReason(item.stale)], codes: [4])
-            }
-        }
+        let layout = ChangeListLayout.updates(model.updateRequests ?? [], model: model)
+        try CSVTable.write(layout.columns, rows: layout.rows, to: url)
+    }
+}
+
+extension CSVTable {
+    /// A laid-out list as CSV: its headers, then its rows, the progress codes kept as codes.
+    static func write(_ columns: [LayoutColumn], rows: [LayoutRow], to url: URL) throws {
+        let table = try CSVTable(url: url, header: columns.map(\.header))
+        let codes = Set(columns.indices.filter { columns[$0].content == .progressCode })
+        for row in rows { table.row(row.cells, codes: codes) }
         try table.close()
     }
 }
-
-/// The cells of one change, shared by the CSV, the XLSX sheet and the HTML table.
-enum ChangeRows {
-    static func cells(_ change: ActionChange, strings: ReportStrings) -> [String] {
-        var previous = change.previousAction ?? ""
-        if let place = change.previousPlace {
-            previous += (previous.isEmpty ? "" : "\n") + strings.movedFrom(place)
-        }
-        if let parties = change.responsibleBefore {
-            previous += (previous.isEmpty ? "" : "\n") + strings.responsibleBefore(parties)
-        }
-        // An action no longer reported has its last text under the previous period, none now.
-        let statusBefore = change.kind == .dropped || change.statusChanged ? (change.statusBefore ?? "") : ""
-        return [
-            strings.kind(change.kind), change.id, change.place, change.action,
-            change.responsible.joined(separator: ", "),
-            change.progressBefore ?? "", change.progressNow ?? "",
-            change.direction.map(strings.direction) ?? "",
-            change.statusChanged ? strings.yes : "",
-            previous, statusBefore, change.kind == .dropped ? "" : (change.statusNow ?? ""),
-            change.uncertain ? strings.checkMatch(change.similarity ?? 0) : "",
-        ]
-    }
-}
-

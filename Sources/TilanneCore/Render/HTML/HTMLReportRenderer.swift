@@ -68,8 +68,12 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if open { out.write("</section>\n") }
         if let tags = model.tags { writeTags(tags, model: model, strings: strings, out: out) }
-        if let comparison = model.comparison { HTMLChangesSection.write(comparison, model: model, strings: strings, out: out) }
-        if let requests = model.updateRequests { HTMLChangesSection.writeUpdates(requests, model: model, strings: strings, out: out) }
+        if let comparison = model.comparison {
+            HTMLLayoutSection.write(ChangeListLayout.changes(comparison, model: model), anchor: "muutokset", tableClass: "changes", out: out)
+        }
+        if let requests = model.updateRequests {
+            HTMLLayoutSection.write(ChangeListLayout.updates(requests, model: model), anchor: "paivitettavat", tableClass: "updates", out: out)
+        }
         writeChecks(model, strings: strings, out: out)
         out.write("</main>\n</body>\n</html>\n")
         try out.close()

@@ -21,10 +21,12 @@ public struct XLSXReportRenderer: ReportRenderer {
             try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
         }
         if let comparison = model.comparison {
-            try XLSXChangesSheet.write(comparison, model: model, strings: strings, workbook: workbook, styles: styles)
+            try XLSXLayoutSheet.write(ChangeListLayout.changes(comparison, model: model), model: model, strings: strings,
+                                      workbook: workbook, styles: styles)
         }
         if let requests = model.updateRequests {
-            try XLSXUpdatesSheet.write(requests, model: model, strings: strings, workbook: workbook, styles: styles)
+            try XLSXLayoutSheet.write(ChangeListLayout.updates(requests, model: model), model: model, strings: strings,
+                                      workbook: workbook, styles: styles)
         }
         if let answers = model.answers {
             try XLSXAnswersSheet.write(answers, model: model, strings: strings, workbook: workbook, styles: styles)

@@ -117,6 +117,10 @@ def test_the_summary_chart_is_an_image_with_its_figures_in_words_and_a_skip_link
     body = text.split("<body>", 1)[1]
     assert body.lstrip().startswith('<a class="skip" href="#sisalto">Siirry sisältöön</a>')
     assert '<main id="sisalto"' in text
+    # The contents list names every goal under its theme, so a reader jumps to a goal from the top.
+    contents = text.split('<nav aria-label="Sisältö">', 1)[1].split("</nav>", 1)[0]
+    assert contents.count("TAVOITE ") == 13 and contents.count("<ul>") == 5
+    assert re.search(r'KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ</a>\n<ul>\n<li><a href="#kohta-2">TAVOITE 1\. ', contents)
     chart = text.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
     assert '<svg role="img" aria-labelledby="kaavio-otsikko kaavio-kuvaus"' in chart
     labels = re.findall(r'<text x="4" y="\d+">([^<]*)</text>', chart)

@@ -43,8 +43,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         out.write("<nav aria-label=\"\(e(strings.contents))\"><ul>\n")
         out.write("<li><a href=\"#yhteenveto\">\(e(strings.summarySheet))</a></li>\n")
         if model.indicators != nil { out.write("<li><a href=\"#\(HTMLIndicatorSection.anchor)\">\(e(strings.indicatorsSheet))</a></li>\n") }
+        // Themes and, nested under each, its goals: a reader jumps to a goal from the top.
         for (item, depth) in outline where depth == 0 {
-            out.write("<li><a href=\"#\(anchors[item.path]!)\">\(Self.part(item.heading, item.untranslatedTitle, model))</a></li>\n")
+            out.write("<li><a href=\"#\(anchors[item.path]!)\">\(Self.part(item.heading, item.untranslatedTitle, model))</a>")
+            if !item.items.isEmpty {
+                out.write("\n<ul>\n")
+                for child in item.items {
+                    out.write("<li><a href=\"#\(anchors[child.path]!)\">\(Self.part(child.heading, child.untranslatedTitle, model))</a></li>\n")
+                }
+                out.write("</ul>")
+            }
+            out.write("</li>\n")
         }
         if model.tags != nil { out.write("<li><a href=\"#tagit\">\(e(strings.tagsTitle))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }

@@ -90,8 +90,9 @@ extension ReportModel {
             if let title = texts?.tableTitle { indicator.tableTitle = title }
             if let source = texts?.statisticsSource { indicator.statisticsSource = source }
             if let code = indicator.statusMark?.code, let label = labels[code] { indicator.statusMark?.label = label }
-            if indicator.sourceLabel != nil, let configured = config.indicators.first(where: { $0.id == indicator.id }) {
-                indicator.sourceLabel = configured.sourceLabels[target] ?? indicator.sourceLabel
+            // The label in the target language, else the main one marked as such.
+            if let label = indicator.sourceLabel, let configured = config.indicators.first(where: { $0.id == indicator.id }) {
+                indicator.sourceLabel = configured.sourceLabels[target] ?? model.shown(label, untranslated: true)
             }
             return indicator
         }

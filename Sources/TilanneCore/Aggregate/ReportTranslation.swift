@@ -22,7 +22,14 @@ extension ReportModel {
         model.legend = zip(legend, config.legend.entries).map { item, entry in
             LegendItem(code: item.code, label: entry.labels[target] ?? item.label, colour: item.colour)
         }
-        model.document.title = nil // the title is written in the target language from the programme name
+        // The document properties in the target language where the config gives them; the others
+        // are left out, never written in the main language (the title is then made from the programme's name).
+        let texts = config.documentTranslations[target] ?? [:]
+        model.document = DocumentProperties(title: texts["title"], subject: texts["subject"], author: texts["author"],
+                                            company: texts["company"], keywords: texts["keywords"], comments: texts["comments"],
+                                            created: document.created)
+        model.programme.organisation = config.programme.organisations[target] ?? programme.organisation
+        model.programme.strategy = config.programme.strategies[target] ?? programme.strategy
         let register = config.register
         model.programme.bindingGoalLabel = register.bindingGoalLabels[target] ?? programme.bindingGoalLabel
         let labels = Dictionary(uniqueKeysWithValues: config.legend.entries.compactMap { entry in entry.labels[target].map { (entry.code, $0) } })

@@ -10,6 +10,8 @@ public struct TilanneConfig: Sendable, Codable {
     /// Every language the report is written in, the main `language` first; one file each.
     public var languages: [ReportLanguage] = []
     public var document: DocumentProperties
+    /// The document properties in the other report languages (`document.title_sv` …), by key.
+    public var documentTranslations: [ReportLanguage: [String: String]] = [:]
     public var sources: [SourceConfig]
     public var legend: ProgressLegend
     public var register: ProgrammeRegister
@@ -75,6 +77,9 @@ public struct ProgrammeInfo: Sendable, Codable {
     public var names: [ReportLanguage: String] = [:]
     public var organisation: String?
     public var strategy: String?
+    /// The organisation and strategy in the other report languages (`organisation_sv`).
+    public var organisations: [ReportLanguage: String] = [:]
+    public var strategies: [ReportLanguage: String] = [:]
 }
 
 /// Properties written into the XLSX file. `created` is fixed by the config, never "now",

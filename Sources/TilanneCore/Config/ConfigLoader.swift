@@ -328,7 +328,7 @@ public enum ConfigLoader {
     }
 
     private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {
-        let map = try value.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])
+        let map = try value.mapping(allowed: OutputConfig.keys)
         let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? OutputFormat.standard
         var fileNames: [OutputFormat: String] = [:]
         if let namesValue = map["file_names"] {
@@ -347,6 +347,17 @@ public enum ConfigLoader {
                 throw archiveValue.error("a folder name inside the output folder is expected (e.g. arkisto)")
             }
             outputs.archiveFolder = archive
+        }
+        if let coordinatorValue = map["coordinator"] {
+            let coordinator = try coordinatorValue.mapping(allowed: ["formats", "suffix"])
+            outputs.coordinator.formats = try coordinator["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) }
+            if let suffixValue = coordinator["suffix"] {
+                let suffix = try suffixValue.string()
+                guard ReportPublisher.isPlainName("x" + suffix), !suffix.hasPrefix(".") else {
+                    throw suffixValue.error("a part of a file name is expected (e.g. -koordinaattori), not \"\(suffix)\"")
+                }
+                outputs.coordinator.suffix = suffix
+            }
         }
         return outputs
     }

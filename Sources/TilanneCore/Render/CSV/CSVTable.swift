@@ -32,10 +32,11 @@ public struct ChangesCSVRenderer: ReportRenderer {
         let table = try CSVTable(url: url, header: [
             strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
             strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
-            strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag,
-        ])
+            strings.previousWording, strings.statusBefore, model.statusColumn,
+        ] + (model.isCoordinatorEdition ? [strings.checkFlag] : []))
         for change in model.comparison?.changes ?? [] {
-            table.row(ChangeRows.cells(change, strings: strings), codes: [5, 6])
+            let cells = ChangeRows.cells(change, strings: strings)
+            table.row(model.isCoordinatorEdition ? cells : Array(cells.dropLast()), codes: [5, 6])
         }
         try table.close()
     }

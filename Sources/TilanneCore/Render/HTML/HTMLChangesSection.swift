@@ -13,11 +13,12 @@ enum HTMLChangesSection {
         let headers = [strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
                        strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
                        strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag]
+            .dropLast(model.isCoordinatorEdition ? 0 : 1)
         out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.changesSheet))\"><table class=\"changes\">\n<caption>\(e(strings.changesSheet))</caption>\n<thead><tr>")
         for header in headers { out.write("<th scope=\"col\">\(e(header))</th>") }
         out.write("</tr></thead>\n<tbody>\n")
         for change in comparison.changes {
-            let cells = ChangeRows.cells(change, strings: strings)
+            let cells = ChangeRows.cells(change, strings: strings).dropLast(model.isCoordinatorEdition ? 0 : 1)
             var line = "<tr class=\"change-\(change.kind.rawValue)\">"
             for (index, cell) in cells.enumerated() {
                 line += index == 3 ? "<th scope=\"row\">\(m(cell))</th>" : "<td>\(m(cell))</td>"

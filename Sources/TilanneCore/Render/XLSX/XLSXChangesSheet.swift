@@ -6,6 +6,8 @@ enum XLSXChangesSheet {
     static func write(_ comparison: PeriodComparison, model: ReportModel, strings: ReportStrings,
                       workbook: XLSXWorkbook, styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.changesSheet)
+        // The last column (a match to check) is the coordinator's.
+        let widths = model.isCoordinatorEdition ? widths : Array(widths.dropLast())
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
         // Title and counts span the table, so that print and screen show them whole.
         sheet.merge(0, 0, widths.count - 1, strings.changesTitle(comparison.previousPeriod, model.period), styles.title)
@@ -14,7 +16,7 @@ enum XLSXChangesSheet {
         let headerRow = 3
         let headers = [strings.changeKindColumn, strings.identifier, model.placeColumn, strings.action, strings.responsible,
                        strings.progressBefore, strings.progressNow, strings.directionColumn, strings.statusUpdated,
-                       strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag]
+                       strings.previousWording, strings.statusBefore, model.statusColumn, strings.checkFlag].prefix(widths.count)
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow, header: "&L\(XLSXText.headerSafe(model.programme.name))",
@@ -24,7 +26,7 @@ enum XLSXChangesSheet {
             sheet.string(row, 0, strings.noChanges, styles.cell)
         }
         for change in comparison.changes {
-            let cells = ChangeRows.cells(change, strings: strings)
+            let cells = Array(ChangeRows.cells(change, strings: strings).prefix(widths.count))
             for (column, text) in cells.enumerated() {
                 // A whole-number place (goal 5) stays a number, so the column sorts and filters as one.
                 if column == 2, let number = Int(text) {

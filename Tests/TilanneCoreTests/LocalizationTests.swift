@@ -28,6 +28,9 @@ struct LocalizationTests {
         ("accounting", { $0.accounting(RowAccounting(rowsIn: 3, reported: 1, rejected: 1, structure: 1, blank: 0)) }),
         ("changeCounts", { $0.changeCounts(ChangeCounts()) }),
         ("staleReason", { $0.staleReason(StaleNote(reasons: [.statusUnchanged, .noInformation], unchangedPeriods: 2, unchangedSince: "2/2023")) }),
+        ("noInformation", \.noInformation), ("coordinatorSuffix", \.coordinatorSuffix), ("exampleFigure", \.exampleFigure),
+        ("exampleFigures", \.exampleFigures), ("exampleTargetNote", \.exampleTargetNote),
+        ("datesLine", { $0.datesLine(report: "2026-12-02", data: "2026-12-01") ?? "" }),
     ]
 
     @Test("Every report label differs between Finnish, Swedish and English", arguments: labels.map(\.0))
@@ -37,6 +40,15 @@ struct LocalizationTests {
         #expect(!sv.isEmpty)
         #expect(sv != fi, "\(name): the Swedish label is the Finnish one: \(sv)")
         #expect(sv != en || ["Status"].contains(sv), "\(name): the Swedish label is the English one: \(sv)")
+    }
+
+    @Test("The dates under a council edition's title are written as the reader writes a date")
+    func datesLine() {
+        #expect(ReportStrings(language: .fi).datesLine(report: "2026-12-02", data: "2026-11-30")
+                == "Raportti laadittu 2.12.2026. Tiedot 30.11.2026 (uusimman lähdetiedoston muutospäivä).")
+        #expect(ReportStrings(language: .sv).date("2026-12-02") == "2.12.2026")
+        #expect(ReportStrings(language: .en).date("2026-12-02") == "2 December 2026")
+        #expect(ReportStrings(language: .fi).datesLine(report: nil, data: nil) == nil)
     }
 
     @Test("Every finding's message exists in all three languages, with the same placeholders")

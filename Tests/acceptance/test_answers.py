@@ -170,7 +170,8 @@ def test_the_run_summary_names_who_has_not_answered(returned):
 
 
 def test_the_coordinators_workbook_lists_who_has_answered(returned):
-    book = openpyxl.load_workbook(returned["folder"] / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx", read_only=True)
+    # The answers are the coordinator's: in the coordinator's edition, not the council's.
+    book = openpyxl.load_workbook(returned["folder"] / "Output" / "kasvava-kuopio-tilanne-1-2024-koordinaattori.xlsx", read_only=True)
     assert "Vastaukset" in book.sheetnames
     rows = [row for row in book["Vastaukset"].iter_rows(values_only=True)]
     assert rows[0][0] == "Päivityspyyntöjen vastaukset, tilanne 1/2024"

@@ -12,11 +12,12 @@ def test_kuopio_run_writes_the_reports_and_ends_with_the_row_accounting(kuopio_r
     result, output = kuopio_run
     assert result.returncode == 1, result.stderr  # done, with warnings
     assert result.stdout.strip().splitlines()[-1] == "Rivejä luettu 77: 77 raportissa, 0 hylätty"
-    # The three formats, and (the config keeps a history) the rows to update per responsible
-    # party; no frozen period yet, so no list of changes. In Finnish, and in Swedish (-sv).
+    # The council edition's three formats in Finnish and in Swedish (-sv), no frozen period
+    # yet, so no list of changes; the coordinator's edition in Finnish with (the config keeps a
+    # history) the rows to update per responsible party.
     assert reports_in(output) == [
-        f"{KUOPIO}-att-uppdatera-sv.csv", f"{KUOPIO}-indikatorer-sv.csv", f"{KUOPIO}-mittarit.csv", f"{KUOPIO}-paivitettavat.csv",
-        f"{KUOPIO}-sv.csv", f"{KUOPIO}-sv.html",
+        f"{KUOPIO}-indikatorer-sv.csv", f"{KUOPIO}-koordinaattori.csv", f"{KUOPIO}-koordinaattori.xlsx",
+        f"{KUOPIO}-mittarit.csv", f"{KUOPIO}-paivitettavat.csv", f"{KUOPIO}-sv.csv", f"{KUOPIO}-sv.html",
         f"{KUOPIO}-sv.xlsx", f"{KUOPIO}.csv", f"{KUOPIO}.html", f"{KUOPIO}.xlsx"]
     # The three '+?' rows are named with file, row and column.
     for row in (52, 53, 55):

@@ -176,11 +176,11 @@ def test_9_published_then_a_group_folder_fails(tmp_path):
     (tmp_path / "Output" / "elinvoima").write_text("a file where the group's folder should be\n")
     result = run_tilanne("run", "--config", config)
     assert result.returncode == 9, result.stderr
-    assert "raportit julkaistiin (10 tiedostoa), sitten ohjausryhmien tiedostojen kirjoittaminen epäonnistui" in result.stderr
+    assert "raportit julkaistiin (11 tiedostoa), sitten ohjausryhmien tiedostojen kirjoittaminen epäonnistui" in result.stderr
     assert f"{KUOPIO}.xlsx" in reports_in(tmp_path / "Output")
     summary = summary_of(tmp_path)
     assert summary["outcome"] == "published-then-failed" and summary["exitCode"] == 9
-    assert len(summary["outputs"]) == 10
+    assert len(summary["outputs"]) == 11
 
 
 def test_12_status_past_max_age(tmp_path):

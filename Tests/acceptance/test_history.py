@@ -31,7 +31,10 @@ def test_second_period_workbook_lists_exactly_the_changes(second_period_run):
     assert result.returncode == 1, result.stderr
     assert "history.uncertain-match" in result.stderr
     book = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024.xlsx")
-    assert book.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Muutokset", "Päivitettävät", "Tarkistukset"]
+    # The council edition; the coordinator's adds the update list and the checks.
+    assert book.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Muutokset"]
+    coordinator = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024-koordinaattori.xlsx")
+    assert coordinator.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Muutokset", "Päivitettävät", "Tarkistukset"]
     changes = book["Muutokset"]
     assert changes["A1"].value == "Muutokset kaudesta 1/2024 kauteen 2/2024"
     rows = [row for row in changes.iter_rows(min_row=5, values_only=True) if row[0]]
@@ -44,7 +47,7 @@ def test_second_period_workbook_lists_exactly_the_changes(second_period_run):
     ]
     assert rows[0][9] == "Muuttajapalvelujen kehittäminen"  # the previous wording of the reworded action
     status = book["Tilanne"]
-    header = [cell.value for cell in status[3]]
+    header = [cell.value for cell in status[4]]  # under the title, the dates and the legend
     assert header[-1] == "Muutos (vrt. 1/2024)"
     csv_changes = (output / "kasvava-kuopio-tilanne-2-2024-muutokset.csv").read_text(encoding="utf-8-sig")
     assert csv_changes.count("\nMuuttunut;") == 3 and csv_changes.count("\nUusi toimenpide;") == 1

@@ -19,7 +19,9 @@ NBSP = "\u00a0"
 
 def indicator_rows(ws):
     """Rows of the Mittarit sheet that hold an indicator (a name and a baseline period)."""
-    return {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 3).value and ws.cell(r, 2).value is not None}
+    # Names of indicators whose figures are examples end in "(esimerkkiluku)".
+    return {ws.cell(r, 1).value.removesuffix(" (esimerkkiluku)"): r for r in range(5, ws.max_row + 1)
+            if ws.cell(r, 3).value and ws.cell(r, 2).value is not None}
 
 
 def test_mittarit_sheet_has_numbers_with_display_formats_and_a_chart_each(kuopio_run):
@@ -46,11 +48,11 @@ def test_mittarit_sheet_has_numbers_with_display_formats_and_a_chart_each(kuopio
     assert ws.cell(population, 12).value == "+  Etenee tavoitteen mukaan"
     assert len(ws._charts) == 5
     series = book["Mittarisarjat"]
-    values = [(r[1].value, r[2].value, r[4].value) for r in series.iter_rows(min_row=2) if r[0].value == "Yritysten määrä"]
+    values = [(r[1].value, r[2].value, r[4].value) for r in series.iter_rows(min_row=2) if r[0].value == "Yritysten määrä (esimerkkiluku)"]
     assert values[-1] == ("2023", None, "..")  # not yet published: blank, not zero, its symbol kept
     assert values[0][:2] == ("2018", 7562) and not values[0][2]
     # The unit has its own column there: the value's format does not repeat the "%".
-    rate = next(r for r in series.iter_rows(min_row=2) if r[0].value == "Työllisyysaste, 18–64-vuotiaat" and r[2].value)
+    rate = next(r for r in series.iter_rows(min_row=2) if r[0].value == "Työllisyysaste, 18–64-vuotiaat (esimerkkiluku)" and r[2].value)
     assert rate[3].value == "%" and rate[2].number_format == "#,##0.0"
     assert series["E1"].value == "Puuttuvan tiedon merkki"
     # Each status of the legend spans two columns, so its text is not cut.
@@ -64,13 +66,13 @@ def test_indicator_csv_writes_numbers_as_a_finnish_reader_expects(kuopio_run):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     header, body = rows[0], rows[1:]
     assert header[:5] == ["Painopiste", "Mittari", "Yksikkö", "Lähtötaso: ajankohta", "Lähtötaso"]
-    by_name = {row[1]: dict(zip(header, row)) for row in body}
+    by_name = {row[1].removesuffix(" (esimerkkiluku)"): dict(zip(header, row)) for row in body}
     assert by_name["Väkiluku, Kuopio"]["Viimeisin"] == f"124{NBSP}025"
     assert by_name["Työllisyysaste, 18–64-vuotiaat"]["Viimeisin"] == f"72,4{NBSP}%"
     assert by_name["Työttömät, % työvoimasta"]["Matkasta tavoitteeseen"] == f"-26,1{NBSP}%"
     assert by_name["Työttömät, % työvoimasta"]["Eteneminen"] == "-"
     swedish = (output / f"{KUOPIO}-indikatorer-sv.csv").read_text(encoding="utf-8-sig")
-    assert "Folkmängd, Kuopio;personer;2019" in swedish
+    assert "Folkmängd, Kuopio (exempeltal);personer;2019" in swedish
 
 
 def test_html_section_has_inline_charts_with_text_alternatives(kuopio_run):

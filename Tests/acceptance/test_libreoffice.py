@@ -48,10 +48,11 @@ def test_second_period_workbook_prints_its_change_lists_one_page_wide(second_per
     changes = [p for p in pages if "Muutokset kaudesta 1/2024 kauteen 2/2024" in p]
     assert len(changes) == 1, "the five changes fit one page"
     # Every column of the list on that page: one page wide.
-    for column in ("Muutos", "Eteneminen ennen", "Eteneminen nyt", "Suunta", "Tarkistettava"):
+    for column in ("Muutos", "Eteneminen ennen", "Eteneminen nyt", "Suunta", "Tilanne 2/2024"):
         assert column in changes[0]
     assert "Parantunut 1, heikentynyt 1" in changes[0]
-    assert any("Päivitettävät rivit vastuutahoittain" in p for p in pages)
+    # The council edition: the match to check and the update list are the coordinator's.
+    assert "Tarkistettava" not in text and not any("Päivitettävät rivit vastuutahoittain" in p for p in pages)
     # The change column is on every status page.
     assert all("Muutos (vrt. 1/2024)" in p for p in pages if "Toimenpide" in p and "Hankkeet" in p)
 

@@ -59,11 +59,11 @@ def test_drafts_until_published_then_the_archive_holds_exactly_what_was_recorded
 
     published = run_tilanne("publish", "--config", config)
     assert published.returncode == 1, published.stderr
-    assert "Kausi 1/2024 julkaistu: 10 tiedostoa arkistoitu" in published.stdout
+    assert "Kausi 1/2024 julkaistu: 11 tiedostoa arkistoitu" in published.stdout
     assert html_title(tmp_path) == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     archive = tmp_path / "Output" / "arkisto" / "1-2024"
     archived = sorted(p.name for p in archive.iterdir())
-    assert len(archived) == 10 and f"{KUOPIO}-1-2024.xlsx" in archived and f"{KUOPIO}-1-2024-sv.html" in archived
+    assert len(archived) == 11 and f"{KUOPIO}-1-2024.xlsx" in archived and f"{KUOPIO}-1-2024-sv.html" in archived
     with history(tmp_path) as db:
         recorded = dict(db.execute("SELECT f.name, f.sha256 FROM publicationFile f JOIN publication p ON p.id = f.publicationId "
                                    "WHERE p.label = '1/2024'").fetchall())

@@ -45,11 +45,13 @@ def findings(stderr, folder):
     return [(m["location"].replace(f"{folder}/", ""), m["code"]) for m in FINDING.finditer(stderr)]
 
 
-def published(tmp_path):
+def published(tmp_path, edition=""):
+    """The Finnish workbook once every report is there; `edition="-koordinaattori"`: the
+    coordinator's, which has the findings and the update list."""
     names = reports_in(tmp_path / "Output")
-    for suffix in (".xlsx", ".csv", ".html", "-sv.xlsx", "-sv.csv", "-sv.html"):
+    for suffix in (".xlsx", ".csv", ".html", "-sv.xlsx", "-sv.csv", "-sv.html", "-koordinaattori.xlsx"):
         assert REPORT + suffix in names, names
-    return openpyxl.load_workbook(tmp_path / "Output" / f"{REPORT}.xlsx")
+    return openpyxl.load_workbook(tmp_path / "Output" / f"{REPORT}{edition}.xlsx")
 
 
 def action_rows(workbook):
@@ -77,7 +79,7 @@ def test_a_noncharacter_is_replaced_and_located(tmp_path):
     assert findings(result.stderr, tmp_path) == [("ffff.csv:2:I", "text.noncharacters")]
     workbook = published(tmp_path)
     assert action_rows(workbook)[0][-1] == "Tila \ufffd auki"
-    check_findings_sheet(workbook, ["text.noncharacters"])
+    check_findings_sheet(published(tmp_path, "-koordinaattori"), ["text.noncharacters"])
 
 
 def test_a_text_too_long_for_a_cell_on_the_update_list(tmp_path):
@@ -91,7 +93,8 @@ def test_a_text_too_long_for_a_cell_on_the_update_list(tmp_path):
     workbook = published(tmp_path)
     action = action_rows(workbook)[0][0]
     assert len(action) == CELL_LIMIT and action.startswith("Pitkä toimenpide xxx") and action.endswith(" […]")
-    updates = [r for r in workbook["Päivitettävät"].iter_rows(values_only=True) if r[3] and str(r[3]).startswith("Pitkä")]
+    updates = [r for r in published(tmp_path, "-koordinaattori")["Päivitettävät"].iter_rows(values_only=True)
+               if r[3] and str(r[3]).startswith("Pitkä")]
     assert [r[3] for r in updates] == [action]
     # The same cut text in every format: the CSV report too.
     csv_text = (tmp_path / "Output" / f"{REPORT}.csv").read_text(encoding="utf-8-sig")
@@ -104,7 +107,7 @@ def test_a_long_text_quoted_in_a_finding_is_an_excerpt(tmp_path):
     result = run_tilanne("run", "--config", config_for(tmp_path, source))
     assert result.returncode == 1, result.stderr
     assert findings(result.stderr, tmp_path) == [("code.csv:2:H", "text.too-long"), ("code.csv:2:H", "progress.unknown-code")]
-    workbook = published(tmp_path)
+    workbook = published(tmp_path, "-koordinaattori")
     check_findings_sheet(workbook, ["text.too-long", "progress.unknown-code"])
     message = next(r[2] for r in workbook["Tarkistukset"].iter_rows(values_only=True) if r[1] == "progress.unknown-code")
     assert len(message) < 1_200 and "+" * 999 + "…" in message

@@ -80,7 +80,7 @@ def test_each_run_writes_a_json_summary_and_a_log_line(tmp_path):
     outputs = {pathlib.Path(o["path"]).name: o for o in summary["outputs"]}
     xlsx = tmp_path / "Output" / "kasvava-kuopio-tilanne-1-2024.xlsx"
     assert outputs[xlsx.name]["sha256"] == hashlib.sha256(xlsx.read_bytes()).hexdigest()
-    assert len(outputs) == 10  # five files in Finnish, five in Swedish (with the indicator table)
+    assert len(outputs) == 11  # the council edition (five files in Finnish, four in Swedish), the coordinator's two
     assert summary["started"] <= summary["finished"] and summary["seconds"] > 0
 
     broken = tmp_path / "broken.csv"

@@ -6,14 +6,17 @@ import openpyxl
 KUOPIO = "kasvava-kuopio-tilanne-1-2024"
 
 
-def workbook(output):
-    return openpyxl.load_workbook(output / f"{KUOPIO}.xlsx")
+def workbook(output, edition=""):
+    return openpyxl.load_workbook(output / f"{KUOPIO}{edition}.xlsx")
 
 
 def test_sheets_and_document_properties(kuopio_run):
     _, output = kuopio_run
     wb = workbook(output)
-    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Päivitettävät", "Tarkistukset"]
+    # The council edition; the coordinator's edition adds the update list and the checks.
+    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat"]
+    assert workbook(output, "-koordinaattori").sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat",
+                                                              "Päivitettävät", "Tarkistukset"]
     assert wb.properties.title == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert wb.properties.creator == "Elinvoima- ja konsernipalvelut"
     assert wb.properties.created.date().isoformat() == "2024-02-15"
@@ -24,20 +27,22 @@ def test_status_sheet_is_laid_out_like_the_council_table(kuopio_run):
     ws = workbook(output)["Tilanne"]
     # A nightly run of an open period writes a draft, and says so first.
     assert ws["A1"].value == "LUONNOS: Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
-    assert [c.value for c in ws[2]] == ["Selitteet", "+  Etenee myönteisesti", "+/-  Etenee osittain myönteisesti",
+    # Under the title, the day of the report and of its data.
+    assert ws["A2"].value.startswith("Raportti laadittu ") and "(uusimman lähdetiedoston muutospäivä)" in ws["A2"].value
+    assert [c.value for c in ws[3]] == ["Selitteet", "+  Etenee myönteisesti", "+/-  Etenee osittain myönteisesti",
                                         "-  Ei ole edennyt", "?  Ei tietoa etenemisestä"]
-    assert [c.value for c in ws[3]] == ["Toimenpide", "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
-    assert ws["A3"].font.b and ws["A3"].fill.fgColor.rgb.endswith("D9E1F2")
+    assert [c.value for c in ws[4]] == ["Toimenpide", "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
+    assert ws["A4"].font.b and ws["A4"].fill.fgColor.rgb.endswith("D9E1F2")
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert "A4:E4" in merged and ws["A4"].value == "KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"
-    assert "A5:E5" in merged and ws["A5"].value == "TAVOITE 1. Osaavan työvoiman saannin turvaaminen"
-    themes = [r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value and ws.cell(r, 1).fill.fgColor.rgb.endswith("1F3864")]
-    goals = [r for r in range(4, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("TAVOITE ")]
+    assert "A5:E5" in merged and ws["A5"].value == "KILPAILUKYKYINEN YRITTÄJYYSYMPÄRISTÖ"
+    assert "A6:E6" in merged and ws["A6"].value == "TAVOITE 1. Osaavan työvoiman saannin turvaaminen"
+    themes = [r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value and ws.cell(r, 1).fill.fgColor.rgb.endswith("1F3864")]
+    goals = [r for r in range(5, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("TAVOITE ")]
     assert len(themes) == 4 and len(goals) == 13
     assert all(f"A{r}:E{r}" in merged for r in themes + goals)
     goal2 = ws.cell(goals[1], 1).value
     assert goal2.endswith("(Sitova tavoite TA2021: Kehitetään yrityksille suunnattuja palveluja yhteistyössä kumppanien kanssa)")
-    actions = [r for r in range(6, ws.max_row + 1) if ws.cell(r, 4).value]
+    actions = [r for r in range(7, ws.max_row + 1) if ws.cell(r, 4).value]
     assert len(actions) == 77
     first = actions[0]
     assert ws.cell(first, 1).value == "Osaajien rekrytoinnin tuki, opiskelu- ja työperäinen maahanmuutto"
@@ -47,8 +52,11 @@ def test_status_sheet_is_laid_out_like_the_council_table(kuopio_run):
     assert ws.row_dimensions[first].height and ws.row_dimensions[first].height > 15
     unknown = [r for r in actions if ws.cell(r, 4).value.startswith("+?")]
     assert len(unknown) == 3
-    assert all(ws.cell(r, 4).value == "+?\ntuntematon koodi – tarkista" for r in unknown)
+    # The council edition shows the code as written; the coordinator's says to check it.
+    assert all(ws.cell(r, 4).value == "+?" for r in unknown)
     assert all(ws.cell(r, 4).border.left.style == "mediumDashed" for r in unknown)
+    coordinator = workbook(output, "-koordinaattori")["Tilanne"]
+    assert all(coordinator.cell(r, 4).value == "+?\ntuntematon koodi – tarkista" for r in unknown)
 
 
 def test_status_sheet_is_print_ready(kuopio_run):
@@ -59,8 +67,8 @@ def test_status_sheet_is_print_ready(kuopio_run):
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default and may be left out
     assert ws.page_setup.fitToHeight == 0
-    assert ws.print_title_rows == "$3:$3"
-    assert ws.freeze_panes == "A4"
+    assert ws.print_title_rows == "$4:$4"
+    assert ws.freeze_panes == "A5"
     assert "Kasvava Kuopio -toimenpideohjelma" in ws.oddHeader.left.text
     assert ws.oddHeader.center.text == "LUONNOS"  # every printed page of a draft says so
     assert ws.oddFooter.right.text == "Sivu &P / &N"
@@ -90,7 +98,7 @@ def test_summary_counts_and_native_chart(kuopio_run):
 
 def test_checks_sheet_lists_findings_with_locations(kuopio_run):
     _, output = kuopio_run
-    ws = workbook(output)["Tarkistukset"]
+    ws = workbook(output, "-koordinaattori")["Tarkistukset"]
     assert ws["A1"].value == "Rivejä luettu 77: 77 raportissa, 0 hylätty"
     findings = [[c.value for c in row] for row in ws.iter_rows(min_row=5) if row[1].value == "progress.unknown-code"]
     assert [f[4] for f in findings] == [52, 53, 55]

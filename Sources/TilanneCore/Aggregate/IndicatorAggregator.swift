@@ -82,6 +82,8 @@ public struct IndicatorAggregator: Sendable {
         }
         report.translations = translations.isEmpty ? nil : translations
         report.sourceLabel = indicator.sourceLabels[config.language]
+        report.example = indicator.example ? true : nil
+        report.exampleTarget = indicator.example || indicator.target?.example == true ? true : nil
         report.baselineText = indicator.baseline.flatMap { Self.writtenText($0, decimals: report.decimals, language: config.language) }
         report.targetText = indicator.target.flatMap { Self.writtenText($0, decimals: report.decimals, language: config.language) }
         guard let latest, let latestValue = latest.value else { return report }

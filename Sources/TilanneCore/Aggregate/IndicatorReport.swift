@@ -31,6 +31,10 @@ public struct IndicatorReport: Sendable, Codable, Hashable {
     public var targetText: String?
     /// Where the figures come from, as readers see it; the files are never shown.
     public var sourceLabel: String?
+    /// The figures are examples (the config says so): shown marked as such everywhere.
+    public var example: Bool?
+    /// The target is an example, not the programme's own.
+    public var exampleTarget: Bool?
     /// The latest value is older than the indicator allows.
     public var stale: Bool
     /// Periods between the first and latest value without a value, with their symbols.
@@ -59,8 +63,24 @@ extension IndicatorReport {
     /// The fill of the status cell.
     public var statusColour: String { statusMark?.colour ?? status.colour }
 
-    /// What the source column shows: the label for readers, else the statistics' own source or table.
-    public var shownSource: String? { sourceLabel ?? statisticsSource ?? tableTitle }
+    /// What the source column shows: the config's label for readers, else (for figures that are
+    /// not examples) the statistics file's own statement of its source or its table. Never a file's path.
+    public var shownSource: String? { sourceLabel ?? (example == true ? nil : statisticsSource ?? tableTitle) }
+
+    /// The name as the report shows it, marked when the figures are examples.
+    public func shownName(_ model: ReportModel) -> String {
+        let name = model.shown(self.name, untranslated: untranslatedName == true)
+        return example == true ? "\(name) (\(ReportStrings(language: model.language).exampleFigure))" : name
+    }
+
+    /// The notes on where the figures and the target come from: examples marked, the source.
+    public func sourceNotes(_ strings: ReportStrings) -> [String] {
+        var notes: [String] = []
+        if example == true { notes.append(strings.exampleFigures) }
+        if exampleTarget == true && example != true { notes.append(strings.exampleTargetNote) }
+        if let source = shownSource { notes.append(source) }
+        return notes
+    }
 }
 
 extension Array where Element == IndicatorReport {

@@ -44,6 +44,14 @@ public struct ReportModel: Sendable, Codable {
     public var answers: AnswersReport?
     /// The indicators (mittarit); nil when the config has none.
     public var indicators: [IndicatorReport]?
+    /// Who the files are for: nil or `.council` the council edition (the table, summary,
+    /// indicators and changes, nothing about checking the sources), `.coordinator` the
+    /// coordinator's edition (findings, rejected rows, update lists and answers with their places).
+    public var audience: ReportAudience?
+    /// The day the report was made and the day of its data (the newest input file's last
+    /// change), `YYYY-MM-DD`; set by the run, shown under the title.
+    public var reportDate: String?
+    public var dataDate: String?
 
     /// A text as the report shows it: marked `[på finska]` when it is in the source's language
     /// for want of a translation.

@@ -22,7 +22,14 @@ extension ReportModel {
         model.legend = zip(legend, config.legend.entries).map { item, entry in
             LegendItem(code: item.code, label: entry.labels[target] ?? item.label, colour: item.colour)
         }
-        model.document.title = nil // the title is written in the target language from the programme name
+        // The document properties in the target language where the config gives them; the others
+        // are left out, never written in the main language (the title is then made from the programme's name).
+        let texts = config.documentTranslations[target] ?? [:]
+        model.document = DocumentProperties(title: texts["title"], subject: texts["subject"], author: texts["author"],
+                                            company: texts["company"], keywords: texts["keywords"], comments: texts["comments"],
+                                            created: document.created)
+        model.programme.organisation = config.programme.organisations[target] ?? programme.organisation
+        model.programme.strategy = config.programme.strategies[target] ?? programme.strategy
         let register = config.register
         model.programme.bindingGoalLabel = register.bindingGoalLabels[target] ?? programme.bindingGoalLabel
         let labels = Dictionary(uniqueKeysWithValues: config.legend.entries.compactMap { entry in entry.labels[target].map { (entry.code, $0) } })
@@ -90,8 +97,9 @@ extension ReportModel {
             if let title = texts?.tableTitle { indicator.tableTitle = title }
             if let source = texts?.statisticsSource { indicator.statisticsSource = source }
             if let code = indicator.statusMark?.code, let label = labels[code] { indicator.statusMark?.label = label }
-            if indicator.sourceLabel != nil, let configured = config.indicators.first(where: { $0.id == indicator.id }) {
-                indicator.sourceLabel = configured.sourceLabels[target] ?? indicator.sourceLabel
+            // The label in the target language, else the main one marked as such.
+            if let label = indicator.sourceLabel, let configured = config.indicators.first(where: { $0.id == indicator.id }) {
+                indicator.sourceLabel = configured.sourceLabels[target] ?? model.shown(label, untranslated: true)
             }
             return indicator
         }

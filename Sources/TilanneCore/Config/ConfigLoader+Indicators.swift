@@ -7,7 +7,7 @@ extension ConfigLoader {
         for item in try value.sequence() {
             let map = try item.mapping(allowed: [
                 "id", "name", "at", "unit", "direction", "band", "baseline", "target", "thresholds", "decimals",
-                "max_age_years", "source", "sources", "source_label", "status",
+                "max_age_years", "source", "sources", "source_label", "status", "example",
             ] + translatedKeys("name") + translatedKeys("unit") + translatedKeys("source_label"))
             let id = try map.required("id").string()
             if indicators.contains(where: { $0.id == id }) { throw item.error("the indicator id \"\(id)\" is used twice") }
@@ -69,13 +69,20 @@ extension ConfigLoader {
             indicators[indicators.count - 1].sourceLabels = try translations(map, "source_label")
             if let label = map["source_label"] { indicators[indicators.count - 1].sourceLabels[mainLanguage] = try label.string() }
             indicators[indicators.count - 1].manualStatus = manualStatus
+            indicators[indicators.count - 1].example = try map["example"]?.bool() ?? false
         }
         return indicators
     }
 
     /// `{year: 2030, value: 130000}`, `{year: 2025, value: 7–8}` (a range) or `{year: 2021, value: toteutuu}` (words).
     private static func readYearValue(_ value: YAMLValue) throws -> IndicatorYearValue {
-        let map = try value.mapping(allowed: ["year", "value"])
+        let map = try value.mapping(allowed: ["year", "value", "example"])
+        var read = try readYearValue(map)
+        if try map["example"]?.bool() == true { read.example = true }
+        return read
+    }
+
+    private static func readYearValue(_ map: YAMLMapping) throws -> IndicatorYearValue {
         let year = try map.required("year").int()
         guard let written = map["value"] else { return IndicatorYearValue(year: year, value: nil) }
         if let number = try? written.number() { return IndicatorYearValue(year: year, value: number) }

@@ -62,6 +62,7 @@ public enum ConfigLoader {
         var document = try top["document"].map(readDocument) ?? DocumentProperties()
         document.title = document.title.map { period.fill($0) }
         document.subject = document.subject.map { period.fill($0) }
+        let documentTranslations = try top["document"].map { try readDocumentTranslations($0, period: period) } ?? [:]
         let sourcesValue = try top.required("sources")
         let sources = try sourcesValue.sequence().map { try readSource($0, register: definition.register, period: period) }
         if sources.isEmpty { throw sourcesValue.error("at least one source is needed") }
@@ -103,6 +104,7 @@ public enum ConfigLoader {
             indicators: indicators, baseDirectory: baseDirectory.standardizedFileURL
         )
         config.columns = definition.columns
+        config.documentTranslations = documentTranslations
         config.statusHeadings = definition.statusHeadings
         config.indicatorCodes = definition.indicatorCodes
         config.parties = definition.parties
@@ -156,8 +158,20 @@ public enum ConfigLoader {
         return result
     }
 
+    static let documentTexts = ["title", "subject", "author", "company", "keywords", "comments"]
+
+    /// `title_sv`, `subject_sv` …: the document properties of the reports in other languages.
+    private static func readDocumentTranslations(_ value: YAMLValue, period: ReportingPeriod) throws -> [ReportLanguage: [String: String]] {
+        let map = try value.mapping(allowed: documentTexts + documentTexts.flatMap(translatedKeys) + ["created"])
+        var result: [ReportLanguage: [String: String]] = [:]
+        for key in documentTexts {
+            for (language, text) in try translations(map, key) { result[language, default: [:]][key] = period.fill(text) }
+        }
+        return result
+    }
+
     private static func readDocument(_ value: YAMLValue) throws -> DocumentProperties {
-        let map = try value.mapping(allowed: ["title", "subject", "author", "company", "keywords", "comments", "created"])
+        let map = try value.mapping(allowed: documentTexts + documentTexts.flatMap(translatedKeys) + ["created"])
         var properties = DocumentProperties()
         properties.title = try map["title"]?.string()
         properties.subject = try map["subject"]?.string()
@@ -314,7 +328,7 @@ public enum ConfigLoader {
     }
 
     private static func readOutputs(_ value: YAMLValue) throws -> OutputConfig {
-        let map = try value.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])
+        let map = try value.mapping(allowed: OutputConfig.keys)
         let formats = try map["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) } ?? OutputFormat.standard
         var fileNames: [OutputFormat: String] = [:]
         if let namesValue = map["file_names"] {
@@ -333,6 +347,17 @@ public enum ConfigLoader {
                 throw archiveValue.error("a folder name inside the output folder is expected (e.g. arkisto)")
             }
             outputs.archiveFolder = archive
+        }
+        if let coordinatorValue = map["coordinator"] {
+            let coordinator = try coordinatorValue.mapping(allowed: ["formats", "suffix"])
+            outputs.coordinator.formats = try coordinator["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) }
+            if let suffixValue = coordinator["suffix"] {
+                let suffix = try suffixValue.string()
+                guard ReportPublisher.isPlainName("x" + suffix), !suffix.hasPrefix(".") else {
+                    throw suffixValue.error("a part of a file name is expected (e.g. -koordinaattori), not \"\(suffix)\"")
+                }
+                outputs.coordinator.suffix = suffix
+            }
         }
         return outputs
     }

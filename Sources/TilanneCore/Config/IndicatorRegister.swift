@@ -31,6 +31,9 @@ public struct IndicatorConfig: Sendable, Codable {
     public var sourceLabels: [ReportLanguage: String] = [:]
     /// A status set by hand (a text target such as "toteutuu" that no figure can judge).
     public var manualStatus: IndicatorStatus?
+    /// The figures (and the target) are examples, not statistics (`example: true`): every report
+    /// says so beside them.
+    public var example = false
     /// Line of the indicator in the config file, for findings about its settings.
     public var configLine: Int
 }
@@ -56,6 +59,8 @@ public struct IndicatorYearValue: Sendable, Codable, Hashable {
     public var range: IndicatorBand?
     /// A target in words ("toteutuu"), judged by the status set by hand.
     public var text: String?
+    /// The value is an example, not the programme's own (`target: {…, example: true}`).
+    public var example: Bool?
 
     public init(year: Int, value: Double?, range: IndicatorBand? = nil, text: String? = nil) {
         self.year = year

@@ -14,7 +14,7 @@ enum OutputPathRules {
 
     static func check(_ config: TilanneConfig, _ top: YAMLMapping) throws {
         let outputs = top["outputs"] ?? top.owner
-        let names = try? outputs.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])["file_names"]?
+        let names = try? outputs.mapping(allowed: OutputConfig.keys)["file_names"]?
             .mapping(allowed: OutputFormat.allCases.map(\.rawValue))
         let groupValues = (try? top["groups"]?.sequence()) ?? []
         let root = components(config.resolve(config.outputs.folder))
@@ -23,7 +23,7 @@ enum OutputPathRules {
         // The run's own files first: whatever collides with them is the configuration's doing.
         claims.append(Claim(path: root + [RunLock.fileName], what: "the run lock", value: outputs))
         claims.append(Claim(path: root + [ReportPublisher.journalName], what: "the publishing journal", value: outputs))
-        let archiveValue = (try? outputs.mapping(allowed: ["folder", "formats", "file_names", "archive_folder"])["archive_folder"]) ?? outputs
+        let archiveValue = (try? outputs.mapping(allowed: OutputConfig.keys)["archive_folder"]) ?? outputs
         claims.append(Claim(path: root + [config.outputs.archiveFolder], what: "the archive of published periods (\(config.outputs.archiveFolder))",
                             value: archiveValue))
         // The request workbooks' folder (`tilanne requests`), by its first part: no report or
@@ -58,6 +58,15 @@ enum OutputPathRules {
             let value = names?[format.rawValue] ?? (format == .pdf ? names?["xlsx"] : nil) ?? outputs
             try requireFileName(name, value: value)
             claims.append(Claim(path: root + [name], what: "the report \"\(name)\"", value: value))
+        }
+
+        // The coordinator's edition, in the main language: `…-koordinaattori.xlsx`.
+        let coordinatorValue = (try? outputs.mapping(allowed: OutputConfig.keys)["coordinator"]) ?? outputs
+        let coordinatorSuffix = config.outputs.coordinator.suffix ?? ReportStrings(language: config.language).coordinatorSuffix
+        for format in config.outputs.coordinator.formats(council: config.outputs.formats) {
+            let name = config.outputs.fileName(for: format, period: config.period, suffix: coordinatorSuffix)
+            try requireFileName(name, value: coordinatorValue)
+            claims.append(Claim(path: root + [name], what: "the coordinator's edition \"\(name)\"", value: coordinatorValue))
         }
 
         // Each steering group: its own folder inside the output folder, its files in it.

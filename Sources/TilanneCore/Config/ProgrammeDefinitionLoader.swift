@@ -37,7 +37,8 @@ public enum ProgrammeDefinitionLoader {
         let top = try YAMLValue(node: root, path: "", file: file).mapping(allowed: [
             "programme", "programmes", "name", "organisation", "strategy", "programme_level", "period_format", "periods_per_year",
             "levels", "legend", "binding_goal_label", "columns", "tags", "indicators", "indicator_status", "notice", "status_heading", "parties",
-        ] + ConfigLoader.translatedKeys("name") + ConfigLoader.translatedKeys("status_heading") + ConfigLoader.translatedKeys("binding_goal_label") + ConfigLoader.translatedKeys("notice"))
+        ] + ConfigLoader.translatedKeys("name") + ConfigLoader.translatedKeys("status_heading") + ConfigLoader.translatedKeys("binding_goal_label") + ConfigLoader.translatedKeys("notice")
+          + ConfigLoader.translatedKeys("organisation") + ConfigLoader.translatedKeys("strategy"))
 
         let levelsValue = try top.required("levels")
         let levels = try levelsValue.sequence().map { try readLevel($0, main: main) }
@@ -65,10 +66,13 @@ public enum ProgrammeDefinitionLoader {
         if let single = top["programme"] {
             if top["programmes"] != nil { throw single.error("give either programme or programmes") }
             let map = try single.mapping(allowed: ["key", "number", "name", "organisation", "strategy", "owner", "items"]
-                                         + ConfigLoader.translatedKeys("name"))
+                                         + ConfigLoader.translatedKeys("name") + ConfigLoader.translatedKeys("organisation")
+                                         + ConfigLoader.translatedKeys("strategy"))
             let name = try MailHeaderRules.headerText(map.required("name"))
             info = ProgrammeInfo(name: name, organisation: try map["organisation"]?.string(), strategy: try map["strategy"]?.string())
             info.names = try ConfigLoader.translations(map, "name")
+            info.organisations = try ConfigLoader.translations(map, "organisation")
+            info.strategies = try ConfigLoader.translations(map, "strategy")
             programmes = [try reader.programme(single, map: map)]
         } else {
             let list = try top.required("programmes")
@@ -84,6 +88,8 @@ public enum ProgrammeDefinitionLoader {
         }
         info.organisation = try top["organisation"]?.string() ?? info.organisation
         info.strategy = try top["strategy"]?.string() ?? info.strategy
+        info.organisations.merge(try ConfigLoader.translations(top, "organisation")) { _, top in top }
+        info.strategies.merge(try ConfigLoader.translations(top, "strategy")) { _, top in top }
 
         var periodFormat = PeriodFormat.halfYears
         if let value = top["period_format"] {

@@ -10,6 +10,8 @@ public struct TilanneConfig: Sendable, Codable {
     /// Every language the report is written in, the main `language` first; one file each.
     public var languages: [ReportLanguage] = []
     public var document: DocumentProperties
+    /// The document properties in the other report languages (`document.title_sv` …), by key.
+    public var documentTranslations: [ReportLanguage: [String: String]] = [:]
     public var sources: [SourceConfig]
     public var legend: ProgressLegend
     public var register: ProgrammeRegister
@@ -75,6 +77,9 @@ public struct ProgrammeInfo: Sendable, Codable {
     public var names: [ReportLanguage: String] = [:]
     public var organisation: String?
     public var strategy: String?
+    /// The organisation and strategy in the other report languages (`organisation_sv`).
+    public var organisations: [ReportLanguage: String] = [:]
+    public var strategies: [ReportLanguage: String] = [:]
 }
 
 /// Properties written into the XLSX file. `created` is fixed by the config, never "now",
@@ -200,8 +205,31 @@ public struct OutputConfig: Sendable, Codable {
     /// The folder inside the output folder where `tilanne publish` archives each period's
     /// council edition (`arkisto/1-2024/`).
     public var archiveFolder: String = OutputConfig.defaultArchiveFolder
+    /// The coordinator's edition (`outputs.coordinator`); `formats` above are the council edition's.
+    public var coordinator = CoordinatorEdition()
 
     public static let defaultArchiveFolder = "arkisto"
+    /// The keys of `outputs:`.
+    static let keys = ["folder", "formats", "file_names", "archive_folder", "coordinator"]
+
+    /// The coordinator's edition: the findings, rejected rows, update lists and answers with
+    /// their places, in the main language, beside the council edition.
+    public struct CoordinatorEdition: Sendable, Codable {
+        /// nil: the workbook, and CSV when the council edition has CSV; empty: none.
+        public var formats: [OutputFormat]?
+        /// What its file names end in before the extension; nil: `-koordinaattori` in the main language.
+        public var suffix: String?
+
+        public init(formats: [OutputFormat]? = nil, suffix: String? = nil) {
+            self.formats = formats
+            self.suffix = suffix
+        }
+
+        /// The formats written, given the council edition's.
+        public func formats(council: [OutputFormat]) -> [OutputFormat] {
+            formats ?? ([.xlsx] + (council.contains(.csv) ? [.csv] : []))
+        }
+    }
 
     public func fileName(for format: OutputFormat, period: ReportingPeriod, suffix: String = "") -> String {
         // A PDF is named after the workbook unless it has a name of its own.

@@ -57,7 +57,8 @@ public struct GroupDelivery {
         let root = config.resolve(config.outputs.folder)
         let pipeline = Pipeline(config: config)
         for group in config.groups {
-            let slice = model.slice(for: group)
+            // A steering group reads the council edition.
+            let slice = model.slice(for: group).edition(for: .council)
             // Each part of the group's folder is created here and must be a real folder: files
             // are never published through a link planted in the output folder.
             let folder = try SafeFile.makeFolders(group.folder, in: root)

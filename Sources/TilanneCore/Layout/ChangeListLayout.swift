@@ -7,13 +7,17 @@ public enum ChangeListLayout {
         return LayoutTable(
             title: strings.changesTitle(comparison.previousPeriod, model.period), name: strings.changesSheet,
             note: strings.changeCounts(comparison.counts), columns: changeColumns(model: model),
-            rows: comparison.changes.map { LayoutRow(cells($0, strings: strings), kind: $0.kind.rawValue) },
+            rows: comparison.changes.map { change in
+                let cells = cells(change, strings: strings)
+                return LayoutRow(model.isCoordinatorEdition ? cells : Array(cells.dropLast()), kind: change.kind.rawValue)
+            },
             empty: strings.noChanges)
     }
 
+    /// The last column (a match a person should check) is the coordinator's edition's alone.
     public static func changeColumns(model: ReportModel) -> [LayoutColumn] {
         let strings = ReportStrings(language: model.language)
-        return [
+        let columns = [
             LayoutColumn(strings.changeKindColumn, width: 18), LayoutColumn(strings.identifier, width: 12),
             LayoutColumn(model.placeColumn, width: 11, content: .place), LayoutColumn(strings.action, width: 40, role: .rowHeader),
             LayoutColumn(strings.responsible, width: 24), LayoutColumn(strings.progressBefore, width: 17, content: .progressCode),
@@ -22,6 +26,7 @@ public enum ChangeListLayout {
             LayoutColumn(strings.statusBefore, width: 40), LayoutColumn(model.statusColumn, width: 40),
             LayoutColumn(strings.checkFlag, width: 22),
         ]
+        return model.isCoordinatorEdition ? columns : Array(columns.dropLast())
     }
 
     public static func updates(_ requests: [UpdateRequest], model: ReportModel) -> LayoutTable {

@@ -30,6 +30,12 @@ extension ReportStrings {
     public var missingPeriodsColumn: String { pick("Puuttuvat arvot", "Saknade värden", "Missing values") }
     public var missingSymbolColumn: String { pick("Puuttuvan tiedon merkki", "Tecken för saknad uppgift", "Missing-value symbol") }
     public var notPublished: String { pick("ei julkaistu", "ej publicerat", "not published") }
+    /// Beside an indicator whose figures are examples, not statistics.
+    public var exampleFigure: String { pick("esimerkkiluku", "exempeltal", "example figure") }
+    public var exampleFigures: String {
+        pick("esimerkkiluvut, ei tilasto", "exempeltal, inte statistik", "example figures, not statistics")
+    }
+    public var exampleTargetNote: String { pick("tavoite on esimerkki", "målet är ett exempel", "the target is an example") }
 
     public func indicatorStatusLabel(_ status: IndicatorStatus) -> String {
         switch status {

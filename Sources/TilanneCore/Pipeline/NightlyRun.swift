@@ -103,6 +103,8 @@ public final class NightlyRun {
         lap("compare")
         var model = pipeline.report(from: programme, history: history)
         model.draft = draft
+        model.reportDate = ReportDates.day(now)
+        model.dataDate = ReportDates.newest(summary.inputs.map(\.path))
         lap("aggregate")
         // The policy speaks once, over the findings of every stage and of every edition.
         let report = pipeline.judge(model)

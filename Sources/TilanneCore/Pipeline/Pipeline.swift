@@ -193,16 +193,38 @@ public struct Pipeline: Sendable {
                                        suffix: renderer.variant.suffix(language) + languageSuffix)
     }
 
-    /// Every file a run writes, in one list: each report language's report in each format and,
-    /// with CSV, its side lists (changes when a previous period is frozen, the update list when
-    /// the history is on, the indicators when there are any); each steering group's reports.
+    /// The coordinator's edition's file name: the report's with the coordinator suffix
+    /// (`…-1-2024-koordinaattori.xlsx`); its update list keeps its own name (`…-paivitettavat.csv`).
+    public func coordinatorFileName(_ renderer: any ReportRenderer) -> String {
+        guard renderer.variant == .report else { return fileName(renderer) }
+        let suffix = config.outputs.coordinator.suffix ?? ReportStrings(language: config.language).coordinatorSuffix
+        return config.outputs.fileName(for: renderer.format, period: config.period, suffix: suffix)
+    }
+
+    /// The coordinator's edition's files, in the main language: the report in its formats
+    /// (those of `formats` only, when the command line chose some) and, with CSV and a history,
+    /// the update list.
+    func coordinatorRenderers(formats: [OutputFormat]?, updates: Bool) -> [any ReportRenderer] {
+        let chosen = config.outputs.coordinator.formats(council: config.outputs.formats).filter { formats?.contains($0) ?? true }
+        var renderers = renderers(for: chosen, changes: false, updates: false, indicators: false)
+        if updates && chosen.contains(.csv) { renderers.append(UpdatesCSVRenderer()) }
+        return renderers
+    }
+
+    /// Every file a run writes, in one list: the council edition — each report language's report
+    /// in each format and, with CSV, its side lists (changes when a previous period is frozen,
+    /// the indicators when there are any) —, the coordinator's edition (with the update list when
+    /// the history is on) and each steering group's reports.
     public func plannedFiles(formats: [OutputFormat]? = nil, history: Bool, previousPeriod: Bool) -> [URL] {
         let chosen = formats ?? config.outputs.formats
         var files: [URL] = []
         for language in config.reportLanguages {
-            for renderer in renderers(for: chosen, changes: previousPeriod, updates: history, indicators: !config.indicators.isEmpty) {
+            for renderer in renderers(for: chosen, changes: previousPeriod, updates: false, indicators: !config.indicators.isEmpty) {
                 files.append(outputFolder.appendingPathComponent(fileName(renderer, language: language)))
             }
+        }
+        for renderer in coordinatorRenderers(formats: formats, updates: history) {
+            files.append(outputFolder.appendingPathComponent(coordinatorFileName(renderer)))
         }
         for group in config.groups {
             // A group's side lists follow its slice's content; its reports are always written.
@@ -220,15 +242,21 @@ public struct Pipeline: Sendable {
             .allSatisfy { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// Writes all configured formats in every report language (the main one without a suffix,
-    /// the others as `…-sv.xlsx`); all are published together or none is.
+    /// Writes the council edition in all configured formats in every report language (the main
+    /// one without a suffix, the others as `…-sv.xlsx`) and the coordinator's edition in the main
+    /// language (`…-koordinaattori.xlsx`); all are published together or none is.
     public func publish(_ report: JudgedReport, formats: [OutputFormat]? = nil) throws -> [URL] {
         let chosen = formats ?? config.outputs.formats
         var items: [ReportPublisher.Item] = []
         for edition in report.editions {
-            for renderer in renderers(for: chosen, model: edition) {
-                items.append(.init(model: edition, renderer: renderer, fileName: fileName(renderer, language: edition.language)))
+            let council = edition.edition(for: .council)
+            for renderer in renderers(for: chosen, model: council) {
+                items.append(.init(model: council, renderer: renderer, fileName: fileName(renderer, language: edition.language)))
             }
+        }
+        let coordinator = report.main.edition(for: .coordinator)
+        for renderer in coordinatorRenderers(formats: formats, updates: coordinator.updateRequests != nil) {
+            items.append(.init(model: coordinator, renderer: renderer, fileName: coordinatorFileName(renderer)))
         }
         return try ReportPublisher(folder: outputFolder, renderers: []).publish(items)
     }

@@ -1,10 +1,11 @@
 /// The words shown next to a progress code, the same in every format.
 enum ProgressText {
-    static func label(_ cell: ProgressCell, strings: ReportStrings) -> String {
+    /// `council`: the council edition's words, with no note to check the code.
+    static func label(_ cell: ProgressCell, strings: ReportStrings, council: Bool = false) -> String {
         switch cell.status {
         case .known: cell.label ?? ""
-        case .unknown: strings.unknownCode
-        case .missing: strings.missingCode
+        case .unknown: council ? "" : strings.unknownCode
+        case .missing: council ? strings.noInformation : strings.missingCode
         }
     }
 

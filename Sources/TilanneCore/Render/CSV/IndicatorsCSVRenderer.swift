@@ -29,7 +29,7 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
             if indicator.direction == .band, let band = indicator.band {
                 target = ["", "\(strings.decimal(band.low, decimals: decimals))–\(strings.decimal(band.high, decimals: decimals))"]
             }
-            table.row([indicator.item ?? "", model.shown(indicator.name, untranslated: indicator.untranslatedName == true), indicator.unit]
+            table.row([indicator.item ?? "", indicator.shownName(model), indicator.unit]
                       + baseline + value(indicator.latest) + target + [
                           indicator.change.map { strings.signedChange($0, decimals: decimals, unit: "") } ?? "",
                           indicator.progress.map(strings.percent) ?? "",
@@ -38,7 +38,7 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
                           (indicator.statusMark?.label ?? strings.indicatorStatusLabel(indicator.status))
                               + (indicator.stale ? " (\(strings.oldData))" : "") + (indicator.manualStatus == true ? " (\(strings.statusSetByHand))" : ""),
                           indicator.missing.map { "\($0.period) \($0.symbol ?? "")".trimmingCharacters(in: .whitespaces) }.joined(separator: ", "),
-                          indicator.shownSource ?? "",
+                          indicator.sourceNotes(strings).joined(separator: "; "),
                       ], codes: [12])
         }
         try table.close()

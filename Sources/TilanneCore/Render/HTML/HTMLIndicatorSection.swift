@@ -32,7 +32,10 @@ enum HTMLIndicatorSection {
             return "<td class=\"number\">\(e(strings.measure(value, decimals: indicator.decimals, unit: indicator.unit)))<br><span class=\"year\">\(e(point.period))</span></td>"
         }
         var line = "<tr><th scope=\"row\">\(HTMLReportRenderer.part(indicator.name, indicator.untranslatedName, model))"
+        if indicator.example == true { line += " <span class=\"example\">(\(e(strings.exampleFigure)))</span>" }
         var notes: [String] = [strings.directionLabel(indicator.direction)]
+        if indicator.example == true { notes.append(strings.exampleFigures) }
+        if indicator.exampleTarget == true && indicator.example != true { notes.append(strings.exampleTargetNote) }
         if let source = indicator.shownSource { notes.append("\(strings.statisticsSource): \(source)") }
         if indicator.manualStatus == true { notes.append(strings.statusSetByHand) }
         line += "<span class=\"note\">\(e(notes.joined(separator: " · ")))</span></th>"

@@ -33,8 +33,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         if model.draft { out.write("<p class=\"draft\">\(e(strings.draftNotice))</p>\n") }
         let meta = [model.programme.organisation, model.programme.strategy].compactMap { $0 }
         if !meta.isEmpty { out.write("<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n") }
+        if let dates = strings.datesLine(report: model.reportDate, data: model.dataDate) { out.write("<p class=\"dates\">\(e(dates))</p>\n") }
         if let notice = model.notice { out.write("<p class=\"notice\">\(e(notice))</p>\n") }
-        out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n</header>\n<main id=\"sisalto\" tabindex=\"-1\">\n")
+        // The row accounting and the checks are the coordinator's, not the council's.
+        if model.isCoordinatorEdition { out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n") }
+        out.write("</header>\n<main id=\"sisalto\" tabindex=\"-1\">\n")
 
         // Table of contents: one link per top-level item, so a long report is navigable by keyboard.
         let outline = model.outline
@@ -58,7 +61,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         if model.tags != nil { out.write("<li><a href=\"#tagit\">\(e(strings.tagsTitle))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
         if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
-        out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n</ul></nav>\n")
+        if model.isCoordinatorEdition { out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n") }
+        out.write("</ul></nav>\n")
 
         writeLegend(model, strings: strings, out: out)
         writeSummary(model, strings: strings, out: out)
@@ -83,7 +87,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let requests = model.updateRequests {
             HTMLLayoutSection.write(ChangeListLayout.updates(requests, model: model), anchor: "paivitettavat", tableClass: "updates", out: out)
         }
-        writeChecks(model, strings: strings, out: out)
+        if model.isCoordinatorEdition { writeChecks(model, strings: strings, out: out) }
         out.write("</main>\n</body>\n</html>\n")
         try out.close()
     }
@@ -193,10 +197,12 @@ public struct HTMLReportRenderer: ReportRenderer {
             case .known:
                 let index = legendIndex[progress.code] ?? 0
                 line += "<td class=\"progress p\(index)\"\(progressLabel)><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
+            case .unknown where !model.isCoordinatorEdition:
+                line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span></td>"
             case .unknown:
                 line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span> <span class=\"flag\">\(e(strings.unknownCode))</span></td>"
             case .missing:
-                line += "<td class=\"progress missing\"\(progressLabel)>\(e(strings.missingCode))</td>"
+                line += "<td class=\"progress missing\"\(progressLabel)>\(e(model.isCoordinatorEdition ? strings.missingCode : strings.noInformation))</td>"
             }
             line += "<td\(statusLabel)>\(Self.part(action.status, action.untranslated?.contains(.status), model, multiline: true))</td>"
             if model.comparison != nil {

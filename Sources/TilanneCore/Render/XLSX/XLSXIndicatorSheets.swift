@@ -50,7 +50,7 @@ enum XLSXIndicatorSheets {
             sheet.height(row, 20)
             row += 1
             for indicator in members {
-                let name = model.shown(indicator.name, untranslated: indicator.untranslatedName == true)
+                let name = indicator.shownName(model)
                 let number = formats.number(decimals: indicator.decimals, percentUnit: indicator.unit == "%")
                 sheet.string(row, 0, name, styles.cell)
                 sheet.string(row, 1, indicator.unit, styles.cell)
@@ -86,7 +86,7 @@ enum XLSXIndicatorSheets {
                 if indicator.stale { notes.append(strings.oldData) }
                 if !indicator.missing.isEmpty { notes.append("\(strings.missingValues): \(indicator.missing.map(\.period).joined(separator: ", "))") }
                 // The source as readers know it; the file's path is for the checks, not the council.
-                if let source = indicator.shownSource { notes.append(source) }
+                notes += indicator.sourceNotes(strings)
                 if indicator.manualStatus == true { notes.append(strings.statusSetByHand) }
                 sheet.string(row, 13, notes.joined(separator: "\n"), styles.cell)
                 sheet.height(row, max(chartRowHeight, XLSXText.height(lines: XLSXText.lineCount(notes.joined(separator: "\n"), width: widths[13]))))

@@ -31,7 +31,10 @@ public struct XLSXReportRenderer: ReportRenderer {
         if let answers = model.answers {
             try XLSXAnswersSheet.write(answers, model: model, strings: strings, workbook: workbook, styles: styles)
         }
-        try XLSXChecksSheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        // The checks are the coordinator's: the council edition has no finding codes or file places.
+        if model.isCoordinatorEdition {
+            try XLSXChecksSheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        }
         try workbook.close()
     }
 
@@ -69,6 +72,10 @@ public struct XLSXReportRenderer: ReportRenderer {
         sheet.merge(0, 0, lastColumn, title, styles.title)
         sheet.height(0, 24)
         var row = 1
+        if let dates = strings.datesLine(report: model.reportDate, data: model.dataDate) {
+            sheet.merge(row, 0, lastColumn, dates, styles.cell)
+            row += 1
+        }
         if let notice = model.notice {
             sheet.merge(row, 0, lastColumn, notice, styles.cell)
             sheet.height(row, XLSXText.rowHeight(notice, width: widths.reduce(0, +), lineHeight: 15))
@@ -128,7 +135,7 @@ public struct XLSXReportRenderer: ReportRenderer {
             for action in item.actions {
                 var texts = [model.shown(action, .action)]
                 texts += model.columns.map { $0.text(action) }
-                texts += [progressText(action.progress, strings: strings), model.shown(action, .status)]
+                texts += [progressText(action.progress, strings: strings, council: !model.isCoordinatorEdition), model.shown(action, .status)]
                 if model.comparison != nil {
                     texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
                 }
@@ -145,11 +152,13 @@ public struct XLSXReportRenderer: ReportRenderer {
 }
 
 extension XLSXReportRenderer {
-    func progressText(_ progress: ProgressCell, strings: ReportStrings) -> String {
+    /// In the council edition a code the legend does not know shows as written, and a missing
+    /// one as no information: never a note to check it.
+    func progressText(_ progress: ProgressCell, strings: ReportStrings, council: Bool = false) -> String {
         switch progress.status {
         case .known: "\(progress.code)\n\(progress.label ?? "")"
-        case .unknown: "\(progress.code)\n\(strings.unknownCode)"
-        case .missing: strings.missingCode
+        case .unknown: council ? progress.code : "\(progress.code)\n\(strings.unknownCode)"
+        case .missing: council ? strings.noInformation : strings.missingCode
         }
     }
 

@@ -94,3 +94,36 @@ def second_period_run(tmp_path_factory):
     assert frozen.returncode == 0, frozen.stderr
     result = run_tilanne("run", "--config", second)
     return result, folder / "p2" / "Output"
+
+
+# A child's peak memory (ru_maxrss) counts the image it was forked from until it executes the
+# command, so a command started straight from pytest reports at least pytest's own size (156 MiB
+# late in the suite, after openpyxl and Chromium tests). A small Python without its site
+# packages starts the command instead and reports the command's peak alone.
+_PEAK_HELPER = r'''
+import os, signal, sys
+limit = float(sys.argv[2])
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[3], sys.argv[3:])
+signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
+signal.setitimer(signal.ITIMER_REAL, limit)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+'''
+
+
+def run_measured(*args, limit=120, cwd=None):
+    """Runs the command; returns (wall seconds, peak MiB of the command alone, exit code, stdout,
+    stderr). The command is killed past `limit` seconds."""
+    import sys
+    import tempfile
+    import time
+    with tempfile.NamedTemporaryFile("r", suffix=".peak") as report:
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-S", "-c", _PEAK_HELPER, report.name, str(limit), str(BIN), *map(str, args)],
+                                capture_output=True, text=True, cwd=cwd, timeout=limit + 60)
+        wall = time.monotonic() - started
+        peak_kib, code = report.read().split()
+    return wall, int(peak_kib) / 1024, int(code), result.stdout, result.stderr

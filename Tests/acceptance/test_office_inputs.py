@@ -9,7 +9,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from conftest import BIN, ROOT, reports_in, run_tilanne, write_config
+from conftest import BIN, ROOT, reports_in, run_measured, run_tilanne, write_config
 
 FIXTURES = ROOT / "Tests" / "TilanneCoreTests" / "Fixtures"
 SECTIONED_COLUMNS = """      levels:
@@ -109,10 +109,7 @@ def test_zip_bomb_stops_at_the_limit_in_bounded_memory(tmp_path):
     lying_bomb(bomb)
     assert bomb.stat().st_size < 4 * 1024 * 1024
     config = write_config(tmp_path, source=bomb)  # the default limit: 512 MB of XML per file
-    process = subprocess.Popen([str(BIN), "run", "--config", str(config)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, _, usage = os.wait4(process.pid, 0)
-    stderr = process.stderr.read().decode()
-    peak_mib = usage.ru_maxrss / 1024
+    _, peak_mib, _, _, stderr = run_measured("run", "--config", config)
     print(f"bomb: peak {peak_mib:.0f} MiB")
     assert "virhe [archive.too-large]" in stderr and "yli 512 Mt" in stderr, stderr
     assert peak_mib < 150, f"peak memory {peak_mib:.0f} MiB while refusing a 1 GiB bomb"

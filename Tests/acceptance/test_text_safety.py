@@ -12,7 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from conftest import BIN, ROOT, reports_in, run_tilanne, write_config
+from conftest import BIN, ROOT, reports_in, run_measured, run_tilanne, write_config
 
 HEADER = ["Painopiste", "Tavoite nro", "Tavoite", "Sitova tavoite TA2021", "Toimenpiteet 2018-2021 (-2022)",
           "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024"]
@@ -195,13 +195,8 @@ def test_a_windows_1252_file_is_still_windows_1252(tmp_path):
 
 def measured(args, limit=120):
     """Wall time in seconds and peak memory in MiB of one run of the command, killed past `limit` seconds."""
-    started = time.monotonic()
-    process = subprocess.Popen([str(BIN), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    killer = threading.Timer(limit, process.kill)
-    killer.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    killer.cancel()
-    return time.monotonic() - started, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), process.stdout.read().decode()
+    wall, peak, code, stdout, _ = run_measured(*args, limit=limit)
+    return wall, peak, code, stdout
 
 
 def test_a_flood_of_empty_lines_costs_nothing_per_line(tmp_path):

@@ -32,6 +32,14 @@ def test_pdf_export_repeats_the_header_and_fits_the_page_width(kuopio_run, tmp_p
     # Fitting the width means no page holds only the right-hand columns.
     assert all("Toimenpide" in t for t in status_pages)
     assert "TAVOITE 13." in "".join(texts) and "+?" in "".join(texts)
+    # The summary chart is whole on a page of its own: every goal's bar and the unknown code's
+    # segment in its legend, no repeated header row of the summary table over it.
+    chart_pages = [t for t in texts if "Toimenpiteet etenemisen mukaan – 1/2024" in t]
+    assert len(chart_pages) == 1
+    for label in ("1. Osaavan työvoiman", "7. Innovaatioekosysteemi", "13. Kuopion kansallisen", "Muu koodi (+?)"):
+        assert label in chart_pages[0], label
+    assert "Ohjelman osa" not in chart_pages[0] and not any("Toimenpiteet etenemisen mukaan" in t for t in texts
+                                                            if t is not chart_pages[0])
 
 
 def test_second_period_workbook_prints_its_change_lists_one_page_wide(second_period_run, tmp_path):

@@ -1,4 +1,5 @@
 """The XLSX read back cell by cell with openpyxl: texts, formats, merged ranges, print settings."""
+import re
 import zipfile
 
 import openpyxl
@@ -13,7 +14,7 @@ def workbook(output):
 def test_sheets_and_document_properties(kuopio_run):
     _, output = kuopio_run
     wb = workbook(output)
-    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Päivitettävät", "Tarkistukset"]
+    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Mittarit", "Mittarisarjat", "Päivitettävät", "Tarkistukset"]
     assert wb.properties.title == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert wb.properties.creator == "Elinvoima- ja konsernipalvelut"
     assert wb.properties.created.date().isoformat() == "2024-02-15"
@@ -79,13 +80,29 @@ def test_summary_counts_and_native_chart(kuopio_run):
         assert "xl/charts/chart1.xml" in z.namelist()
         chart = z.read("xl/charts/chart1.xml").decode("utf-8")
         assert "<c:barChart>" in chart
-    # The first goal on top and the bars growing left to right: the category axis runs from
-    # the top, the value axis from the left, with ticks at whole actions.
-    import re
+        # The chart is alone on its sheet (Kaavio, the third), with its title and alternative text.
+        rels = z.read("xl/worksheets/_rels/sheet3.xml.rels").decode("utf-8")
+        name = re.search(r'Target="../drawings/([^"]+)"', rels).group(1)
+        drawing = z.read(f"xl/drawings/{name}").decode("utf-8")
+        assert "../charts/chart1.xml" in z.read(f"xl/drawings/_rels/{name}.rels").decode("utf-8")
+    assert "<a:t>Toimenpiteet etenemisen mukaan – 1/2024</a:t>" in chart
+    assert re.search(r'descr="Toimenpiteet etenemisen mukaan – Kasvava Kuopio -toimenpideohjelma, yhteensä 77\. '
+                     r'\+ Etenee myönteisesti: 51; .*\+\? \(tuntematon koodi – tarkista\): 3\."', drawing)
+    # The first goal on top and the bars growing left to right from 0: the category axis runs
+    # from the top, the value axis from the left and crosses the categories at the bottom (their
+    # maximum, the categories being reversed), with ticks at whole actions.
     category = re.search(r"<c:catAx>(.*?)</c:catAx>", chart, re.S).group(1)
     value = re.search(r"<c:valAx>(.*?)</c:valAx>", chart, re.S).group(1)
     assert 'orientation val="maxMin"' in category and 'orientation val="minMax"' in value
+    assert '<c:min val="0"/>' in value and '<c:crosses val="max"/>' in value and '<c:axPos val="b"/>' in value
     assert float(re.search(r'majorUnit val="([\d.]+)"', value).group(1)).is_integer()
+    # Every action is in a bar: a segment per legend code, then the codes the legend does not know.
+    names = re.findall(r"<c:ser>.*?<c:tx>.*?<c:v>([^<]*)</c:v>", chart, re.S)
+    assert names == ["+ Etenee myönteisesti", "+/- Etenee osittain myönteisesti", "- Ei ole edennyt",
+                     "? Ei tietoa etenemisestä", "Muu koodi (+?)"]
+    assert "Yhteenveto!$C$4:$C$16" in chart and "Yhteenveto!$K$4:$K$16" in chart
+    categories = re.search(r"<c:cat>.*?</c:cat>", chart, re.S).group(0)
+    assert re.findall(r"<c:v>([^<]*)</c:v>", categories)[0] == "1. Osaavan työvoiman saannin turvaaminen"
 
 
 def test_checks_sheet_lists_findings_with_locations(kuopio_run):

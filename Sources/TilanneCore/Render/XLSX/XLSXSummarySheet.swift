@@ -1,7 +1,8 @@
 import CXlsxWriter
 
 /// Sheet "Yhteenveto": counts and shares of each progress code per item, per programme and for
-/// the whole report, and a native stacked bar chart of the items that hold the actions.
+/// the whole report; the native stacked bar chart of the items that hold the actions follows on
+/// a sheet of its own (`XLSXSummaryChart`).
 enum XLSXSummarySheet {
     static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.summarySheet)
@@ -95,45 +96,16 @@ enum XLSXSummarySheet {
             row += 1
         }
 
-        if lastLeafRow >= firstLeafRow {
-            insertChart(model, strings: strings, workbook: workbook, sheet: sheet, rows: firstLeafRow...lastLeafRow,
-                        labelColumn: firstCount - 1, at: row)
-        }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow,
                          header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(model.statusColumn))",
                          footer: "&R\(strings.page) &P / &N")
-    }
-
-    private static func insertChart(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, sheet: XLSXSheet,
-                                    rows: ClosedRange<Int>, labelColumn: Int, at row: Int) {
-        guard let chart = workbook_add_chart(workbook.handle, UInt8(LXW_CHART_BAR_STACKED.rawValue)) else { return }
-        let sheetName = strings.summarySheet
-        for (index, item) in model.legend.enumerated() {
-            let column = lxw_col_t(labelColumn + 1 + index * 2)
-            guard let series = chart_add_series(chart, nil, nil) else { continue }
-            chart_series_set_categories(series, sheetName, lxw_row_t(rows.lowerBound), lxw_col_t(labelColumn), lxw_row_t(rows.upperBound), lxw_col_t(labelColumn))
-            chart_series_set_values(series, sheetName, lxw_row_t(rows.lowerBound), column, lxw_row_t(rows.upperBound), column)
-            chart_series_set_name(series, "\(item.code) \(item.label)")
-            var fill = lxw_chart_fill(color: HexColour(item.colour)?.rgb ?? 0x999999, none: 0, transparency: 0)
-            chart_series_set_fill(series, &fill)
-            var line = lxw_chart_line(color: 0x404040, none: 0, width: 0.75, dash_type: 0, transparency: 0)
-            chart_series_set_line(series, &line)
+        if lastLeafRow >= firstLeafRow {
+            let codeColumns = model.legend.indices.map { firstCount + 2 * $0 }
+            let unknownColumn = firstCount + 2 * model.legend.count
+            try XLSXSummaryChart.write(model, strings: strings, workbook: workbook, source: .init(
+                sheet: strings.summarySheet, rows: firstLeafRow...lastLeafRow, labelColumn: firstCount - 1,
+                codeColumns: codeColumns, unknownColumn: unknownColumn, missingColumn: unknownColumn + 1))
         }
-        chart_title_set_name(chart, strings.chartTitle)
-        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
-        // In a bar chart libxlsxwriter's x axis is the value axis (bottom) and the y axis the
-        // categories: reversing the categories puts the first item on top, as in the table, and
-        // keeps the bars growing left to right.
-        chart_axis_set_reverse(chart.pointee.y_axis)
-        // Whole actions: ticks at whole numbers, about eight of them.
-        let largest = model.outline.filter { $0.item.items.isEmpty }.map(\.item.counts.total).max() ?? 1
-        chart_axis_set_major_unit(chart.pointee.x_axis, Double(max(1, (largest + 7) / 8)))
-        chart_axis_set_num_format(chart.pointee.x_axis, "0")
-        var options = lxw_chart_options()
-        options.x_scale = 2.0
-        options.y_scale = 2.2
-        options.description = workbook.retainAttribute(strings.chartTitle)
-        workbook.check(worksheet_insert_chart_opt(sheet.handle, lxw_row_t(row), 0, chart, &options))
     }
 }

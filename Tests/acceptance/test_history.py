@@ -31,7 +31,7 @@ def test_second_period_workbook_lists_exactly_the_changes(second_period_run):
     assert result.returncode == 1, result.stderr
     assert "history.uncertain-match" in result.stderr
     book = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024.xlsx")
-    assert book.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Mittarit", "Mittarisarjat", "Muutokset", "Päivitettävät", "Tarkistukset"]
+    assert book.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat", "Muutokset", "Päivitettävät", "Tarkistukset"]
     changes = book["Muutokset"]
     assert changes["A1"].value == "Muutokset kaudesta 1/2024 kauteen 2/2024"
     rows = [row for row in changes.iter_rows(min_row=5, values_only=True) if row[0]]

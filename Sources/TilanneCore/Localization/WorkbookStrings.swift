@@ -4,4 +4,8 @@ extension ReportStrings {
     public var chartSheet: String { pick("Kaavio", "Diagram", "Chart") }
     /// The value axis of the summary chart.
     public var actionCount: String { pick("Toimenpiteitä", "Åtgärder", "Actions") }
+    /// The sheet of the report as data, one row per action.
+    public var dataSheet: String { pick("Tiedot", "Data", "Data") }
+    /// The name of its Excel Table (letters, digits and `_` only).
+    public var dataTable: String { pick("Toimenpiteet", "Atgarder", "Actions") }
 }

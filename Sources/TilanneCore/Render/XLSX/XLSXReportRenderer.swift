@@ -16,7 +16,9 @@ public struct XLSXReportRenderer: ReportRenderer {
         workbook.draftMark = model.draft ? strings.draftMark : nil
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))
         try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
-        try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        let data = XLSXDataTable(model, strings: strings)
+        try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data)
+        try data.write(workbook: workbook, styles: styles, strings: strings)
         if let indicators = model.indicators {
             try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
         }

@@ -4,7 +4,9 @@ import CXlsxWriter
 /// the whole report; the native stacked bar chart of the items that hold the actions follows on
 /// a sheet of its own (`XLSXSummaryChart`).
 enum XLSXSummarySheet {
-    static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles) throws {
+    /// With `data`, the counts are formulas over its table (see `XLSXDataTable`); without, numbers.
+    static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles,
+                      data: XLSXDataTable? = nil) throws {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
@@ -36,24 +38,50 @@ enum XLSXSummarySheet {
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.height(headerRow, 48)
 
-        func counts(_ row: Int, _ counts: ProgressCounts, bold: Bool) {
+        /// The counts of a row; with the data table, as formulas over it (`terms` select the
+        /// row's actions, none: all) with the counts computed here as their cached results.
+        func counts(_ row: Int, _ counts: ProgressCounts, bold: Bool, terms: [String]?) {
+            let (number, percent) = bold ? (styles.numberBold, styles.percentBold) : (styles.number, styles.percent)
+            let unknownColumn = firstCount + 2 * counts.byCode.count
+            let totalColumn = unknownColumn + 2
+            func cell(_ column: Int) -> String { "\(XLSXDataTable.columnLetters(column))\(row + 1)" }
+            func count(_ column: Int, _ value: Int, _ formula: String?) {
+                if let formula, terms != nil {
+                    sheet.formula(row, column, "=" + formula, value: Double(value), number)
+                } else {
+                    sheet.number(row, column, Double(value), number)
+                }
+            }
+            func selecting(_ extra: String?) -> String? {
+                guard let terms, let data else { return nil }
+                let all = terms + (extra.map { [$0] } ?? [])
+                return all.isEmpty ? "ROWS(\(data.names[0]))" : "SUMPRODUCT(\(all.joined(separator: ",")))"
+            }
             var column = firstCount
             for item in counts.byCode {
-                sheet.number(row, column, Double(item.count), bold ? styles.numberBold : styles.number)
-                sheet.number(row, column + 1, item.share, bold ? styles.percentBold : styles.percent)
+                count(column, item.count, data?.codeCondition(item.code).flatMap(selecting))
+                if terms != nil {
+                    sheet.formula(row, column + 1, "=IF(\(cell(totalColumn))=0,0,\(cell(column))/\(cell(totalColumn)))",
+                                  value: item.share, percent)
+                } else {
+                    sheet.number(row, column + 1, item.share, percent)
+                }
                 column += 2
             }
-            sheet.number(row, column, Double(counts.unknownTotal), bold ? styles.numberBold : styles.number)
-            sheet.number(row, column + 1, Double(counts.missing), bold ? styles.numberBold : styles.number)
-            sheet.number(row, column + 2, Double(counts.total), bold ? styles.numberBold : styles.number)
+            // The codes the legend does not know: what is left of the total.
+            let known = counts.byCode.indices.map { cell(firstCount + 2 * $0) }
+            count(unknownColumn, counts.unknownTotal,
+                  "\(cell(totalColumn))-\(cell(unknownColumn + 1))" + (known.isEmpty ? "" : "-(\(known.joined(separator: "+")))"))
+            count(unknownColumn + 1, counts.missing, data?.codeCondition("").flatMap(selecting))
+            count(totalColumn, counts.total, selecting(nil))
         }
         /// A row naming an item (and the top-level item it is under) with its counts.
-        func line(_ row: Int, top: String, item: String, _ values: ProgressCounts, bold: Bool) {
+        func line(_ row: Int, top: String, item: String, _ values: ProgressCounts, bold: Bool, terms: [String]? = nil) {
             let style = bold ? styles.textBold : styles.cell
             if hasTop { sheet.string(row, 0, top, style) }
             sheet.string(row, firstCount - 1, item, style)
             fit(row, top, item)
-            counts(row, values, bold: bold)
+            counts(row, values, bold: bold, terms: terms)
         }
 
         // The items without sub-items first, in one contiguous block, so the chart can refer to them.
@@ -66,18 +94,20 @@ enum XLSXSummarySheet {
         let firstLeafRow = row
         for (item, _) in outline where item.items.isEmpty {
             line(row, top: top(item).map { model.shown($0.label, untranslated: $0.untranslatedTitle == true) } ?? "",
-                 item: model.shown(item.label, untranslated: item.untranslatedTitle == true), item.counts, bold: false)
+                 item: model.shown(item.label, untranslated: item.untranslatedTitle == true), item.counts, bold: false,
+                 terms: data?.conditions(item.path))
             row += 1
         }
         let lastLeafRow = row - 1
         row += 1
         // Then the totals of every item with sub-items, and the report's: all programmes, or the one.
         for (item, _) in outline where !item.items.isEmpty {
-            line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts, bold: true)
+            line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts,
+                 bold: true, terms: data?.conditions(item.path))
             row += 1
         }
         let totalName = model.totalName
-        line(row, top: totalName, item: strings.total, model.totals, bold: true)
+        line(row, top: totalName, item: strings.total, model.totals, bold: true, terms: data?.conditions(nil))
         if !hasTop { sheet.string(row, 0, "\(totalName): \(strings.total.lowercased())", styles.textBold) }
         row += 2
 

@@ -57,9 +57,15 @@ def test_status_sheet_is_print_ready(kuopio_run):
     ws = workbook(output)["Tilanne"]
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default and may be left out
-    assert ws.page_setup.fitToHeight == 0
+    # A fixed scale at which the columns fit one page wide and Calibri 11 prints at 9 points
+    # (fitting to the width would override the page breaks), and breaks that never leave a goal
+    # or theme heading as the last row of a page.
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.scale == 82
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks and all(b.man for b in ws.row_breaks.brk)
+    headings = {r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).fill.fgColor.rgb in ("FF1F3864", "FFDFE6F2")}
+    assert not any(b in headings for b in breaks)  # a break's id is the last row of its page (1-based)
     assert ws.print_title_rows == "$3:$3"
     assert ws.freeze_panes == "A4"
     assert "Kasvava Kuopio -toimenpideohjelma" in ws.oddHeader.left.text

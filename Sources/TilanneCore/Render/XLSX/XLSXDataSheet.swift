@@ -45,7 +45,6 @@ struct XLSXDataTable {
     let levels: [LevelColumns]
     let codeColumn: Int
     let actionCount: Int
-    private let rows: [[Value]]
     private let widths: [Double]
     /// Each item's trail from its programme down, by path: the conditions that select its actions.
     private let trails: [ItemPath: [ItemReport]]
@@ -110,15 +109,31 @@ struct XLSXDataTable {
         self.codeColumn = codeColumn
         self.widths = widths
 
-        let tagTitles = Dictionary(uniqueKeysWithValues: (model.tags ?? []).map { tag in
-            (tag.key, Dictionary(uniqueKeysWithValues: tag.items.map { ($0.key, $0.label) }))
-        })
-        var rows: [[Value]] = []
-        rows.reserveCapacity(model.totals.total)
         var trails: [ItemPath: [ItemReport]] = [:]
+        var count = 0
         func walk(_ item: ItemReport, ancestors: [ItemReport]) {
             let trail = ancestors + [item]
             trails[item.path] = trail
+            count += item.actions.count
+            for child in item.items { walk(child, ancestors: trail) }
+        }
+        for programme in model.programmes { walk(programme, ancestors: []) }
+        self.trails = trails
+        actionCount = count
+    }
+
+    /// Each action's cells in report order, made as they are written (not held: at 100,000
+    /// actions the table would double the memory the model takes).
+    private func forEachRow(strings: ReportStrings, _ body: ([Value]) -> Void) {
+        let model = self.model
+        let tagTitles = Dictionary(uniqueKeysWithValues: (model.tags ?? []).map { tag in
+            (tag.key, Dictionary(uniqueKeysWithValues: tag.items.map { ($0.key, $0.label) }))
+        })
+        let showsBinding = !model.programme.bindingGoalLabel.isEmpty
+        var cells: [Value] = []
+        cells.reserveCapacity(headers.count)
+        func walk(_ item: ItemReport, ancestors: [ItemReport]) {
+            let trail = ancestors + [item]
             let place = levels.flatMap { columns -> [Value] in
                 let step = columns.level < trail.count ? trail[columns.level] : nil
                 var cells: [Value] = []
@@ -128,11 +143,12 @@ struct XLSXDataTable {
             }
             let binding = trail.reversed().lazy.compactMap(\.bindingGoal).first?.text ?? ""
             for action in item.actions {
-                var cells: [Value] = [.text(action.id)]
+                cells.removeAll(keepingCapacity: true)
+                cells.append(.text(action.id))
                 cells += place
                 if showsBinding { cells.append(.text(binding)) }
                 cells.append(.text(model.shown(action, .action)))
-                cells += model.columns.map { .text($0.text(action)) }
+                for column in model.columns { cells.append(.text(column.text(action))) }
                 cells += [.text(action.progress.code), .text(ProgressText.label(action.progress, strings: strings)),
                           .text(model.shown(action, .status)), .text(action.findings.map(\.rawValue).joined(separator: ", "))]
                 for tag in model.tags ?? [] {
@@ -143,14 +159,11 @@ struct XLSXDataTable {
                     cells.append(.text(action.change?.progressBefore ?? ""))
                 }
                 if model.updateRequests != nil { cells.append(.text(action.stale.map(strings.staleReason) ?? "")) }
-                rows.append(cells)
+                body(cells)
             }
             for child in item.items { walk(child, ancestors: trail) }
         }
         for programme in model.programmes { walk(programme, ancestors: []) }
-        self.rows = rows
-        self.trails = trails
-        actionCount = rows.count
     }
 
     /// A level's number as the table holds it: a whole number as a number, `6.1` or `A` as text.
@@ -208,15 +221,17 @@ struct XLSXDataTable {
         let whole = workbook.format { $0.top().numberFormat("0") }
         let headerFormat = workbook.format { $0.bold().top().border().fill(XLSXStyles.headerFill) }
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
-        for (index, cells) in rows.enumerated() {
-            sheet.height(index + 1, 15)
+        var row = 1
+        forEachRow(strings: strings) { cells in
+            sheet.height(row, 15)
             for (column, value) in cells.enumerated() {
                 switch value {
-                case .number(let number): sheet.number(index + 1, column, number, whole)
+                case .number(let number): sheet.number(row, column, number, whole)
                 case .text(let text) where text.isEmpty: continue
-                case .text(let text): sheet.string(index + 1, column, text, plain)
+                case .text(let text): sheet.string(row, column, text, plain)
                 }
             }
+            row += 1
         }
         // The table's columns: their headers (written by the library into the header row).
         var columns = headers.map { header -> lxw_table_column in

@@ -13,12 +13,15 @@ FUZZ_JOBS  ?= 2
 .PHONY: run examples test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench fuzz references clean
 
 ## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
-## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them) and SQLite (the history).
+## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them), SQLite (the history) and
+## FreeType with the Carlito font (the status sheet's rows measured in the workbook font's widths,
+## docs/decisions/0006-measured-text.md).
+CARLITO := /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf
 deps:
-	@pkg-config --exists xlsxwriter libxml-2.0 zlib sqlite3 2>/dev/null || { \
-	  echo "Installing libxlsxwriter-dev, libxml2-dev, zlib1g-dev, libsqlite3-dev and pkg-config (Debian packages)…"; \
+	@{ pkg-config --exists xlsxwriter libxml-2.0 zlib sqlite3 freetype2 2>/dev/null && [ -f $(CARLITO) ]; } || { \
+	  echo "Installing libxlsxwriter-dev, libxml2-dev, zlib1g-dev, libsqlite3-dev, libfreetype-dev, fonts-crosextra-carlito and pkg-config (Debian packages)…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    libxlsxwriter-dev libxml2-dev zlib1g-dev libsqlite3-dev pkg-config; }
+	    libxlsxwriter-dev libxml2-dev zlib1g-dev libsqlite3-dev libfreetype-dev fonts-crosextra-carlito pkg-config; }
 
 build: deps
 	$(SWIFT) build -c release --product tilanne

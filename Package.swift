@@ -37,12 +37,20 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // FreeType (Debian: libfreetype-dev): the widths of the workbook font's glyphs, so the
+        // status sheet's rows are sized to their wrapped text. Only the XLSX renderer imports it.
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]
+        ),
         .target(
             name: "TilanneCore",
             dependencies: [
                 "CXlsxWriter",
                 "CLibXML2",
                 "CZlibChecksum",
+                "CFreeType",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -32,9 +32,10 @@ def test_second_period_workbook_lists_exactly_the_changes(second_period_run):
     assert "history.uncertain-match" in result.stderr
     book = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024.xlsx")
     # The council edition; the coordinator's adds the update list and the checks.
-    assert book.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Muutokset"]
+    assert book.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat", "Muutokset"]
     coordinator = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024-koordinaattori.xlsx")
-    assert coordinator.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat", "Muutokset", "Päivitettävät", "Tarkistukset"]
+    assert coordinator.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat", "Muutokset",
+                                      "Päivitettävät", "Tarkistukset"]
     changes = book["Muutokset"]
     assert changes["A1"].value == "Muutokset kaudesta 1/2024 kauteen 2/2024"
     rows = [row for row in changes.iter_rows(min_row=5, values_only=True) if row[0]]

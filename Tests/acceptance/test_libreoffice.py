@@ -1,5 +1,6 @@
 """LibreOffice opens the workbook without repair and its PDF has the header on every page."""
 import os
+import re
 import subprocess
 
 from conftest import BIN, require_tool, write_config
@@ -32,6 +33,14 @@ def test_pdf_export_repeats_the_header_and_fits_the_page_width(kuopio_run, tmp_p
     # Fitting the width means no page holds only the right-hand columns.
     assert all("Toimenpide" in t for t in status_pages)
     assert "TAVOITE 13." in "".join(texts) and "+?" in "".join(texts)
+    # The summary chart is whole on a page of its own: every goal's bar and the unknown code's
+    # segment in its legend, no repeated header row of the summary table over it.
+    chart_pages = [t for t in texts if "Toimenpiteet etenemisen mukaan – 1/2024" in t]
+    assert len(chart_pages) == 1
+    for label in ("1. Osaavan työvoiman", "7. Innovaatioekosysteemi", "13. Kuopion kansallisen", "Muu koodi (+?)"):
+        assert label in chart_pages[0], label
+    assert "Ohjelman osa" not in chart_pages[0] and not any("Toimenpiteet etenemisen mukaan" in t for t in texts
+                                                            if t is not chart_pages[0])
 
 
 def test_second_period_workbook_prints_its_change_lists_one_page_wide(second_period_run, tmp_path):
@@ -73,3 +82,43 @@ def test_the_pdf_speaks_the_report_language_on_a_c_locale_server(tmp_path):
         for word in words:
             assert word in text, (suffix, word)
         assert "119,282" not in text and "85.7 %" not in text
+
+
+def test_the_council_pdf_prints_the_status_table_in_six_pages_at_nine_points(tmp_path):
+    """The PDF LibreOffice prints (rows sized for LibreOffice from Carlito's widths, decision
+    0006): the status table in at most six A4 landscape pages, body text at 9 points or more, the
+    header row on every page and no goal heading as the last row of a page."""
+    require_tool("soffice", "LibreOffice", "libreoffice-calc-nogui")
+    require_tool("pdftotext", "Poppler", "poppler-utils")
+    config = write_config(tmp_path)
+    result = subprocess.run([str(BIN), "run", "--format", "pdf", "--config", str(config)], capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 1, result.stderr
+    pdf = tmp_path / "Output" / f"{KUOPIO}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "841.89 x 595.3" in info
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    status = []
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True).stdout
+        header = next((line for line in text.splitlines() if "Toimenpide" in line), "")
+        # The status sheet's header row (the data sheet's begins with Tunnus).
+        if all(column in header for column in ("Toimenpide", "Hankkeet", "Vastuutaho", "Eteneminen", "Tilanne 1/2024")) \
+                and "Tunnus" not in header:
+            status.append((page, text))
+    assert 5 <= len(status) <= 6, [p for p, _ in status]
+    assert [p for p, _ in status] == list(range(1, len(status) + 1))
+    for page, text in status:
+        # Word boxes are 1.3 times the font size in Carlito (ascender to descender of its PDF font).
+        boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                               capture_output=True, text=True).stdout
+        sizes = sorted((float(b) - float(a)) / 1.3 for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes))
+        body = sizes[len(sizes) // 2]
+        assert body >= 8.95, (page, body)
+        lines = [line.strip() for line in text.splitlines() if line.strip() and "Sivu" not in line]
+        # The foot of the page is an action, not a theme (capitals) or a goal heading.
+        assert not lines[-1].startswith(("TAVOITE", "(Sitova tavoite")) and not lines[-1].isupper(), (page, lines[-2:])
+        assert not (lines[-2].startswith("TAVOITE") and lines[-1].startswith("(Sitova")), (page, lines[-2:])
+    printed = "".join(text for _, text in status)
+    assert "TAVOITE 13." in printed and printed.count("+?") == 3

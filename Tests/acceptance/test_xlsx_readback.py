@@ -1,4 +1,5 @@
 """The XLSX read back cell by cell with openpyxl: texts, formats, merged ranges, print settings."""
+import re
 import zipfile
 
 import openpyxl
@@ -14,9 +15,9 @@ def test_sheets_and_document_properties(kuopio_run):
     _, output = kuopio_run
     wb = workbook(output)
     # The council edition; the coordinator's edition adds the update list and the checks.
-    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat"]
-    assert workbook(output, "-koordinaattori").sheetnames == ["Tilanne", "Yhteenveto", "Mittarit", "Mittarisarjat",
-                                                              "Päivitettävät", "Tarkistukset"]
+    assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat"]
+    assert workbook(output, "-koordinaattori").sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit",
+                                                              "Mittarisarjat", "Päivitettävät", "Tarkistukset"]
     assert wb.properties.title == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert wb.properties.creator == "Elinvoima- ja konsernipalvelut"
     assert wb.properties.created.date().isoformat() == "2024-02-15"
@@ -64,10 +65,16 @@ def test_status_sheet_is_print_ready(kuopio_run):
     ws = workbook(output)["Tilanne"]
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default and may be left out
-    assert ws.page_setup.fitToHeight == 0
-    assert ws.print_title_rows == "$4:$4"
+    # A fixed scale at which the columns fit one page wide and Calibri 11 prints at 9 points
+    # (fitting to the width would override the page breaks), and breaks that never leave a goal
+    # or theme heading as the last row of a page.
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.scale == 82
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks and all(b.man for b in ws.row_breaks.brk)
+    headings = {r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).fill.fgColor.rgb in ("FF1F3864", "FFDFE6F2")}
+    assert not any(b in headings for b in breaks)  # a break's id is the last row of its page (1-based)
+    assert ws.print_title_rows == "$4:$4"  # the title, the dates, the legend, the header
     assert ws.freeze_panes == "A5"
     assert "Kasvava Kuopio -toimenpideohjelma" in ws.oddHeader.left.text
     assert ws.oddHeader.center.text == "LUONNOS"  # every printed page of a draft says so
@@ -76,7 +83,8 @@ def test_status_sheet_is_print_ready(kuopio_run):
 
 def test_summary_counts_and_native_chart(kuopio_run):
     _, output = kuopio_run
-    ws = workbook(output)["Yhteenveto"]
+    # The counts are formulas over the data sheet (test_workbook_data.py); these are their cached results.
+    ws = openpyxl.load_workbook(output / f"{KUOPIO}.xlsx", data_only=True)["Yhteenveto"]
     rows = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(3, 14)] for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value == "Yhteensä"}
     # The report's total is named after the programme it adds up.
     whole = rows["Kasvava Kuopio -toimenpideohjelma"]
@@ -87,13 +95,29 @@ def test_summary_counts_and_native_chart(kuopio_run):
         assert "xl/charts/chart1.xml" in z.namelist()
         chart = z.read("xl/charts/chart1.xml").decode("utf-8")
         assert "<c:barChart>" in chart
-    # The first goal on top and the bars growing left to right: the category axis runs from
-    # the top, the value axis from the left, with ticks at whole actions.
-    import re
+        # The chart is alone on its sheet (Kaavio, the third), with its title and alternative text.
+        rels = z.read("xl/worksheets/_rels/sheet3.xml.rels").decode("utf-8")
+        name = re.search(r'Target="../drawings/([^"]+)"', rels).group(1)
+        drawing = z.read(f"xl/drawings/{name}").decode("utf-8")
+        assert "../charts/chart1.xml" in z.read(f"xl/drawings/_rels/{name}.rels").decode("utf-8")
+    assert "<a:t>Toimenpiteet etenemisen mukaan – 1/2024</a:t>" in chart
+    assert re.search(r'descr="Toimenpiteet etenemisen mukaan – Kasvava Kuopio -toimenpideohjelma, yhteensä 77\. '
+                     r'\+ Etenee myönteisesti: 51; .*\+\? \(tuntematon koodi – tarkista\): 3\."', drawing)
+    # The first goal on top and the bars growing left to right from 0: the category axis runs
+    # from the top, the value axis from the left and crosses the categories at the bottom (their
+    # maximum, the categories being reversed), with ticks at whole actions.
     category = re.search(r"<c:catAx>(.*?)</c:catAx>", chart, re.S).group(1)
     value = re.search(r"<c:valAx>(.*?)</c:valAx>", chart, re.S).group(1)
     assert 'orientation val="maxMin"' in category and 'orientation val="minMax"' in value
+    assert '<c:min val="0"/>' in value and '<c:crosses val="max"/>' in value and '<c:axPos val="b"/>' in value
     assert float(re.search(r'majorUnit val="([\d.]+)"', value).group(1)).is_integer()
+    # Every action is in a bar: a segment per legend code, then the codes the legend does not know.
+    names = re.findall(r"<c:ser>.*?<c:tx>.*?<c:v>([^<]*)</c:v>", chart, re.S)
+    assert names == ["+ Etenee myönteisesti", "+/- Etenee osittain myönteisesti", "- Ei ole edennyt",
+                     "? Ei tietoa etenemisestä", "Muu koodi (+?)"]
+    assert "Yhteenveto!$C$4:$C$16" in chart and "Yhteenveto!$K$4:$K$16" in chart
+    categories = re.search(r"<c:cat>.*?</c:cat>", chart, re.S).group(0)
+    assert re.findall(r"<c:v>([^<]*)</c:v>", categories)[0] == "1. Osaavan työvoiman saannin turvaaminen"
 
 
 def test_checks_sheet_lists_findings_with_locations(kuopio_run):

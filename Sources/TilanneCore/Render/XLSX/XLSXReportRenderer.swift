@@ -6,8 +6,10 @@ import Foundation
 /// "Tarkistukset" with the findings and rejected rows.
 public struct XLSXReportRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
+    /// The program the status sheet's rows are sized for (see `XLSXRowGeometry`).
+    public let geometry: XLSXRowGeometry
 
-    public init() {}
+    public init(rowsFor geometry: XLSXRowGeometry = .excel) { self.geometry = geometry }
 
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
@@ -16,7 +18,9 @@ public struct XLSXReportRenderer: ReportRenderer {
         workbook.draftMark = model.draft ? strings.draftMark : nil
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))
         try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
-        try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles)
+        let data = XLSXDataTable(model, strings: strings)
+        try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data)
+        try data.write(workbook: workbook, styles: styles, strings: strings)
         if let indicators = model.indicators {
             try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
         }
@@ -39,9 +43,11 @@ public struct XLSXReportRenderer: ReportRenderer {
     }
 
     /// Widths of the action, progress and status columns; the status column takes what the
-    /// programme's own columns leave of the page (167 units: A4 landscape, one page wide).
-    static let actionWidth: Double = 36
-    static let progressWidth: Double = 17
+    /// programme's own columns leave of the page (167 units: A4 landscape, one page wide at a
+    /// print scale of 82 %, so that Calibri 11 prints at 9 points). Measured on the Kuopio table,
+    /// these widths wrap its texts in the fewest lines (262 against 309 with a wider status column).
+    static let actionWidth: Double = 40
+    static let progressWidth: Double = 19
     static let pageWidth: Double = 167
     /// The change column, when the report compares with a previous period.
     static let changeWidth: Double = 24
@@ -56,7 +62,7 @@ public struct XLSXReportRenderer: ReportRenderer {
 
     static func statusWidths(_ model: ReportModel) -> [Double] {
         let own = model.columns.map(columnWidth)
-        let status = max(62, pageWidth - actionWidth - progressWidth - own.reduce(0, +))
+        let status = max(50, pageWidth - actionWidth - progressWidth - own.reduce(0, +))
         return [actionWidth] + own + [progressWidth, status]
     }
 
@@ -69,8 +75,17 @@ public struct XLSXReportRenderer: ReportRenderer {
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
         let title = strings.reportTitle(of: model)
 
+        // Every row's height, for the page breaks; the headings that must not end a page.
+        var heights: [Double] = []
+        var headings: Set<Int> = []
+        func setHeight(_ row: Int, _ height: Double) {
+            sheet.height(row, height)
+            while heights.count <= row { heights.append(15) }
+            heights[row] = height
+        }
+        let (regular, bold, italic) = (XLSXFontMetrics.regular, XLSXFontMetrics.bold, XLSXFontMetrics.italic)
         sheet.merge(0, 0, lastColumn, title, styles.title)
-        sheet.height(0, 24)
+        setHeight(0, 24)
         var row = 1
         if let dates = strings.datesLine(report: model.reportDate, data: model.dataDate) {
             sheet.merge(row, 0, lastColumn, dates, styles.cell)
@@ -78,30 +93,35 @@ public struct XLSXReportRenderer: ReportRenderer {
         }
         if let notice = model.notice {
             sheet.merge(row, 0, lastColumn, notice, styles.cell)
-            sheet.height(row, XLSXText.rowHeight(notice, width: widths.reduce(0, +), lineHeight: 15))
+            setHeight(row, XLSXMeasure.rowHeight([(notice, widths.reduce(0, +), regular)], for: geometry)
+                      ?? XLSXText.rowHeight(notice, width: widths.reduce(0, +), lineHeight: 15))
             row += 1
         }
         // The legend sits above the table, as in the council document: code, label, colour.
         var legendLines = 1
+        var legendCells: [(String, Double, XLSXFontMetrics?)] = [(strings.legend, widths[0], bold)]
         sheet.string(row, 0, strings.legend, styles.legendHeading)
         for (index, item) in model.legend.enumerated() {
             let column = 1 + index % lastColumn
             if index > 0 && column == 1 {
-                sheet.height(row, XLSXText.height(lines: legendLines))
+                setHeight(row, XLSXMeasure.rowHeight(legendCells, for: geometry) ?? XLSXText.height(lines: legendLines))
                 row += 1
                 legendLines = 1
+                legendCells = []
                 sheet.blank(row, 0, styles.legendHeading)
             }
             let text = "\(item.code)  \(item.label)"
             sheet.string(row, column, text, styles.progress[index])
             legendLines = max(legendLines, XLSXText.lineCount(text, width: widths[column]))
+            legendCells.append((text, widths[column], bold))
         }
-        sheet.height(row, XLSXText.height(lines: legendLines))
+        setHeight(row, XLSXMeasure.rowHeight(legendCells, for: geometry) ?? XLSXText.height(lines: legendLines))
         row += 1
         let headerRow = row
         var headers = [strings.action] + model.columns.map(\.label) + [strings.progress, model.statusColumn]
         if let comparison = model.comparison { headers.append(strings.changeColumn(comparison.previousPeriod)) }
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
+        setHeight(headerRow, XLSXMeasure.rowHeight(zip(headers, widths).map { ($0, $1, bold) }, for: geometry) ?? 15)
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(
             repeatRows: headerRow...headerRow,
@@ -121,15 +141,19 @@ public struct XLSXReportRenderer: ReportRenderer {
             // The top shown level prints as the council table's theme rows, the levels below as its goal rows.
             if depth == 0 {
                 sheet.merge(row, 0, lastColumn, text, styles.theme)
-                sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
+                setHeight(row, XLSXMeasure.rowHeight([(text, totalWidth, bold)], size: 12, for: geometry)
+                          ?? XLSXText.rowHeight(text, width: totalWidth, lineHeight: 17, charactersPerUnit: 0.8))
             } else {
                 // A third level (and below) in its own lighter style, so kohdat read apart from painopisteet.
                 sheet.merge(row, 0, lastColumn, text, depth == 1 ? styles.goal : styles.subheading)
-                sheet.height(row, XLSXText.rowHeight(text, width: totalWidth, lineHeight: 15.5))
+                setHeight(row, XLSXMeasure.rowHeight([(text, totalWidth, depth == 1 ? bold : italic)], for: geometry)
+                          ?? XLSXText.rowHeight(text, width: totalWidth, lineHeight: 15.5))
             }
+            headings.insert(row)
             row += 1
             if item.actions.isEmpty && item.items.isEmpty {
                 sheet.merge(row, 0, lastColumn, strings.noActions, styles.cell)
+                setHeight(row, 15)
                 row += 1
             }
             for action in item.actions {
@@ -141,11 +165,30 @@ public struct XLSXReportRenderer: ReportRenderer {
                 }
                 for column in 0..<texts.count where column != progressColumn { sheet.string(row, column, texts[column], styles.cell) }
                 sheet.string(row, progressColumn, texts[progressColumn], progressStyle(action.progress, styles: styles, legendIndex: legendIndex))
-                // Spreadsheet programs do not grow rows for wrapped text on opening; size them here.
-                let lines = zip(texts, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
-                sheet.height(row, XLSXText.height(lines: lines))
+                // Spreadsheet programs do not grow rows for wrapped text on opening; size them here,
+                // from the font's own widths where it is installed.
+                let fonts = texts.indices.map { column -> XLSXFontMetrics? in
+                    guard column == progressColumn else { return regular }
+                    return action.progress.status == .missing ? italic : bold
+                }
+                if let height = XLSXMeasure.rowHeight((0..<texts.count).map { (texts[$0], widths[$0], fonts[$0]) }, for: geometry) {
+                    setHeight(row, height)
+                } else {
+                    let lines = zip(texts, widths).map { XLSXText.lineCount($0, width: $1) }.max() ?? 1
+                    setHeight(row, XLSXText.height(lines: lines))
+                }
                 row += 1
             }
+        }
+        // Printed at a fixed scale (fitting to the page width would drop the page breaks), one
+        // page wide, with breaks placed so that no heading ends a page.
+        let scale = XLSXMeasure.printScale(widths: widths)
+        worksheet_set_print_scale(sheet.handle, UInt16(scale))
+        var breaks = XLSXMeasure.pageBreaks(heights: heights, from: headerRow + 1, repeated: heights[headerRow],
+                                            keepWithNext: headings, scale: scale).map { lxw_row_t($0) }
+        if !breaks.isEmpty {
+            breaks.append(0)
+            workbook.check(worksheet_set_h_pagebreaks(sheet.handle, &breaks))
         }
         worksheet_activate(sheet.handle)
     }

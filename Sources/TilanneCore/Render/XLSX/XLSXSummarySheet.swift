@@ -1,9 +1,12 @@
 import CXlsxWriter
 
 /// Sheet "Yhteenveto": counts and shares of each progress code per item, per programme and for
-/// the whole report, and a native stacked bar chart of the items that hold the actions.
+/// the whole report; the native stacked bar chart of the items that hold the actions follows on
+/// a sheet of its own (`XLSXSummaryChart`).
 enum XLSXSummarySheet {
-    static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles) throws {
+    /// With `data`, the counts are formulas over its table (see `XLSXDataTable`); without, numbers.
+    static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles,
+                      data: XLSXDataTable? = nil) throws {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
@@ -35,24 +38,50 @@ enum XLSXSummarySheet {
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         sheet.height(headerRow, 48)
 
-        func counts(_ row: Int, _ counts: ProgressCounts, bold: Bool) {
+        /// The counts of a row; with the data table, as formulas over it (`terms` select the
+        /// row's actions, none: all) with the counts computed here as their cached results.
+        func counts(_ row: Int, _ counts: ProgressCounts, bold: Bool, terms: [String]?) {
+            let (number, percent) = bold ? (styles.numberBold, styles.percentBold) : (styles.number, styles.percent)
+            let unknownColumn = firstCount + 2 * counts.byCode.count
+            let totalColumn = unknownColumn + 2
+            func cell(_ column: Int) -> String { "\(XLSXDataTable.columnLetters(column))\(row + 1)" }
+            func count(_ column: Int, _ value: Int, _ formula: String?) {
+                if let formula, terms != nil {
+                    sheet.formula(row, column, "=" + formula, value: Double(value), number)
+                } else {
+                    sheet.number(row, column, Double(value), number)
+                }
+            }
+            func selecting(_ extra: String?) -> String? {
+                guard let terms, let data else { return nil }
+                let all = terms + (extra.map { [$0] } ?? [])
+                return all.isEmpty ? "ROWS(\(data.names[0]))" : "SUMPRODUCT(\(all.joined(separator: ",")))"
+            }
             var column = firstCount
             for item in counts.byCode {
-                sheet.number(row, column, Double(item.count), bold ? styles.numberBold : styles.number)
-                sheet.number(row, column + 1, item.share, bold ? styles.percentBold : styles.percent)
+                count(column, item.count, data?.codeCondition(item.code).flatMap(selecting))
+                if terms != nil {
+                    sheet.formula(row, column + 1, "=IF(\(cell(totalColumn))=0,0,\(cell(column))/\(cell(totalColumn)))",
+                                  value: item.share, percent)
+                } else {
+                    sheet.number(row, column + 1, item.share, percent)
+                }
                 column += 2
             }
-            sheet.number(row, column, Double(counts.unknownTotal), bold ? styles.numberBold : styles.number)
-            sheet.number(row, column + 1, Double(counts.missing), bold ? styles.numberBold : styles.number)
-            sheet.number(row, column + 2, Double(counts.total), bold ? styles.numberBold : styles.number)
+            // The codes the legend does not know: what is left of the total.
+            let known = counts.byCode.indices.map { cell(firstCount + 2 * $0) }
+            count(unknownColumn, counts.unknownTotal,
+                  "\(cell(totalColumn))-\(cell(unknownColumn + 1))" + (known.isEmpty ? "" : "-(\(known.joined(separator: "+")))"))
+            count(unknownColumn + 1, counts.missing, data?.codeCondition("").flatMap(selecting))
+            count(totalColumn, counts.total, selecting(nil))
         }
         /// A row naming an item (and the top-level item it is under) with its counts.
-        func line(_ row: Int, top: String, item: String, _ values: ProgressCounts, bold: Bool) {
+        func line(_ row: Int, top: String, item: String, _ values: ProgressCounts, bold: Bool, terms: [String]? = nil) {
             let style = bold ? styles.textBold : styles.cell
             if hasTop { sheet.string(row, 0, top, style) }
             sheet.string(row, firstCount - 1, item, style)
             fit(row, top, item)
-            counts(row, values, bold: bold)
+            counts(row, values, bold: bold, terms: terms)
         }
 
         // The items without sub-items first, in one contiguous block, so the chart can refer to them.
@@ -65,18 +94,20 @@ enum XLSXSummarySheet {
         let firstLeafRow = row
         for (item, _) in outline where item.items.isEmpty {
             line(row, top: top(item).map { model.shown($0.label, untranslated: $0.untranslatedTitle == true) } ?? "",
-                 item: model.shown(item.label, untranslated: item.untranslatedTitle == true), item.counts, bold: false)
+                 item: model.shown(item.label, untranslated: item.untranslatedTitle == true), item.counts, bold: false,
+                 terms: data?.conditions(item.path))
             row += 1
         }
         let lastLeafRow = row - 1
         row += 1
         // Then the totals of every item with sub-items, and the report's: all programmes, or the one.
         for (item, _) in outline where !item.items.isEmpty {
-            line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts, bold: true)
+            line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts,
+                 bold: true, terms: data?.conditions(item.path))
             row += 1
         }
         let totalName = model.totalName
-        line(row, top: totalName, item: strings.total, model.totals, bold: true)
+        line(row, top: totalName, item: strings.total, model.totals, bold: true, terms: data?.conditions(nil))
         if !hasTop { sheet.string(row, 0, "\(totalName): \(strings.total.lowercased())", styles.textBold) }
         row += 2
 
@@ -95,45 +126,16 @@ enum XLSXSummarySheet {
             row += 1
         }
 
-        if lastLeafRow >= firstLeafRow {
-            insertChart(model, strings: strings, workbook: workbook, sheet: sheet, rows: firstLeafRow...lastLeafRow,
-                        labelColumn: firstCount - 1, at: row)
-        }
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow,
                          header: "&L\(XLSXText.headerSafe(model.programme.name))&R\(XLSXText.headerSafe(model.statusColumn))",
                          footer: "&R\(strings.page) &P / &N")
-    }
-
-    private static func insertChart(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, sheet: XLSXSheet,
-                                    rows: ClosedRange<Int>, labelColumn: Int, at row: Int) {
-        guard let chart = workbook_add_chart(workbook.handle, UInt8(LXW_CHART_BAR_STACKED.rawValue)) else { return }
-        let sheetName = strings.summarySheet
-        for (index, item) in model.legend.enumerated() {
-            let column = lxw_col_t(labelColumn + 1 + index * 2)
-            guard let series = chart_add_series(chart, nil, nil) else { continue }
-            chart_series_set_categories(series, sheetName, lxw_row_t(rows.lowerBound), lxw_col_t(labelColumn), lxw_row_t(rows.upperBound), lxw_col_t(labelColumn))
-            chart_series_set_values(series, sheetName, lxw_row_t(rows.lowerBound), column, lxw_row_t(rows.upperBound), column)
-            chart_series_set_name(series, "\(item.code) \(item.label)")
-            var fill = lxw_chart_fill(color: HexColour(item.colour)?.rgb ?? 0x999999, none: 0, transparency: 0)
-            chart_series_set_fill(series, &fill)
-            var line = lxw_chart_line(color: 0x404040, none: 0, width: 0.75, dash_type: 0, transparency: 0)
-            chart_series_set_line(series, &line)
+        if lastLeafRow >= firstLeafRow {
+            let codeColumns = model.legend.indices.map { firstCount + 2 * $0 }
+            let unknownColumn = firstCount + 2 * model.legend.count
+            try XLSXSummaryChart.write(model, strings: strings, workbook: workbook, source: .init(
+                sheet: strings.summarySheet, rows: firstLeafRow...lastLeafRow, labelColumn: firstCount - 1,
+                codeColumns: codeColumns, unknownColumn: unknownColumn, missingColumn: unknownColumn + 1))
         }
-        chart_title_set_name(chart, strings.chartTitle)
-        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
-        // In a bar chart libxlsxwriter's x axis is the value axis (bottom) and the y axis the
-        // categories: reversing the categories puts the first item on top, as in the table, and
-        // keeps the bars growing left to right.
-        chart_axis_set_reverse(chart.pointee.y_axis)
-        // Whole actions: ticks at whole numbers, about eight of them.
-        let largest = model.outline.filter { $0.item.items.isEmpty }.map(\.item.counts.total).max() ?? 1
-        chart_axis_set_major_unit(chart.pointee.x_axis, Double(max(1, (largest + 7) / 8)))
-        chart_axis_set_num_format(chart.pointee.x_axis, "0")
-        var options = lxw_chart_options()
-        options.x_scale = 2.0
-        options.y_scale = 2.2
-        options.description = workbook.retainAttribute(strings.chartTitle)
-        workbook.check(worksheet_insert_chart_opt(sheet.handle, lxw_row_t(row), 0, chart, &options))
     }
 }

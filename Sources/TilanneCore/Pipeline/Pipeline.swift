@@ -228,6 +228,12 @@ public struct Pipeline: Sendable {
                 items.append(.init(model: edition, renderer: renderer, fileName: fileName(renderer, language: edition.language)))
             }
         }
+        // A report too large for a worksheet is refused before anything is written.
+        for item in items where [.xlsx, .pdf].contains(item.renderer.format) {
+            if let problem = XLSXReportRenderer.sizeProblem(item.model) {
+                throw OutputError(path: outputFolder.appendingPathComponent(item.fileName).path, problem: problem)
+            }
+        }
         return try ReportPublisher(folder: outputFolder, renderers: []).publish(items)
     }
 

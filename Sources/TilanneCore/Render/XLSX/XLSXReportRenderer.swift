@@ -6,12 +6,14 @@ import Foundation
 /// "Tarkistukset" with the findings and rejected rows.
 public struct XLSXReportRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
+    /// Reports with more actions than this are written in libxlsxwriter's constant-memory mode.
+    public var streamingActions = XLSXReportRenderer.streamingThreshold
 
     public init() {}
 
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
-        let workbook = try XLSXWorkbook(path: url.path)
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: model.totals.total > streamingActions)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         workbook.draftMark = model.draft ? strings.draftMark : nil
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))

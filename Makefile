@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_SEED  ?= 13
 FUZZ_JOBS  ?= 2
 
-.PHONY: run examples test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench fuzz references clean
+.PHONY: run examples test deps test-deps test-tools build build-debug swift-test acceptance check-clients screenshots bench bench-million fuzz references clean
 
 ## Install the C libraries when missing: libxlsxwriter (writes the XLSX report), libxml2
 ## (streams the XML inside XLSX and DOCX inputs), zlib (inflates them), SQLite (the history) and
@@ -86,6 +86,11 @@ references: deps
 ## The whole pipeline on BENCH_ROWS generated rows against the C floor, in the same run.
 bench: build
 	BENCH_ROWS=$(BENCH_ROWS) $(PYTHON) bench/run_bench.py
+
+## One language at 1,000,000 actions against the floor at 1,000,000 (peak memory and wall time,
+## BENCH_RUNS runs each, default 1): a 420 MB input, several minutes.
+bench-million: build
+	BENCH_MILLION=1 $(PYTHON) bench/run_bench.py
 
 ## Mutated CSV, XLSX, DOCX, PX, JSON-stat and YAML inputs through the release binary for
 ## FUZZ_SECONDS: fails on a crash, a run over 10 s, peak memory over the stated bound or an exit

@@ -13,6 +13,41 @@ struct NormaliseTests {
         #expect(TextNormaliser.clean("a\u{0007}b\u{0000}c").removedControls == 2)
     }
 
+    @Test("A large flat table read in chunks side by side gives the rows and findings of reading it row by row")
+    func chunkedReading() throws {
+        var rows: [[String]] = []
+        for index in 0..<5_000 {
+            var overrides = [4: "Toimenpide \(index)"]
+            // Findings scattered over the rows and the chunks: control characters in a cell, a
+            // place first seen late (its title finding then), a row rejected on ingest.
+            if index % 97 == 0 { overrides[8] = "Tila\u{0007} \(index)" }
+            if index % 1_251 == 0 { overrides[1] = "\(2 + index % 3)"; overrides[2] = "Otsikko\u{0007} \(index)" }
+            if index % 613 == 0 { overrides[5] = "Hanke\u{0001}" }
+            rows.append(TestSupport.actionRow(overrides))
+        }
+        let file = try TestSupport.temporaryFolder().appendingPathComponent("suuri.csv")
+        try TestSupport.writeFlatCSV(rows, to: file)
+        let config = try TestSupport.config(reading: file)
+        let raw = SourceIngester(config: config).ingest(config.sources[0])[0]
+        var sequential = Normaliser(config: config)
+        sequential.parallelFrom = .max
+        var chunked = Normaliser(config: config)
+        chunked.parallelFrom = 1
+        let one = sequential.normalise(raw, source: config.sources[0])
+        let other = chunked.normalise(raw, source: config.sources[0])
+        #expect(one.actions.count == 5_000)
+        #expect(one.diagnostics.count > 60)
+        #expect(one.diagnostics == other.diagnostics)
+        func essence(_ row: ActionRow) -> [String] {
+            let projects: [String] = row.projects.map(\.text)
+            return ["\(row.rowNumber)", row.action, row.status, row.place.shown, "\(row.place.id)", projects.joined(separator: "|")]
+        }
+        let rowsOne: [[String]] = one.actions.map(essence)
+        let rowsOther: [[String]] = other.actions.map(essence)
+        #expect(rowsOne == rowsOther)
+        #expect(one.rejected == other.rejected && one.structureRows == other.structureRows && one.blankRows == other.blankRows)
+    }
+
     @Test("Hyphenation and spacing are no difference between titles; rewording is")
     func comparisonKey() {
         #expect(TextNormaliser.comparisonKey("Yrityskannan ja työpaikka-määrän kasvattaminen")

@@ -20,7 +20,11 @@ public struct NormalisedTable: Sendable {
 
 /// One action as a source table states it.
 public struct ActionRow: Sendable {
-    public var location: SourceLocation
+    /// The row as a spreadsheet numbers it; with `fieldLocations.origin`, the row's location.
+    public var rowNumber: Int
+    /// Made from the file part all rows share and the row number: a location stored in every
+    /// row took 96 bytes of it, in each stage's copy (about 180 MiB at 1,000,000 rows).
+    public var location: SourceLocation { fieldLocations.origin.at(row: rowNumber) }
     /// Identity that survives re-saving the table: the id column, or derived once the row's
     /// place is resolved (see ActionIdentity).
     public var identity: String

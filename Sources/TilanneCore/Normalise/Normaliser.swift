@@ -1,9 +1,13 @@
+import Foundation
+
 /// Normalise stage: turns the records of one `RawTable` into `ActionRow`s by the table's shape,
 /// cleaning every text and mapping progress codes. Rows it cannot place are rejected with the
 /// finding that explains why, so that rows in = actions + structure + blank + rejected.
 public struct Normaliser: Sendable {
     public let config: TilanneConfig
     private let resolver: ProgressCodeResolver
+    /// From this many action rows on, a flat table's cells are read in chunks on every core.
+    var parallelFrom = 4_096
 
     public init(config: TilanneConfig) {
         self.config = config
@@ -48,6 +52,9 @@ public struct Normaliser: Sendable {
         let levelColumns = table.levelColumns.sorted { $0.key < $1.key }
         let patterns = source.shape == .sectioned
             ? SectionPatternSet(source.sections, register: config.register, language: config.language) : nil
+        // Flat rows are placed here, in order; their cells are read afterwards, side by side
+        // (`makeActions`), with each row's findings put back where the row left them in `log`.
+        var pending: [PendingAction] = []
 
         for (index, record) in table.records.enumerated() where index != headerIndex {
             if record.isBlank { result.blankRows += 1; continue }
@@ -75,7 +82,7 @@ public struct Normaliser: Sendable {
                     place = read
                 }
                 last = (key, place)
-                result.actions.append(makeAction(record, table: table, locations: locations, place: place, context: nil, log: &log))
+                pending.append(PendingAction(record: index, place: place, logMark: log.diagnostics.count))
             case .sectioned:
                 guard let patterns else { continue }
                 if readSectionRow(record, table: table, locations: locations, patterns: patterns, context: &context, log: &log) {
@@ -96,8 +103,71 @@ public struct Normaliser: Sendable {
                 result.actions.append(makeAction(record, table: table, locations: locations, place: context.place, context: context, log: &log))
             }
         }
+        if !pending.isEmpty {
+            log = makeActions(pending, table: table, locations: locations, into: &result.actions, log: log)
+        }
         result.diagnostics = log.diagnostics
         return result
+    }
+
+    /// A flat row placed, its cells not read yet; `logMark` is how many findings the table had
+    /// when it was placed, so its own findings go after those.
+    struct PendingAction: Sendable {
+        var record: Int
+        var place: PlaceReference
+        var logMark: Int
+    }
+
+    /// Reads the cells of the placed rows, in chunks on every core for a large table, into
+    /// `actions` in row order, and returns `log` with each row's findings inserted after the
+    /// findings made before the row (the order reading one row after the other gives).
+    private func makeActions(_ pending: [PendingAction], table: RawTable, locations: FieldLocations,
+                             into actions: inout [ActionRow], log: DiagnosticLog) -> DiagnosticLog {
+        let chunks = pending.count < parallelFrom ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let size = (pending.count + chunks - 1) / chunks
+        let results = ChunkResults(count: chunks)
+        let rows = [ActionRow](unsafeUninitializedCapacity: pending.count) { buffer, initialised in
+            let output = SharedBuffer(buffer: buffer)
+            @Sendable func read(_ chunk: Int) {
+                var own = DiagnosticLog()
+                var ends: [Int] = []
+                let range = (chunk * size)..<min(pending.count, (chunk + 1) * size)
+                ends.reserveCapacity(range.count)
+                for position in range {
+                    let item = pending[position]
+                    (output.buffer.baseAddress! + position).initialize(to: makeAction(
+                        table.records[item.record], table: table, locations: locations, place: item.place, context: nil, log: &own))
+                    ends.append(own.diagnostics.count)
+                }
+                results.set(chunk, (own.diagnostics, ends))
+            }
+            if chunks == 1 {
+                read(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: chunks) { read($0) }
+            }
+            initialised = pending.count
+        }
+        actions.append(contentsOf: rows)
+        // Merged in row order: the table's findings up to each row's mark, then the row's own.
+        var merged = DiagnosticLog()
+        let before = log.diagnostics
+        var copied = 0
+        for chunk in 0..<chunks {
+            let (own, ends) = results.get(chunk)
+            var start = 0
+            for (offset, end) in ends.enumerated() {
+                let mark = pending[chunk * size + offset].logMark
+                if mark > copied {
+                    merged.append(contentsOf: Array(before[copied..<mark]))
+                    copied = mark
+                }
+                if end > start { merged.append(contentsOf: Array(own[start..<end])) }
+                start = end
+            }
+        }
+        if copied < before.count { merged.append(contentsOf: Array(before[copied...])) }
+        return merged
     }
 
     private func isRepeatedHeader(_ record: RawRecord, headerKeys: [String]) -> Bool {
@@ -223,7 +293,7 @@ public struct Normaliser: Sendable {
         let action = text(.action)
         let explicitID = nonEmpty(TextNormaliser.singleLine(text(.id)))
         var row = ActionRow(
-            location: table.origin.at(row: record.row),
+            rowNumber: record.row,
             identity: explicitID ?? "",
             place: place,
             bindingGoal: binding,
@@ -289,4 +359,29 @@ public struct Normaliser: Sendable {
         let joined = cells.map { CellText.excerpt(TextNormaliser.singleLine($0), length: 200) }.filter { !$0.isEmpty }.joined(separator: " | ")
         return CellText.excerpt(joined, length: 200)
     }
+}
+
+/// The findings and row ends of each chunk of `makeActions`, set by the worker that read it.
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [([Diagnostic], [Int])]
+
+    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
+
+    func set(_ chunk: Int, _ result: ([Diagnostic], [Int])) {
+        lock.lock()
+        slots[chunk] = result
+        lock.unlock()
+    }
+
+    func get(_ chunk: Int) -> ([Diagnostic], [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[chunk]
+    }
+}
+
+/// The rows' buffer, each element initialised by exactly one worker.
+private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<ActionRow>
 }

@@ -88,6 +88,7 @@ public struct RunSummary: Codable, Sendable {
     /// Size and SHA-256, read in 1 MiB chunks: the reports can be tens of megabytes and the
     /// summary must not add them to the run's peak memory.
     public static func file(_ url: URL) -> FileRecord {
+        if let known = WrittenFileRecords.record(of: url) { return known }
         var hasher = SHA256()
         var bytes = 0
         if let handle = try? FileHandle(forReadingFrom: url) {

@@ -258,6 +258,12 @@ public struct Pipeline: Sendable {
         for renderer in coordinatorRenderers(formats: formats, updates: coordinator.updateRequests != nil) {
             items.append(.init(model: coordinator, renderer: renderer, fileName: coordinatorFileName(renderer)))
         }
+        // A report too large for a worksheet is refused before anything is written.
+        for item in items where [.xlsx, .pdf].contains(item.renderer.format) {
+            if let problem = XLSXReportRenderer.sizeProblem(item.model) {
+                throw OutputError(path: outputFolder.appendingPathComponent(item.fileName).path, problem: problem)
+            }
+        }
         return try ReportPublisher(folder: outputFolder, renderers: []).publish(items)
     }
 

@@ -32,22 +32,16 @@ enum PublishChecks {
 
     private static func megabytes(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
 
-    /// Reads a written file back as its reader would: an XLSX is opened as a ZIP and every XML
-    /// part parsed (libxlsxwriter can report success for a broken file when its temporary folder
-    /// fills up); a CSV or HTML file must be complete. Throws with what is wrong.
+    /// Reads a written file back: an XLSX is opened as a ZIP and every XML part proved whole
+    /// (libxlsxwriter can report success for a broken file when its temporary folder fills up);
+    /// a CSV or HTML file must be complete. Throws with what is wrong.
     static func verify(_ url: URL, format: OutputFormat, shownAs final: URL) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size > 0 else { throw OutputError(path: final.path, problem: "the written file is empty") }
         switch format {
         case .xlsx:
             do {
-                let archive = try OfficeArchive(url: url, expansionLimit: 1 << 32)
-                for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"] where !archive.contains(part) {
-                    throw OfficeReadError.missingPart(part)
-                }
-                for part in archive.partNames where part.hasSuffix(".xml") || part.hasSuffix(".rels") {
-                    try XMLStream.parse(part, in: archive, with: IgnoringHandler())
-                }
+                try verifyWorkbook(url)
             } catch {
                 throw OutputError(path: final.path, problem: "the written workbook does not read back (\(error)); not published")
             }
@@ -73,6 +67,76 @@ enum PublishChecks {
         let end = try handle.seekToEnd()
         try handle.seek(toOffset: end > 64 ? end - 64 : 0)
         return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+    }
+
+    /// Every XML part of a written workbook, inflated and checked by `XMLShapeCheck` (the
+    /// elements balanced and closed, nothing after the root): what a temporary file cut short
+    /// breaks. A part the check has any doubt about is parsed whole by libxml2, which gives the
+    /// verdict and its message. The two largest parts (the sheet and the shared strings) are
+    /// checked side by side, each with its own reader of the archive.
+    static func verifyWorkbook(_ url: URL) throws {
+        let archive = try OfficeArchive(url: url, expansionLimit: 1 << 32)
+        for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"] where !archive.contains(part) {
+            throw OfficeReadError.missingPart(part)
+        }
+        let parts = archive.partNames.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rels") }
+        let order = parts.indices.sorted { archive.uncompressedSize(parts[$0]) > archive.uncompressedSize(parts[$1]) }
+        let results = PartResults(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: min(2, parts.count)) { _ in
+            let reader: OfficeArchive
+            do {
+                reader = try OfficeArchive(url: url, expansionLimit: 1 << 32)
+            } catch {
+                results.fail(order[0], error)
+                return
+            }
+            while let index = results.next().map({ order[$0] }) {
+                do {
+                    try verifyPart(parts[index], in: reader)
+                } catch {
+                    results.fail(index, error)
+                }
+            }
+        }
+        // The first broken part in archive order, whichever worker found it.
+        if let failure = results.firstFailure { throw failure }
+    }
+
+    private static func verifyPart(_ part: String, in archive: OfficeArchive) throws {
+        var check = XMLShapeCheck()
+        try archive.stream(part) { chunk in check.feed(chunk) }
+        if check.finish() { return }
+        try XMLStream.parse(part, in: archive, with: IgnoringHandler())
+    }
+
+    /// The parts still to check and what failed, shared by the workers.
+    private final class PartResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var taken = 0
+        private let count: Int
+        private var failures: [Int: any Error] = [:]
+
+        init(count: Int) { self.count = count }
+
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard taken < count else { return nil }
+            taken += 1
+            return taken - 1
+        }
+
+        func fail(_ index: Int, _ error: any Error) {
+            lock.lock()
+            failures[index] = failures[index] ?? error
+            lock.unlock()
+        }
+
+        var firstFailure: (any Error)? {
+            lock.lock()
+            defer { lock.unlock() }
+            return failures.keys.min().flatMap { failures[$0] }
+        }
     }
 
     private final class IgnoringHandler: XMLStreamHandler {

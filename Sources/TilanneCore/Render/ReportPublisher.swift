@@ -64,6 +64,8 @@ public struct ReportPublisher: Sendable {
                     throw OutputError(path: job.final.path, problem: "the written file is not a regular file; not published")
                 }
                 try PublishChecks.verify(job.temporary, format: job.item.renderer.format, shownAs: job.final)
+                // Hashed here, side by side with the other files, for the run summary.
+                WrittenFileRecords.remember(job.temporary, as: job.final)
             } catch {
                 failures.add(error)
             }

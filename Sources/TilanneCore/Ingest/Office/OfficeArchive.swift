@@ -30,6 +30,9 @@ final class OfficeArchive {
 
     func contains(_ path: String) -> Bool { archive[path] != nil }
 
+    /// A part's size as its entry declares it (0 when there is no such part).
+    func uncompressedSize(_ path: String) -> UInt64 { archive[path]?.uncompressedSize ?? 0 }
+
     /// Every entry's name, in archive order.
     var partNames: [String] { archive.map(\.path) }
 

@@ -226,6 +226,12 @@ struct XLSXDataTable {
         let whole = workbook.format { $0.top().numberFormat("0") }
         let headerFormat = workbook.format { $0.bold().top().border().fill(XLSXStyles.headerFill) }
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
+        // In constant-memory mode rows go out in order and libxlsxwriter has no Excel Tables: the
+        // header row is written first and the data gets an autofilter instead of a Table.
+        if workbook.constantMemory {
+            sheet.height(0, 18)
+            for (column, header) in headers.enumerated() { sheet.string(0, column, header, headerFormat) }
+        }
         var row = 1
         forEachRow(strings: strings) { cells in
             sheet.height(row, 15)
@@ -246,18 +252,22 @@ struct XLSXDataTable {
             return column
         }
         let lastRow = max(1, actionCount)
-        try columns.withUnsafeMutableBufferPointer { buffer in
-            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
-            pointers.append(nil)
-            try pointers.withUnsafeMutableBufferPointer { list in
-                var options = lxw_table_options()
-                options.name = workbook.retain(tableName)
-                options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
-                options.style_type_number = 9
-                options.columns = list.baseAddress
-                let result = worksheet_add_table(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1), &options)
-                guard result == LXW_NO_ERROR else {
-                    throw OutputError(path: sheetName, problem: "libxlsxwriter: \(String(cString: lxw_strerror(result)))")
+        if workbook.constantMemory {
+            workbook.check(worksheet_autofilter(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1)))
+        } else {
+            try columns.withUnsafeMutableBufferPointer { buffer in
+                var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+                pointers.append(nil)
+                try pointers.withUnsafeMutableBufferPointer { list in
+                    var options = lxw_table_options()
+                    options.name = workbook.retain(tableName)
+                    options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+                    options.style_type_number = 9
+                    options.columns = list.baseAddress
+                    let result = worksheet_add_table(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1), &options)
+                    guard result == LXW_NO_ERROR else {
+                        throw OutputError(path: sheetName, problem: "libxlsxwriter: \(String(cString: lxw_strerror(result)))")
+                    }
                 }
             }
         }
@@ -266,7 +276,7 @@ struct XLSXDataTable {
                 workbook.check(workbook_define_name(workbook.handle, name, "=" + range(column)))
             }
         }
-        sheet.height(0, 18)
+        if !workbook.constantMemory { sheet.height(0, 18) }
         // Printed, the table and not the texts running past its last column.
         workbook.check(worksheet_print_area(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1)))
         sheet.freeze(rows: 1)

@@ -8,12 +8,14 @@ public struct XLSXReportRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
     /// The program the status sheet's rows are sized for (see `XLSXRowGeometry`).
     public let geometry: XLSXRowGeometry
+    /// Reports with more actions than this are written in libxlsxwriter's constant-memory mode.
+    public var streamingActions = XLSXReportRenderer.streamingThreshold
 
     public init(rowsFor geometry: XLSXRowGeometry = .excel) { self.geometry = geometry }
 
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
-        let workbook = try XLSXWorkbook(path: url.path)
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: model.totals.total > streamingActions)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         workbook.draftMark = model.draft ? strings.draftMark : nil
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))

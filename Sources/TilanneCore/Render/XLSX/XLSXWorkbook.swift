@@ -12,6 +12,8 @@ final class XLSXWorkbook {
     /// C strings handed to the library that must outlive `close()`.
     /// On a draft, the word every printed page carries at the top centre (`LUONNOS`).
     var draftMark: String?
+    /// Written in libxlsxwriter's constant-memory mode (rows in order, no Excel Tables).
+    let constantMemory: Bool
     private var retainedStrings: [UnsafeMutablePointer<CChar>] = []
     private var firstError: lxw_error = LXW_NO_ERROR
 
@@ -26,10 +28,15 @@ final class XLSXWorkbook {
     /// which would follow a link. So the file is created here first, exclusively and without
     /// following links (`SafeFile.createNew`; the publisher puts it in a folder only this user
     /// can enter), and after the library wrote it, the name must still be that same regular file.
-    init(path: String) throws {
+    ///
+    /// `constantMemory`: libxlsxwriter writes each row to its temporary file as soon as the next
+    /// row starts, and texts inline instead of in the shared-strings table, so a sheet of a
+    /// million rows never sits in memory. Every sheet must then be written row by row in order:
+    /// the library silently drops a cell written to a row it has already flushed.
+    init(path: String, constantMemory: Bool = false) throws {
         let created = try SafeFile.createNew(path)
         let tmpdir = strdup(Self.temporaryFolder)
-        var options = lxw_workbook_options(constant_memory: 0, tmpdir: tmpdir, use_zip64: 0)
+        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: tmpdir, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
             free(tmpdir)
             Glibc.close(created)
@@ -38,6 +45,7 @@ final class XLSXWorkbook {
         self.handle = handle
         self.path = path
         self.created = created
+        self.constantMemory = constantMemory
         if let tmpdir { retainedStrings.append(tmpdir) }
     }
 

@@ -1,0 +1,37 @@
+/// How large a report the workbook holds, and how it is written when it is large.
+extension XLSXReportRenderer {
+    /// Above this many actions the workbook is written in constant-memory mode (texts inline,
+    /// each row flushed as the next one starts): the library's cell tables would otherwise take
+    /// about 1.3 KiB per action, 1.3 GiB at a million. Below it the shared-strings table is
+    /// smaller and faster to write (docs/performance.md), and the files stay as they were.
+    public static let streamingThreshold = 250_000
+
+    /// The rows a worksheet holds in Excel (and in libxlsxwriter, which refuses the rest).
+    public static let worksheetRows = 1_048_576
+
+    /// The most rows each large sheet of the report can need: one per action (per party and
+    /// action on the update list, per finding and rejected row on the checks sheet), a heading
+    /// per item, and the title, legend and header rows above. A bound, not the exact count.
+    static func rowsNeeded(_ model: ReportModel) -> [(sheet: String, rows: Int)] {
+        let strings = ReportStrings(language: model.language)
+        let items = model.outline.count
+        var sheets = [
+            (strings.statusSheet, 8 + model.legend.count + 2 * items + model.totals.total),
+            (strings.checksSheet, 12 + model.diagnostics.count + model.rejectedRows.count),
+        ]
+        if let comparison = model.comparison { sheets.append((strings.changesSheet, 12 + comparison.changes.count)) }
+        if let requests = model.updateRequests {
+            sheets.append((strings.updatesSheet, 12 + requests.reduce(0) { $0 + 2 + $1.actions.count }))
+        }
+        return sheets
+    }
+
+    /// Why the report does not fit in a workbook, or nil when it does: said before anything is
+    /// written, instead of a file cut short or libxlsxwriter's "index out of range".
+    public static func sizeProblem(_ model: ReportModel) -> String? {
+        guard let (sheet, rows) = rowsNeeded(model).first(where: { $0.rows > worksheetRows }) else { return nil }
+        return "the report needs up to \(rows) rows on the sheet \"\(sheet)\" (\(model.totals.total) actions), more than the "
+            + "\(worksheetRows) rows an Excel worksheet holds; nothing was written. Write the other formats "
+            + "(--format csv --format html) or split the sources into several programmes"
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import TilanneCore
+
+@Suite("Publishing large reports: the written workbook proved whole, constant-memory workbooks, the row limit")
+struct PublishCheckTests {
+    /// The Kuopio report's model and its workbook, written in the normal mode.
+    private func kuopio() throws -> (model: ReportModel, workbook: URL) {
+        let config = try TestSupport.kuopioConfig()
+        let pipeline = Pipeline(config: config)
+        let model = pipeline.report(from: pipeline.check())
+        let url = try TestSupport.temporaryFolder().appendingPathComponent("report.xlsx")
+        try XLSXReportRenderer().render(model, to: url)
+        return (model, url)
+    }
+
+    /// Every XML part of a workbook, inflated.
+    private func parts(_ url: URL) throws -> [(name: String, bytes: [UInt8])] {
+        let archive = try OfficeArchive(url: url, expansionLimit: 1 << 30)
+        return try archive.partNames.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rels") }.map { name in
+            var bytes: [UInt8] = []
+            try archive.stream(name) { bytes.append(contentsOf: $0) }
+            return (name, bytes)
+        }
+    }
+
+    private func whole(_ bytes: ArraySlice<UInt8>, chunk: Int = 1 << 16) -> Bool {
+        var check = XMLShapeCheck()
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = min(start + chunk, bytes.endIndex)
+            Array(bytes[start..<end]).withUnsafeBytes { check.feed($0) }
+            start = end
+        }
+        return check.finish()
+    }
+
+    @Test("Every part libxlsxwriter writes is proved whole, fed whole or a byte at a time; cut anywhere it is not")
+    func shapeCheck() throws {
+        let (_, url) = try kuopio()
+        let parts = try parts(url)
+        #expect(parts.contains { $0.name == "xl/worksheets/sheet1.xml" } && parts.contains { $0.name == "xl/sharedStrings.xml" })
+        for (name, bytes) in parts {
+            #expect(whole(bytes[...]), "\(name)")
+            #expect(whole(bytes[...], chunk: 1), "\(name) a byte at a time")
+            // Cut anywhere (at 400 places along the long parts): never whole.
+            let step = max(1, bytes.count / 400)
+            for length in stride(from: 0, to: bytes.count, by: step) where whole(bytes[..<length]) {
+                // The only prefix that may pass is the whole document with trailing white space cut.
+                #expect(bytes[length...].allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) }, "\(name) cut at \(length)")
+            }
+        }
+    }
+
+    @Test("A stretch missing in the middle, a wrong end tag or a second root is not proved whole")
+    func shapeCheckGaps() {
+        let document = Array(#"<?xml version="1.0"?><a x="1"><b><c y='2'/>text &amp; more</b><d></d></a>"#.utf8)
+        #expect(whole(document[...]))
+        #expect(whole((document + Array("\n".utf8))[...]))
+        for (start, end) in [(22, 30), (31, 34), (40, 50), (60, 70)] {
+            #expect(!whole((document[..<start] + document[end...])[...]), "without \(start)..<\(end)")
+        }
+        #expect(!whole(Array("<a><b></c></a>".utf8)[...]))
+        #expect(!whole(Array("<a></a><a></a>".utf8)[...]))
+        #expect(!whole(Array("<a></a>x".utf8)[...]))
+        #expect(!whole(Array("<a><!-- c --></a>".utf8)[...]))
+        #expect(!whole(Array("".utf8)[...]))
+    }
+
+    @Test("A written workbook reads back; the run summary's hash of a published file is the file's own")
+    func verifiedAndHashed() throws {
+        let (model, _) = try kuopio()
+        let folder = try TestSupport.temporaryFolder()
+        let items = [ReportPublisher.Item(model: model, renderer: XLSXReportRenderer(), fileName: "a.xlsx"),
+                     ReportPublisher.Item(model: model, renderer: CSVReportRenderer(), fileName: "a.csv")]
+        let written = try ReportPublisher(folder: folder, renderers: []).publish(items)
+        for url in written {
+            let recorded = RunSummary.file(url)
+            #expect(recorded.path == url.path)
+            #expect(recorded.bytes == (try Data(contentsOf: url)).count)
+            // Changed after publishing: hashed again, not taken from what the publish remembered.
+            let before = recorded.sha256
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("x".utf8))
+            try handle.close()
+            #expect(RunSummary.file(url).sha256 != before)
+            #expect(RunSummary.file(url).bytes == recorded.bytes + 1)
+        }
+    }
+
+    @Test("A workbook written in constant-memory mode holds the same cells on every sheet")
+    func constantMemorySameCells() throws {
+        let (model, normal) = try kuopio()
+        let streamed = try TestSupport.temporaryFolder().appendingPathComponent("streamed.xlsx")
+        var renderer = XLSXReportRenderer()
+        renderer.streamingActions = 0
+        try renderer.render(model, to: streamed)
+        try PublishChecks.verify(streamed, format: .xlsx, shownAs: streamed)
+        let a = try WorkbookReader(url: normal, limits: .default, language: .fi)
+        let b = try WorkbookReader(url: streamed, limits: .default, language: .fi)
+        #expect(a.sheets.map(\.name) == b.sheets.map(\.name))
+        for (left, right) in zip(a.sheets, b.sheets) {
+            let cells = try a.read(left).records.map { [String($0.row)] + $0.cells }
+            let same = try b.read(right).records.map { [String($0.row)] + $0.cells }
+            #expect(cells == same, "sheet \(left.name)")
+        }
+        // The texts are inline: no shared-strings part.
+        #expect(try parts(streamed).contains { $0.name == "xl/sharedStrings.xml" } == false)
+    }
+
+    @Test("A report with more rows than a worksheet holds is refused before anything is written")
+    func rowLimit() throws {
+        let (model, _) = try kuopio()
+        #expect(XLSXReportRenderer.sizeProblem(model) == nil)
+        var large = model
+        large.totals.total = XLSXReportRenderer.worksheetRows
+        let problem = try #require(XLSXReportRenderer.sizeProblem(large))
+        #expect(problem.contains("1048576 rows an Excel worksheet holds"))
+        #expect(problem.contains("\"Tilanne\""))
+
+        var config = try TestSupport.kuopioConfig()
+        config.outputs.folder = try TestSupport.temporaryFolder().path
+        let pipeline = Pipeline(config: config)
+        #expect(throws: OutputError.self) { try pipeline.publish(large) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: config.outputs.folder).isEmpty)
+    }
+}

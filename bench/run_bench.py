@@ -43,21 +43,27 @@ def median_of(command):
     return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
 
 
-def main():
-    if os.environ.get("BENCH_MILLION"):
-        return bench_million()
+def prepare(count):
+    """The generated input of `count` rows and the floor's binary, made once for both benches."""
     for needed in ("gen_rows.py", "c_floor.c"):
         if not (REFERENCES / needed).exists():
             sys.exit(f"benchmark reference {REFERENCES / needed} not found; set TILANNE_BENCH_REFERENCES")
     if not os.path.exists(TIME):
         sys.exit("GNU time (/usr/bin/time) is needed: apt-get install time")
     WORK.mkdir(exist_ok=True)
-    rows = WORK / f"rows-{ROWS}.csv"
+    rows = WORK / f"rows-{count}.csv"
     if not rows.exists():
-        subprocess.run([sys.executable, str(REFERENCES / "gen_rows.py"), str(ROWS), str(rows)], check=True)
+        subprocess.run([sys.executable, str(REFERENCES / "gen_rows.py"), str(count), str(rows)], check=True)
     floor = WORK / "c_floor"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "xlsxwriter"], capture_output=True, text=True, check=True).stdout.split()
     subprocess.run(["cc", "-O2", str(REFERENCES / "c_floor.c"), *flags, "-o", str(floor)], check=True)
+    return rows, floor
+
+
+def main():
+    if os.environ.get("BENCH_MILLION"):
+        return bench_million()
+    rows, floor = prepare(ROWS)
 
     config_text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
     config_text = config_text.replace("path: ../Input/kasvava-kuopio-tilanne-{period}.csv", f"path: {rows}")
@@ -124,18 +130,7 @@ def bench_million():
     and wall time. The input is 420 MB; each program runs BENCH_RUNS times (default 1)."""
     global RUNS
     RUNS = int(os.environ.get("BENCH_RUNS", "1"))
-    for needed in ("gen_rows.py", "c_floor.c"):
-        if not (REFERENCES / needed).exists():
-            sys.exit(f"benchmark reference {REFERENCES / needed} not found; set TILANNE_BENCH_REFERENCES")
-    if not os.path.exists(TIME):
-        sys.exit("GNU time (/usr/bin/time) is needed: apt-get install time")
-    WORK.mkdir(exist_ok=True)
-    rows = WORK / f"rows-{MILLION}.csv"
-    if not rows.exists():
-        subprocess.run([sys.executable, str(REFERENCES / "gen_rows.py"), str(MILLION), str(rows)], check=True)
-    floor = WORK / "c_floor"
-    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "xlsxwriter"], capture_output=True, text=True, check=True).stdout.split()
-    subprocess.run(["cc", "-O2", str(REFERENCES / "c_floor.c"), *flags, "-o", str(floor)], check=True)
+    rows, floor = prepare(MILLION)
     text = (ROOT / "Config" / "tilanne.yml").read_text(encoding="utf-8")
     text = text.replace("path: ../Input/kasvava-kuopio-tilanne-{period}.csv", f"path: {rows}")
     text = text.replace("    columns:\n      levels:", "    columns:\n      id: Tunnus\n      levels:")

@@ -197,10 +197,10 @@ extension ConsoleText {
         let reminders = results.filter { $0.mail.kind == .reminder && $0.outcome != .failed }.count
         let failed = results.filter { $0.outcome == .failed }.count
         func count(_ reason: RequestMailPlan.Reason) -> Int { plan.skipped.filter { $0.reason == reason }.count }
-        let day = DocumentDate(plan.today).map { "\($0.day).\($0.month).\($0.year)" } ?? plan.today
+        let day = DocumentDate(plan.today).map(RequestStrings(language: language).date) ?? plan.today
         var text = say("Postitus \(day): pyyntöjä \(requests), muistutuksia \(reminders)",
                        "Utskick \(day): begäran \(requests), påminnelser \(reminders)",
-                       "Mailing \(plan.today): requests \(requests), reminders \(reminders)")
+                       "Mailing \(day): requests \(requests), reminders \(reminders)")
         if failed > 0 { text += say(", epäonnistui \(failed)", ", misslyckades \(failed)", ", failed \(failed)") }
         text += say("; ei postitettu: vastannut \(count(.answered)), ei vielä muistutuspäivä \(count(.notDue)), jo postitettu tänään \(count(.mailedToday))",
                     "; inte skickat: har svarat \(count(.answered)), ingen påminnelsedag ännu \(count(.notDue)), redan skickat i dag \(count(.mailedToday))",

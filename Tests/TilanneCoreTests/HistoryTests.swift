@@ -97,6 +97,10 @@ struct HistoryTests {
         try ChangeListLayout.updates(model.updateRequests ?? [], model: model).snapshot.write(to: updates, atomically: true, encoding: .utf8)
         try RenderTests.expectMatchesReference(changes, "layout-2-2024-muutokset.txt")
         try RenderTests.expectMatchesReference(updates, "layout-2-2024-paivitettavat.txt")
+        // The coordinator's check list: every finding with its place, the uncertain match among them.
+        let checks = layouts.appendingPathComponent("checks.txt")
+        try CheckListLayout.checks(model).snapshot.write(to: checks, atomically: true, encoding: .utf8)
+        try RenderTests.expectMatchesReference(checks, "layout-2-2024-tarkistukset.txt")
     }
 
     @Test("A frozen period is never changed by later runs; freezing it again needs force")

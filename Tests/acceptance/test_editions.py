@@ -169,16 +169,23 @@ def test_the_council_edition_states_the_report_date_and_the_data_date(editions):
 
 def test_the_coordinators_edition_has_the_findings_with_their_places(editions):
     output, _ = editions
-    texts, wb = workbook_texts(output / f"{COORDINATOR}.xlsx")
-    assert {"Tarkistukset", "Päivitettävät"} <= set(wb.sheetnames)
+    _, wb = workbook_texts(output / f"{COORDINATOR}.xlsx")
+    # Only the lists the coordinator works from; the status table is the council edition's.
+    assert wb.sheetnames == ["Tarkistukset", "Muutokset", "Päivitettävät"]
     checks = wb["Tarkistukset"]
     assert str(checks["A1"].value).startswith("Rivejä luettu")
-    rows = [[c.value for c in row] for row in checks.iter_rows(min_row=4)]
+    header = ["Vakavuus", "Koodi", "Viesti", "Tiedosto", "Rivi", "Sarake", "Kohde", "Rivin sisältö"]
+    assert [c.value for c in checks[4]] == header
+    rows = [[c.value for c in row] for row in checks.iter_rows(min_row=5)]
     unknown = [r for r in rows if r[1] == "progress.unknown-code"]
-    assert unknown and all(str(r[3]).endswith(SECOND_PERIOD.name) and isinstance(r[4], int) for r in unknown)
-    assert any("tuntematon koodi – tarkista" in t for t in texts)
-    csv = (output / f"{COORDINATOR}.csv").read_text(encoding="utf-8-sig")
-    assert "Tarkistettava" in csv.splitlines()[0] and "progress.unknown-code" in csv
+    # Each with its file, its row as a number and its column, so the list sorts and filters.
+    assert unknown and all(str(r[3]).endswith(SECOND_PERIOD.name) and isinstance(r[4], int) and r[5].startswith("H (")
+                           for r in unknown)
+    assert str(checks["A2"].value) == f"Havaintoja {len(rows)}, hylättyjä rivejä 0."
+    # The CSV is the same list, row for row.
+    lines = (output / f"{COORDINATOR}.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == ";".join(header) and len(lines) == 1 + len(rows)
+    assert sum(";progress.unknown-code;" in line for line in lines) == len(unknown)
     assert (output / f"{PERIOD}-paivitettavat.csv").exists()
     # Only in the main language: the coordinator works from one workbook.
     assert not list(output.glob("*-koordinaattori-sv.*"))
@@ -250,3 +257,8 @@ def test_the_coordinators_edition_is_configured_by_outputs_coordinator(tmp_path)
         ("  coordinator:\n    formats: [xlsx, csv]", "  coordinator:\n    formats: [xlsx]\n    suffix: /etc")])
     result = run_tilanne("run", "--config", bad)
     assert result.returncode == 3 and "outputs.coordinator.suffix" in result.stderr, result.stderr
+    # The coordinator's edition is lists to sort and filter: a workbook and a CSV, not a page.
+    html = write_config(tmp_path / "html", extra_replacements=[
+        ("  coordinator:\n    formats: [xlsx, csv]", "  coordinator:\n    formats: [xlsx, html]")])
+    result = run_tilanne("run", "--config", html)
+    assert result.returncode == 3 and "outputs.coordinator.formats" in result.stderr and "xlsx or csv" in result.stderr, result.stderr

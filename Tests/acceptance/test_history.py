@@ -31,11 +31,12 @@ def test_second_period_workbook_lists_exactly_the_changes(second_period_run):
     assert result.returncode == 1, result.stderr
     assert "history.uncertain-match" in result.stderr
     book = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024.xlsx")
-    # The council edition; the coordinator's adds the update list and the checks.
+    # The council edition; the coordinator's workbook holds only the lists to work from.
     assert book.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat", "Muutokset"]
     coordinator = openpyxl.load_workbook(output / "kasvava-kuopio-tilanne-2-2024-koordinaattori.xlsx")
-    assert coordinator.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat", "Muutokset",
-                                      "Päivitettävät", "Tarkistukset"]
+    assert coordinator.sheetnames == ["Tarkistukset", "Muutokset", "Päivitettävät"]
+    # Its change list has the column of matches to check; the council's has not.
+    assert coordinator["Muutokset"].cell(4, 13).value == "Tarkistettava" and book["Muutokset"].cell(4, 13).value is None
     changes = book["Muutokset"]
     assert changes["A1"].value == "Muutokset kaudesta 1/2024 kauteen 2/2024"
     rows = [row for row in changes.iter_rows(min_row=5, values_only=True) if row[0]]

@@ -14,10 +14,9 @@ def workbook(output, edition=""):
 def test_sheets_and_document_properties(kuopio_run):
     _, output = kuopio_run
     wb = workbook(output)
-    # The council edition; the coordinator's edition adds the update list and the checks.
+    # The council edition; the coordinator's workbook holds the checks and the update list only.
     assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat"]
-    assert workbook(output, "-koordinaattori").sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit",
-                                                              "Mittarisarjat", "Päivitettävät", "Tarkistukset"]
+    assert workbook(output, "-koordinaattori").sheetnames == ["Tarkistukset", "Päivitettävät"]
     assert wb.properties.title == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert wb.properties.creator == "Elinvoima- ja konsernipalvelut"
     assert wb.properties.created.date().isoformat() == "2024-02-15"
@@ -53,11 +52,11 @@ def test_status_sheet_is_laid_out_like_the_council_table(kuopio_run):
     assert ws.row_dimensions[first].height and ws.row_dimensions[first].height > 15
     unknown = [r for r in actions if ws.cell(r, 4).value.startswith("+?")]
     assert len(unknown) == 3
-    # The council edition shows the code as written; the coordinator's says to check it.
+    # The council edition shows the code as written; the coordinator's check list names each one.
     assert all(ws.cell(r, 4).value == "+?" for r in unknown)
     assert all(ws.cell(r, 4).border.left.style == "mediumDashed" for r in unknown)
-    coordinator = workbook(output, "-koordinaattori")["Tilanne"]
-    assert all(coordinator.cell(r, 4).value == "+?\ntuntematon koodi – tarkista" for r in unknown)
+    checks = workbook(output, "-koordinaattori")["Tarkistukset"]
+    assert sum(1 for row in checks.iter_rows(min_row=5, values_only=True) if row[1] == "progress.unknown-code") == 3
 
 
 def test_status_sheet_is_print_ready(kuopio_run):
@@ -102,7 +101,7 @@ def test_summary_counts_and_native_chart(kuopio_run):
         assert "../charts/chart1.xml" in z.read(f"xl/drawings/_rels/{name}.rels").decode("utf-8")
     assert "<a:t>Toimenpiteet etenemisen mukaan – 1/2024</a:t>" in chart
     assert re.search(r'descr="Toimenpiteet etenemisen mukaan – Kasvava Kuopio -toimenpideohjelma, yhteensä 77\. '
-                     r'\+ Etenee myönteisesti: 51; .*\+\? \(tuntematon koodi – tarkista\): 3\."', drawing)
+                     r'\+ Etenee myönteisesti: 51; .*Muu koodi \+\?: 3\."', drawing)
     # The first goal on top and the bars growing left to right from 0: the category axis runs
     # from the top, the value axis from the left and crosses the categories at the bottom (their
     # maximum, the categories being reversed), with ticks at whole actions.

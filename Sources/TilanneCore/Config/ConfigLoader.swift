@@ -350,7 +350,14 @@ public enum ConfigLoader {
         }
         if let coordinatorValue = map["coordinator"] {
             let coordinator = try coordinatorValue.mapping(allowed: ["formats", "suffix"])
-            outputs.coordinator.formats = try coordinator["formats"]?.sequence().map { try $0.oneOf(OutputFormat.self) }
+            outputs.coordinator.formats = try coordinator["formats"]?.sequence().map { value in
+                let format = try value.oneOf(OutputFormat.self)
+                // The coordinator works from a list to sort and filter: a workbook and a CSV file.
+                guard [.xlsx, .csv].contains(format) else {
+                    throw value.error("the coordinator's edition is a workbook and a CSV file: xlsx or csv, not \(format.rawValue)")
+                }
+                return format
+            }
             if let suffixValue = coordinator["suffix"] {
                 let suffix = try suffixValue.string()
                 guard ReportPublisher.isPlainName("x" + suffix), !suffix.hasPrefix(".") else {

@@ -25,6 +25,24 @@ extension ReportStrings {
     /// The end of the coordinator's file names before the extension: `…-1-2024-koordinaattori.xlsx`.
     public var coordinatorSuffix: String { pick("-koordinaattori", "-koordinator", "-coordinator") }
 
+    /// The coordinator's workbook's title: `Kasvava Kuopio – tarkistukset 1/2024`.
+    public func coordinatorTitle(_ programme: String, period: String) -> String {
+        pick("\(programme) – tarkistukset \(period)", "\(programme) – kontroller \(period)", "\(programme) – checks \(period)")
+    }
+
+    /// The check list's column saying what a finding concerns, and its value for a rejected row.
+    public var checkSubject: String { pick("Kohde", "Gäller", "Concerns") }
+    public var rejectedRow: String { pick("hylätty rivi", "förkastad rad", "rejected row") }
+    public func actionSubject(_ id: String) -> String { pick("toimenpide \(id)", "åtgärd \(id)", "action \(id)") }
+
+    /// The line under the check list's title: `Havaintoja 12, hylättyjä rivejä 2.`
+    public func checksNote(findings: Int, rejected: Int) -> String {
+        let (found, dropped) = (number(findings), number(rejected))
+        return pick("Havaintoja \(found), hylättyjä rivejä \(dropped).",
+                    "Iakttagelser \(found), förkastade rader \(dropped).",
+                    "Findings \(found), rejected rows \(dropped).")
+    }
+
     /// `2026-12-02` as the reader writes a date: 2.12.2026 in Finnish and Swedish, 2 December 2026 in English.
     public func date(_ text: String) -> String {
         let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }

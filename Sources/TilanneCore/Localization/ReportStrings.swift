@@ -34,8 +34,6 @@ public struct ReportStrings: Sendable {
     public var source: String { pick("Lähde", "Källa", "Source") }
     public var legend: String { pick("Selitteet", "Teckenförklaring", "Legend") }
     public var checkFlag: String { pick("Tarkistettava", "Att kontrollera", "To check") }
-    public var unknownCode: String { pick("tuntematon koodi – tarkista", "okänd kod – kontrollera", "unknown code – check") }
-    public var missingCode: String { pick("koodi puuttuu", "kod saknas", "code missing") }
     public var unknownCodesColumn: String { pick("Muu koodi", "Annan kod", "Other code") }
     public var missingColumn: String { pick("Ei koodia", "Ingen kod", "No code") }
     public var total: String { pick("Yhteensä", "Totalt", "Total") }
@@ -51,8 +49,6 @@ public struct ReportStrings: Sendable {
         pick("Samat luvut ovat taulukossa alla.", "Samma siffror finns i tabellen nedan.", "The same figures are in the table below.")
     }
     public var skipToContent: String { pick("Siirry sisältöön", "Hoppa till innehållet", "Skip to content") }
-    public var diagnosticsTitle: String { pick("Havainnot lähdetiedoista", "Iakttagelser i källfilerna", "Findings in the source files") }
-    public var rejectedTitle: String { pick("Hylätyt rivit", "Förkastade rader", "Rejected rows") }
     public var severity: String { pick("Vakavuus", "Allvarlighet", "Severity") }
     public var code: String { pick("Koodi", "Kod", "Code") }
     public var message: String { pick("Viesti", "Meddelande", "Message") }
@@ -62,7 +58,6 @@ public struct ReportStrings: Sendable {
     public var reason: String { pick("Syy", "Orsak", "Reason") }
     public var content: String { pick("Rivin sisältö", "Radens innehåll", "Row content") }
     public var noFindings: String { pick("Ei havaintoja.", "Inga iakttagelser.", "No findings.") }
-    public var noRejected: String { pick("Ei hylättyjä rivejä.", "Inga förkastade rader.", "No rejected rows.") }
     public var page: String { pick("Sivu", "Sida", "Page") }
     public var contents: String { pick("Sisältö", "Innehåll", "Contents") }
     public func accounting(_ accounting: RowAccounting) -> String {

@@ -201,13 +201,17 @@ public struct Pipeline: Sendable {
         return config.outputs.fileName(for: renderer.format, period: config.period, suffix: suffix)
     }
 
-    /// The coordinator's edition's files, in the main language: the report in its formats
-    /// (those of `formats` only, when the command line chose some) and, with CSV and a history,
-    /// the update list.
+    /// The coordinator's edition's files, in the main language: its workbook and its check list
+    /// CSV (those of `formats` only, when the command line chose some) and, with CSV and a
+    /// history, the update list.
     func coordinatorRenderers(formats: [OutputFormat]?, updates: Bool) -> [any ReportRenderer] {
         let chosen = config.outputs.coordinator.formats(council: config.outputs.formats).filter { formats?.contains($0) ?? true }
-        var renderers = renderers(for: chosen, changes: false, updates: false, indicators: false)
-        if updates && chosen.contains(.csv) { renderers.append(UpdatesCSVRenderer()) }
+        var renderers: [any ReportRenderer] = []
+        if chosen.contains(.xlsx) { renderers.append(CoordinatorWorkbookRenderer()) }
+        if chosen.contains(.csv) {
+            renderers.append(CoordinatorCSVRenderer())
+            if updates { renderers.append(UpdatesCSVRenderer()) }
+        }
         return renderers
     }
 

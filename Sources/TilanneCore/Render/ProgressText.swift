@@ -1,11 +1,11 @@
 /// The words shown next to a progress code, the same in every format.
 enum ProgressText {
-    /// `council`: the council edition's words, with no note to check the code.
-    static func label(_ cell: ProgressCell, strings: ReportStrings, council: Bool = false) -> String {
+    /// The report's words, with no note to check the code (that is the coordinator's check list).
+    static func label(_ cell: ProgressCell, strings: ReportStrings) -> String {
         switch cell.status {
         case .known: cell.label ?? ""
-        case .unknown: council ? "" : strings.unknownCode
-        case .missing: council ? strings.noInformation : strings.missingCode
+        case .unknown: ""
+        case .missing: strings.noInformation
         }
     }
 

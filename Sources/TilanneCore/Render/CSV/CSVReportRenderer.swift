@@ -24,10 +24,7 @@ public struct CSVReportRenderer: ReportRenderer {
         if showsBinding { header.append(model.programme.bindingGoalLabel) }
         header.append(strings.action)
         header += model.columns.map(\.label)
-        // The finding codes of each row are the coordinator's; the council edition has no such column.
-        let showsFindings = model.isCoordinatorEdition
         header += [strings.progress, strings.progressLabel, model.statusColumn]
-        if showsFindings { header.append(strings.checkFlag) }
         header += (model.tags ?? []).map(\.name)
         // With a history: the change since the previous frozen period and why a row needs an update.
         if let comparison = model.comparison { header += [strings.changeColumn(comparison.previousPeriod), strings.progressBefore] }
@@ -57,10 +54,9 @@ public struct CSVReportRenderer: ReportRenderer {
                 cells += model.columns.map { CSVCell.encode($0.text(action)) }
                 cells += [
                     CSVCell.encode(action.progress.code, isProgressCode: true),
-                    CSVCell.encode(ProgressText.label(action.progress, strings: strings, council: !showsFindings)),
+                    CSVCell.encode(ProgressText.label(action.progress, strings: strings)),
                     CSVCell.encode(model.shown(action, .status)),
                 ]
-                if showsFindings { cells.append(CSVCell.encode(action.findings.map(\.rawValue).joined(separator: ", "))) }
                 for tag in model.tags ?? [] {
                     cells.append(CSVCell.encode((action.tags?[tag.key] ?? []).map { tagTitles[tag.key]?[$0] ?? $0 }.joined(separator: "\n")))
                 }

@@ -36,7 +36,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let dates = strings.datesLine(report: model.reportDate, data: model.dataDate) { out.write("<p class=\"dates\">\(e(dates))</p>\n") }
         if let notice = model.notice { out.write("<p class=\"notice\">\(e(notice))</p>\n") }
         // The row accounting and the checks are the coordinator's, not the council's.
-        if model.isCoordinatorEdition { out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n") }
         out.write("</header>\n<main id=\"sisalto\" tabindex=\"-1\">\n")
 
         // Table of contents: one link per top-level item, so a long report is navigable by keyboard.
@@ -61,7 +60,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         if model.tags != nil { out.write("<li><a href=\"#tagit\">\(e(strings.tagsTitle))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
         if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
-        if model.isCoordinatorEdition { out.write("<li><a href=\"#tarkistukset\">\(e(strings.checksSheet))</a></li>\n") }
         out.write("</ul></nav>\n")
 
         writeLegend(model, strings: strings, out: out)
@@ -87,7 +85,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let requests = model.updateRequests {
             HTMLLayoutSection.write(ChangeListLayout.updates(requests, model: model), anchor: "paivitettavat", tableClass: "updates", out: out)
         }
-        if model.isCoordinatorEdition { writeChecks(model, strings: strings, out: out) }
         out.write("</main>\n</body>\n</html>\n")
         try out.close()
     }
@@ -197,12 +194,11 @@ public struct HTMLReportRenderer: ReportRenderer {
             case .known:
                 let index = legendIndex[progress.code] ?? 0
                 line += "<td class=\"progress p\(index)\"\(progressLabel)><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
-            case .unknown where !model.isCoordinatorEdition:
-                line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span></td>"
+            // A code the legend does not know shows as written: the note to check it is the coordinator's.
             case .unknown:
-                line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span> <span class=\"flag\">\(e(strings.unknownCode))</span></td>"
+                line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span></td>"
             case .missing:
-                line += "<td class=\"progress missing\"\(progressLabel)>\(e(model.isCoordinatorEdition ? strings.missingCode : strings.noInformation))</td>"
+                line += "<td class=\"progress missing\"\(progressLabel)>\(e(strings.noInformation))</td>"
             }
             line += "<td\(statusLabel)>\(Self.part(action.status, action.untranslated?.contains(.status), model, multiline: true))</td>"
             if model.comparison != nil {
@@ -220,45 +216,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         case .responsible: "responsible"
         case .extra: "extra"
         }
-    }
-
-    private func writeChecks(_ model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
-        let e = HTMLEscaping.escape
-        let catalogue = MessageCatalogue(language: model.language)
-        out.write("<section aria-labelledby=\"tarkistukset\">\n<h2 id=\"tarkistukset\">\(e(strings.checksSheet))</h2>\n")
-        out.write("<p class=\"accounting\">\(e(strings.accounting(model.accounting)))</p>\n")
-        if model.diagnostics.isEmpty {
-            out.write("<p>\(e(strings.noFindings))</p>\n")
-        } else {
-            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.diagnosticsTitle))\"><table>\n<caption>\(e(strings.diagnosticsTitle))</caption>\n<thead><tr>")
-            for header in [strings.severity, strings.code, strings.message, strings.file, strings.row, strings.column] {
-                out.write("<th scope=\"col\">\(e(header))</th>")
-            }
-            out.write("</tr></thead>\n<tbody>\n")
-            for diagnostic in model.diagnostics {
-                let location = diagnostic.location
-                let column = location?.column.map { SourceLocation.columnLetters($0) + (location?.columnName.map { " (\($0))" } ?? "") } ?? ""
-                out.write("<tr><td class=\"severity-\(diagnostic.severity.rawValue)\">\(e(catalogue.severityName(diagnostic.severity)))</td>")
-                out.write("<td>\(e(diagnostic.code.rawValue))</td><td>\(e(catalogue.message(diagnostic)))</td>")
-                out.write("<td>\(e(location?.filePart(tableWord: catalogue.tableWord) ?? ""))</td><td class=\"number\">\(location?.row.map(String.init) ?? "")</td><td>\(e(column))</td></tr>\n")
-            }
-            out.write("</tbody>\n</table>\n</div>\n")
-        }
-        if model.rejectedRows.isEmpty {
-            out.write("<p>\(e(strings.noRejected))</p>\n")
-        } else {
-            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.rejectedTitle))\"><table>\n<caption>\(e(strings.rejectedTitle))</caption>\n<thead><tr>")
-            for header in [strings.file, strings.row, strings.code, strings.reason, strings.content] {
-                out.write("<th scope=\"col\">\(e(header))</th>")
-            }
-            out.write("</tr></thead>\n<tbody>\n")
-            for rejected in model.rejectedRows {
-                out.write("<tr><td>\(e(rejected.location.filePart(tableWord: catalogue.tableWord)))</td><td class=\"number\">\(rejected.location.row.map(String.init) ?? "")</td>")
-                out.write("<td>\(e(rejected.code.rawValue))</td><td>\(e(catalogue.message(rejected.code, rejected.arguments)))</td><td>\(e(rejected.content))</td></tr>\n")
-            }
-            out.write("</tbody>\n</table>\n</div>\n")
-        }
-        out.write("</section>\n")
     }
 
     /// Escaped text; one left in the source's language for want of a translation is marked

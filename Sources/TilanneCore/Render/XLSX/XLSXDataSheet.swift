@@ -89,11 +89,6 @@ struct XLSXDataTable {
         widths += [11, 26]
         headers.append(model.statusColumn)
         widths.append(70)
-        // The findings of each row are the coordinator's; the council edition has no codes.
-        if model.isCoordinatorEdition {
-            headers.append(strings.checkFlag)
-            widths.append(16)
-        }
         for tag in model.tags ?? [] {
             headers.append(tag.name)
             widths.append(30)
@@ -153,9 +148,8 @@ struct XLSXDataTable {
                 cells.append(.text(model.shown(action, .action)))
                 for column in model.columns { cells.append(.text(column.text(action))) }
                 cells += [.text(action.progress.code),
-                          .text(ProgressText.label(action.progress, strings: strings, council: !model.isCoordinatorEdition)),
+                          .text(ProgressText.label(action.progress, strings: strings)),
                           .text(model.shown(action, .status))]
-                if model.isCoordinatorEdition { cells.append(.text(action.findings.map(\.rawValue).joined(separator: ", "))) }
                 for tag in model.tags ?? [] {
                     cells.append(.text((action.tags?[tag.key] ?? []).map { tagTitles[tag.key]?[$0] ?? $0 }.joined(separator: "\n")))
                 }

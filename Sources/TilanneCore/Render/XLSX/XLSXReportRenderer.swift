@@ -37,10 +37,6 @@ public struct XLSXReportRenderer: ReportRenderer {
         if let answers = model.answers {
             try XLSXAnswersSheet.write(answers, model: model, strings: strings, workbook: workbook, styles: styles)
         }
-        // The checks are the coordinator's: the council edition has no finding codes or file places.
-        if model.isCoordinatorEdition {
-            try XLSXChecksSheet.write(model, strings: strings, workbook: workbook, styles: styles)
-        }
         try workbook.close()
     }
 
@@ -161,7 +157,7 @@ public struct XLSXReportRenderer: ReportRenderer {
             for action in item.actions {
                 var texts = [model.shown(action, .action)]
                 texts += model.columns.map { $0.text(action) }
-                texts += [progressText(action.progress, strings: strings, council: !model.isCoordinatorEdition), model.shown(action, .status)]
+                texts += [progressText(action.progress, strings: strings), model.shown(action, .status)]
                 if model.comparison != nil {
                     texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
                 }
@@ -197,13 +193,13 @@ public struct XLSXReportRenderer: ReportRenderer {
 }
 
 extension XLSXReportRenderer {
-    /// In the council edition a code the legend does not know shows as written, and a missing
-    /// one as no information: never a note to check it.
-    func progressText(_ progress: ProgressCell, strings: ReportStrings, council: Bool = false) -> String {
+    /// A code the legend does not know shows as written, and a missing one as no information:
+    /// never a note to check it (that is the coordinator's check list).
+    func progressText(_ progress: ProgressCell, strings: ReportStrings) -> String {
         switch progress.status {
         case .known: "\(progress.code)\n\(progress.label ?? "")"
-        case .unknown: council ? progress.code : "\(progress.code)\n\(strings.unknownCode)"
-        case .missing: council ? strings.noInformation : strings.missingCode
+        case .unknown: progress.code
+        case .missing: strings.noInformation
         }
     }
 

@@ -50,23 +50,26 @@ enum OutputPathRules {
             claims.append(Claim(path: components(metrics), what: "the metrics file", value: operations?["metrics"] ?? outputs))
         }
 
-        // The main reports, every language and list.
-        let formats = OutputFormat.allCases.filter { format in
-            config.outputs.formats.contains(format) || config.groups.contains { $0.formats.contains(format) }
-        }
-        for (format, name, _) in files(config, formats: formats, languages: config.reportLanguages) {
-            let value = names?[format.rawValue] ?? (format == .pdf ? names?["xlsx"] : nil) ?? outputs
-            try requireFileName(name, value: value)
-            claims.append(Claim(path: root + [name], what: "the report \"\(name)\"", value: value))
-        }
-
-        // The coordinator's edition, in the main language: `…-koordinaattori.xlsx`.
+        // The main reports, every language and list, and the coordinator's edition: the plan a
+        // run publishes by, with every list a report can have.
+        let plan = FilePlan(outputs: config.outputs, period: config.period, languages: config.reportLanguages,
+                            formats: config.outputs.formats, council: .everything, coordinatorUpdates: true,
+                            groups: config.groups.map { ($0, .everything) })
         let coordinatorValue = (try? outputs.mapping(allowed: OutputConfig.keys)["coordinator"]) ?? outputs
-        let coordinatorSuffix = config.outputs.coordinator.suffix ?? ReportStrings(language: config.language).coordinatorSuffix
-        for format in config.outputs.coordinator.formats(council: config.outputs.formats) {
-            let name = config.outputs.fileName(for: format, period: config.period, suffix: coordinatorSuffix)
-            try requireFileName(name, value: coordinatorValue)
-            claims.append(Claim(path: root + [name], what: "the coordinator's edition \"\(name)\"", value: coordinatorValue))
+        func nameValue(_ format: OutputFormat) -> YAMLValue {
+            names?[format.rawValue] ?? (format == .pdf ? names?["xlsx"] : nil) ?? outputs
+        }
+        for file in plan.files {
+            switch file.edition {
+            case .council:
+                try requireFileName(file.name, value: nameValue(file.renderer.format))
+                claims.append(Claim(path: root + [file.name], what: "the report \"\(file.name)\"", value: nameValue(file.renderer.format)))
+            case .coordinator:
+                try requireFileName(file.name, value: file.renderer.variant == .report ? coordinatorValue : nameValue(.csv))
+                claims.append(Claim(path: root + [file.name], what: "the coordinator's edition \"\(file.name)\"", value: coordinatorValue))
+            case .group:
+                try requireFileName(file.name, value: nameValue(file.renderer.format))
+            }
         }
 
         // Each steering group: its own folder inside the output folder, its files in it.
@@ -92,8 +95,9 @@ enum OutputPathRules {
             groupFolders[parts] = group.name
             claims.append(Claim(path: root + parts + [ReportPublisher.journalName], what: "the publishing journal of group \"\(group.name)\"",
                                 value: value))
-            for (_, name, _) in files(config, formats: group.formats, languages: [config.language]) {
-                claims.append(Claim(path: root + parts + [name], what: "the file \"\(name)\" of group \"\(group.name)\"", value: value))
+            for file in plan.files(of: .group(group.name)) {
+                claims.append(Claim(path: root + parts + [file.name], what: "the file \"\(file.name)\" of group \"\(group.name)\"",
+                                    value: value))
             }
         }
 
@@ -113,23 +117,6 @@ enum OutputPathRules {
                 }
             }
         }
-    }
-
-    /// The file names a run writes for `formats` in `languages`, as `Pipeline.fileName` makes them.
-    private static func files(_ config: TilanneConfig, formats: [OutputFormat], languages: [ReportLanguage])
-        -> [(OutputFormat, String, ReportLanguage)] {
-        var result: [(OutputFormat, String, ReportLanguage)] = []
-        for language in languages {
-            let languageSuffix = language == config.language ? "" : "-\(language.rawValue)"
-            for format in formats {
-                let variants: [ReportVariant] = format == .csv ? [.report, .changes, .updates, .indicators] : [.report]
-                for variant in variants {
-                    let name = config.outputs.fileName(for: format, period: config.period, suffix: variant.suffix(language) + languageSuffix)
-                    result.append((format, name, language))
-                }
-            }
-        }
-        return result
     }
 
     private static func requireFileName(_ name: String, value: YAMLValue) throws {

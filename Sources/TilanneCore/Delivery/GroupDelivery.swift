@@ -62,8 +62,10 @@ public struct GroupDelivery {
             // Each part of the group's folder is created here and must be a real folder: files
             // are never published through a link planted in the output folder.
             let folder = try SafeFile.makeFolders(group.folder, in: root)
-            let publisher = ReportPublisher(folder: folder, renderers: pipeline.renderers(for: group.formats, model: slice))
-            let files = try publisher.publish(slice) { pipeline.fileName($0) }
+            let planned = pipeline.filePlan(council: .reportsOnly, coordinatorUpdates: false,
+                                            groups: [(group, FilePlan.Content(of: slice))]).files(of: .group(group.name))
+            let publisher = ReportPublisher(folder: folder, renderers: planned.map(\.renderer))
+            let files = try publisher.publish(planned.map { ReportPublisher.Item(model: slice, renderer: $0.renderer, fileName: $0.name) })
             guard !group.email.isEmpty, let delivery = config.delivery else {
                 results.append(Result(group: group.name, files: files.map(\.path), recipients: [], subject: nil, outcome: .filesOnly))
                 continue

@@ -164,79 +164,26 @@ public struct Pipeline: Sendable {
 
     public var outputFolder: URL { config.resolve(config.outputs.folder) }
 
-    public func renderers(for formats: [OutputFormat], model: ReportModel) -> [any ReportRenderer] {
-        renderers(for: formats, changes: model.comparison != nil, updates: model.updateRequests != nil, indicators: model.indicators != nil)
+    /// The files a run writes (`FilePlan`): the council edition in every report language, the
+    /// coordinator's edition in the main one and each steering group's files.
+    /// - Parameter formats: the formats the command line chose; nil for the configured ones.
+    public func filePlan(formats: [OutputFormat]? = nil, council: FilePlan.Content, coordinatorUpdates: Bool,
+                         groups: [(group: SteeringGroup, content: FilePlan.Content)] = []) -> FilePlan {
+        FilePlan(outputs: config.outputs, period: config.period, languages: config.reportLanguages,
+                 formats: formats ?? config.outputs.formats, only: formats, council: council,
+                 coordinatorUpdates: coordinatorUpdates, groups: groups)
     }
 
-    /// The renderers of a set of files: the formats, and with CSV the side lists the report has.
-    func renderers(for formats: [OutputFormat], changes: Bool, updates: Bool, indicators: Bool) -> [any ReportRenderer] {
-        var renderers: [any ReportRenderer] = formats.map { format -> any ReportRenderer in
-            switch format {
-            case .xlsx: XLSXReportRenderer()
-            case .csv: CSVReportRenderer()
-            case .html: HTMLReportRenderer()
-            case .pdf: PDFReportRenderer()
-            }
-        }
-        if formats.contains(.csv) {
-            if changes { renderers.append(ChangesCSVRenderer()) }
-            if updates { renderers.append(UpdatesCSVRenderer()) }
-            if indicators { renderers.append(IndicatorsCSVRenderer()) }
-        }
-        return renderers
-    }
-
-    public func fileName(_ renderer: any ReportRenderer, language: ReportLanguage? = nil) -> String {
-        let language = language ?? config.language
-        let languageSuffix = language == config.language ? "" : "-\(language.rawValue)"
-        return config.outputs.fileName(for: renderer.format, period: config.period,
-                                       suffix: renderer.variant.suffix(language) + languageSuffix)
-    }
-
-    /// The coordinator's edition's file name: the report's with the coordinator suffix
-    /// (`…-1-2024-koordinaattori.xlsx`); its update list keeps its own name (`…-paivitettavat.csv`).
-    public func coordinatorFileName(_ renderer: any ReportRenderer) -> String {
-        guard renderer.variant == .report else { return fileName(renderer) }
-        let suffix = config.outputs.coordinator.suffix ?? ReportStrings(language: config.language).coordinatorSuffix
-        return config.outputs.fileName(for: renderer.format, period: config.period, suffix: suffix)
-    }
-
-    /// The coordinator's edition's files, in the main language: its workbook and its check list
-    /// CSV (those of `formats` only, when the command line chose some) and, with CSV and a
-    /// history, the update list.
-    func coordinatorRenderers(formats: [OutputFormat]?, updates: Bool) -> [any ReportRenderer] {
-        let chosen = config.outputs.coordinator.formats(council: config.outputs.formats).filter { formats?.contains($0) ?? true }
-        var renderers: [any ReportRenderer] = []
-        if chosen.contains(.xlsx) { renderers.append(CoordinatorWorkbookRenderer()) }
-        if chosen.contains(.csv) {
-            renderers.append(CoordinatorCSVRenderer())
-            if updates { renderers.append(UpdatesCSVRenderer()) }
-        }
-        return renderers
-    }
-
-    /// Every file a run writes, in one list: the council edition — each report language's report
-    /// in each format and, with CSV, its side lists (changes when a previous period is frozen,
-    /// the indicators when there are any) —, the coordinator's edition (with the update list when
-    /// the history is on) and each steering group's reports.
+    /// Every file a run writes, in one list. A group's side lists follow its slice's content, so
+    /// only its reports, which are always written, are listed for it.
     public func plannedFiles(formats: [OutputFormat]? = nil, history: Bool, previousPeriod: Bool) -> [URL] {
-        let chosen = formats ?? config.outputs.formats
-        var files: [URL] = []
-        for language in config.reportLanguages {
-            for renderer in renderers(for: chosen, changes: previousPeriod, updates: false, indicators: !config.indicators.isEmpty) {
-                files.append(outputFolder.appendingPathComponent(fileName(renderer, language: language)))
-            }
+        let council = FilePlan.Content(changes: previousPeriod, updates: false, indicators: !config.indicators.isEmpty)
+        let plan = filePlan(formats: formats, council: council, coordinatorUpdates: history,
+                            groups: config.groups.map { ($0, .reportsOnly) })
+        return plan.files.map { file in
+            file.folder.isEmpty ? outputFolder.appendingPathComponent(file.name)
+                : outputFolder.appendingPathComponent(file.folder).appendingPathComponent(file.name)
         }
-        for renderer in coordinatorRenderers(formats: formats, updates: history) {
-            files.append(outputFolder.appendingPathComponent(coordinatorFileName(renderer)))
-        }
-        for group in config.groups {
-            // A group's side lists follow its slice's content; its reports are always written.
-            for renderer in renderers(for: group.formats, changes: false, updates: false, indicators: false) {
-                files.append(outputFolder.appendingPathComponent(group.folder).appendingPathComponent(fileName(renderer)))
-            }
-        }
-        return files
     }
 
     /// Whether every planned file is there: a deleted one (a Swedish report, a side list, a
@@ -250,17 +197,19 @@ public struct Pipeline: Sendable {
     /// one without a suffix, the others as `…-sv.xlsx`) and the coordinator's edition in the main
     /// language (`…-koordinaattori.xlsx`); all are published together or none is.
     public func publish(_ report: JudgedReport, formats: [OutputFormat]? = nil) throws -> [URL] {
-        let chosen = formats ?? config.outputs.formats
-        var items: [ReportPublisher.Item] = []
-        for edition in report.editions {
-            let council = edition.edition(for: .council)
-            for renderer in renderers(for: chosen, model: council) {
-                items.append(.init(model: council, renderer: renderer, fileName: fileName(renderer, language: edition.language)))
-            }
-        }
         let coordinator = report.main.edition(for: .coordinator)
-        for renderer in coordinatorRenderers(formats: formats, updates: coordinator.updateRequests != nil) {
-            items.append(.init(model: coordinator, renderer: renderer, fileName: coordinatorFileName(renderer)))
+        let plan = filePlan(formats: formats, council: FilePlan.Content(of: report.main),
+                            coordinatorUpdates: coordinator.updateRequests != nil)
+        var councils: [ReportLanguage: ReportModel] = [:]
+        for edition in report.editions { councils[edition.language] = edition.edition(for: .council) }
+        let items = plan.files.compactMap { file -> ReportPublisher.Item? in
+            switch file.edition {
+            case .council(let language):
+                ReportPublisher.Item(model: councils[language] ?? report.main.edition(for: .council), renderer: file.renderer,
+                                     fileName: file.name)
+            case .coordinator: ReportPublisher.Item(model: coordinator, renderer: file.renderer, fileName: file.name)
+            case .group: nil  // published by the groups' delivery, each in its folder
+            }
         }
         // A report too large for a worksheet is refused before anything is written.
         for item in items where [.xlsx, .pdf].contains(item.renderer.format) {

@@ -142,4 +142,13 @@ struct ExampleProgrammeTests {
             }
         }
     }
+
+    @Test("Each example's status table through the one layout, with its own levels and columns", arguments: ["kuopio", "imatra", "kouvola", "heinola", "mikkeli"])
+    func statusTableLayout(city: String) throws {
+        let (_, model) = try Self.model(city)
+        let folder = try TestSupport.temporaryFolder()
+        let actual = folder.appendingPathComponent("\(city).txt")
+        try StatusTableLayout(model).snapshot(model).write(to: actual, atomically: true, encoding: .utf8)
+        try RenderTests.expectMatchesReference(actual, "layout-status-\(city).txt")
+    }
 }

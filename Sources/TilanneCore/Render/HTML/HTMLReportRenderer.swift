@@ -157,52 +157,39 @@ public struct HTMLReportRenderer: ReportRenderer {
             out.write("<p class=\"binding\">\(e(strings.bindingGoal(model.programme.bindingGoalLabel, binding.text)))</p>\n")
         }
         guard !item.actions.isEmpty || item.items.isEmpty else { return }
-        let width = model.columns.count + 3 + (model.comparison == nil ? 0 : 1)
-        out.write("<table class=\"status-table\" aria-labelledby=\"\(anchor)\">\n<colgroup><col class=\"c-action\">")
-        for column in model.columns { out.write("<col class=\"c-\(Self.columnClass(column))\">") }
-        out.write("<col class=\"c-progress\"><col class=\"c-status\">\(model.comparison == nil ? "" : "<col class=\"c-change\">")</colgroup>\n")
-        out.write("<thead><tr><th scope=\"col\">\(e(strings.action))</th>")
-        for column in model.columns { out.write("<th scope=\"col\">\(e(column.label))</th>") }
-        out.write("<th scope=\"col\">\(e(strings.progress))</th>")
-        out.write("<th scope=\"col\">\(e(model.statusColumn))</th>")
-        if let comparison = model.comparison { out.write("<th scope=\"col\">\(e(strings.changeColumn(comparison.previousPeriod)))</th>") }
+        let layout = StatusTableLayout(model)
+        out.write("<table class=\"status-table\" aria-labelledby=\"\(anchor)\">\n<colgroup>")
+        for column in layout.columns { out.write("<col class=\"c-\(column.key)\">") }
+        out.write("</colgroup>\n<thead><tr>")
+        for column in layout.columns { out.write("<th scope=\"col\">\(e(column.header))</th>") }
         out.write("</tr></thead>\n<tbody>\n")
         if item.actions.isEmpty {
-            out.write("<tr><td colspan=\"\(width)\">\(e(strings.noActions))</td></tr>\n")
+            out.write("<tr><td colspan=\"\(layout.columns.count)\">\(e(strings.noActions))</td></tr>\n")
         }
         // On a narrow screen each row is a block of labelled lines (HTMLStyle): the labels ride on
         // the cells, since the header row is not beside them there.
-        let label = { (text: String) in " data-label=\"\(e(text))\"" }
-        let columnLabels = model.columns.map { label($0.label) }
-        let progressLabel = label(strings.progress), statusLabel = label(model.statusColumn)
-        let changeLabel = model.comparison.map { label(strings.changeColumn($0.previousPeriod)) } ?? ""
+        let labels = layout.columns.map { " data-label=\"\(e($0.header))\"" }
         for action in item.actions {
-            var line = "<tr><th scope=\"row\">\(Self.part(action.action, action.untranslated?.contains(.action), model, multiline: true))</th>"
-            for (index, column) in model.columns.enumerated() {
-                line += "<td\(columnLabels[index])>"
-                if case .projects = column.content, action.projects.count > 1 {
-                    line += "<ul class=\"plain\">"
-                    for project in action.projects { line += "<li>\(e(project.text))</li>" }
-                    line += "</ul>"
-                } else {
-                    line += HTMLEscaping.multiline(column.text(action))
+            var line = "<tr>"
+            for (index, cell) in layout.cells(action).enumerated() {
+                let column = layout.columns[index]
+                switch (column.content, cell) {
+                case (.action, .text(let text, let untranslated)):
+                    // The action names its row: a row header to a screen reader.
+                    line += "<th scope=\"row\">\(Self.part(text, untranslated, model, multiline: true))</th>"
+                case (_, .lines(let lines)) where lines.count > 1:
+                    line += "<td\(labels[index])><ul class=\"plain\">"
+                    for entry in lines { line += "<li>\(e(entry))</li>" }
+                    line += "</ul></td>"
+                case (_, .lines(let lines)):
+                    line += "<td\(labels[index])>\(HTMLEscaping.multiline(lines.joined(separator: "\n")))</td>"
+                case (_, .progress(let progress)):
+                    line += Self.progressCell(progress, label: labels[index], legendIndex: legendIndex, strings: strings)
+                case (.change, .text(let text, _)):
+                    line += "<td class=\"change\"\(labels[index])>\(e(text))</td>"
+                case (_, .text(let text, let untranslated)):
+                    line += "<td\(labels[index])>\(Self.part(text, untranslated, model, multiline: true))</td>"
                 }
-                line += "</td>"
-            }
-            let progress = action.progress
-            switch progress.status {
-            case .known:
-                let index = legendIndex[progress.code] ?? 0
-                line += "<td class=\"progress p\(index)\"\(progressLabel)><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
-            // A code the legend does not know shows as written: the note to check it is the coordinator's.
-            case .unknown:
-                line += "<td class=\"progress unknown\"\(progressLabel)><span class=\"code\">\(e(progress.code))</span></td>"
-            case .missing:
-                line += "<td class=\"progress missing\"\(progressLabel)>\(e(strings.noInformation))</td>"
-            }
-            line += "<td\(statusLabel)>\(Self.part(action.status, action.untranslated?.contains(.status), model, multiline: true))</td>"
-            if model.comparison != nil {
-                line += "<td class=\"change\"\(changeLabel)>\(e(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))</td>"
             }
             line += "</tr>\n"
             out.write(line)
@@ -210,11 +197,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         out.write("</tbody>\n</table>\n")
     }
 
-    static func columnClass(_ column: ColumnSummary) -> String {
-        switch column.content {
-        case .projects: "projects"
-        case .responsible: "responsible"
-        case .extra: "extra"
+    /// A progress cell: the legend's colour, the code (hidden from a screen reader, which reads the
+    /// label) and the label; a code the legend does not know shows as written — the note to check
+    /// it is the coordinator's —, a missing one as no information.
+    static func progressCell(_ progress: ProgressCell, label: String, legendIndex: [String: Int], strings: ReportStrings) -> String {
+        let e = HTMLEscaping.escape
+        return switch progress.status {
+        case .known:
+            "<td class=\"progress p\(legendIndex[progress.code] ?? 0)\"\(label)><span class=\"code\" aria-hidden=\"true\">\(e(progress.code))</span> \(e(progress.label ?? ""))</td>"
+        case .unknown: "<td class=\"progress unknown\"\(label)><span class=\"code\">\(e(progress.code))</span></td>"
+        case .missing: "<td class=\"progress missing\"\(label)>\(e(strings.noInformation))</td>"
         }
     }
 

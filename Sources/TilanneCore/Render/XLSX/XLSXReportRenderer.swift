@@ -40,35 +40,12 @@ public struct XLSXReportRenderer: ReportRenderer {
         try workbook.close()
     }
 
-    /// Widths of the action, progress and status columns; the status column takes what the
-    /// programme's own columns leave of the page (167 units: A4 landscape, one page wide at a
-    /// print scale of 82 %, so that Calibri 11 prints at 9 points). Measured on the Kuopio table,
-    /// these widths wrap its texts in the fewest lines (262 against 309 with a wider status column).
-    static let actionWidth: Double = 40
-    static let progressWidth: Double = 19
-    static let pageWidth: Double = 167
-    /// The change column, when the report compares with a previous period.
-    static let changeWidth: Double = 24
-
-    static func columnWidth(_ column: ColumnSummary) -> Double {
-        switch column.content {
-        case .projects: 28
-        case .responsible: 24
-        case .extra: 20
-        }
-    }
-
-    static func statusWidths(_ model: ReportModel) -> [Double] {
-        let own = model.columns.map(columnWidth)
-        let status = max(50, pageWidth - actionWidth - progressWidth - own.reduce(0, +))
-        return [actionWidth] + own + [progressWidth, status]
-    }
-
     private func writeStatusSheet(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook,
                                   styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.statusSheet)
-        let widths = model.comparison == nil ? Self.statusWidths(model) : Self.statusWidths(model) + [Self.changeWidth]
-        let progressColumn = 1 + model.columns.count
+        let layout = StatusTableLayout(model)
+        let widths = layout.columns.map(\.width)
+        let progressColumn = layout.progressColumn
         let lastColumn = widths.count - 1
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
         let title = strings.reportTitle(of: model)
@@ -116,8 +93,7 @@ public struct XLSXReportRenderer: ReportRenderer {
         setHeight(row, XLSXMeasure.rowHeight(legendCells, for: geometry) ?? XLSXText.height(lines: legendLines))
         row += 1
         let headerRow = row
-        var headers = [strings.action] + model.columns.map(\.label) + [strings.progress, model.statusColumn]
-        if let comparison = model.comparison { headers.append(strings.changeColumn(comparison.previousPeriod)) }
+        let headers = layout.columns.map(\.header)
         for (column, header) in headers.enumerated() { sheet.string(headerRow, column, header, styles.header) }
         setHeight(headerRow, XLSXMeasure.rowHeight(zip(headers, widths).map { ($0, $1, bold) }, for: geometry) ?? 15)
         sheet.freeze(rows: headerRow + 1)
@@ -155,11 +131,12 @@ public struct XLSXReportRenderer: ReportRenderer {
                 row += 1
             }
             for action in item.actions {
-                var texts = [model.shown(action, .action)]
-                texts += model.columns.map { $0.text(action) }
-                texts += [progressText(action.progress, strings: strings), model.shown(action, .status)]
-                if model.comparison != nil {
-                    texts.append(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? "")
+                let texts = layout.cells(action).map { cell -> String in
+                    switch cell {
+                    case .text(let text, let untranslated): model.shown(text, untranslated: untranslated)
+                    case .lines(let lines): lines.joined(separator: "\n")
+                    case .progress(let progress): progressText(progress, strings: strings)
+                    }
                 }
                 for column in 0..<texts.count where column != progressColumn { sheet.string(row, column, texts[column], styles.cell) }
                 sheet.string(row, progressColumn, texts[progressColumn], progressStyle(action.progress, styles: styles, legendIndex: legendIndex))

@@ -12,22 +12,6 @@ import Foundation
 /// The layout is worked out before any sheet is written, so the summary (an earlier sheet) can
 /// refer to the columns; `write` puts the table on its sheet.
 struct XLSXDataTable {
-    /// A cell's value: numbers (a level's whole number) as numbers, the rest as text.
-    enum Value: Equatable {
-        case text(String)
-        case number(Double)
-
-        /// The value as a literal in a formula, or nil when a text is too long for one (255).
-        var literal: String? {
-            switch self {
-            case .number(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-            case .text(let text):
-                guard text.utf16.count <= 255 else { return nil }
-                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-        }
-    }
-
     /// The columns that place an action in the hierarchy: the programme's (level 0) when the
     /// report shows several, then each declared level's number (when it has one) and title.
     struct LevelColumns {
@@ -46,66 +30,32 @@ struct XLSXDataTable {
     let codeColumn: Int
     let actionCount: Int
     private let widths: [Double]
+    private let layout: FlatTableLayout
     /// Each item's trail from its programme down, by path: the conditions that select its actions.
     private let trails: [ItemPath: [ItemReport]]
     private let model: ReportModel
 
     init(_ model: ReportModel, strings: ReportStrings) {
         self.model = model
+        let layout = FlatTableLayout(model)
+        self.layout = layout
         sheetName = strings.dataSheet
         tableName = strings.dataTable
-        var headers = [strings.identifier]
-        var widths: [Double] = [14]
-        var levels: [LevelColumns] = []
-        if model.showsProgrammes {
-            levels.append(LevelColumns(level: 0, number: nil, title: headers.count))
-            headers.append(model.programmeLevelName)
-            widths.append(30)
-        }
-        for (index, level) in model.levels.enumerated() {
-            var number: Int?
-            if level.numbering != .none {
-                number = headers.count
-                headers.append(strings.numberColumn(level.name))
-                widths.append(10)
+        var levels: [Int: LevelColumns] = [:]
+        var codeColumn = 0
+        for (index, column) in layout.columns.enumerated() {
+            switch column.content {
+            case .levelNumber(let level): levels[level, default: LevelColumns(level: level, number: nil, title: 0)].number = index
+            case .levelTitle(let level): levels[level, default: LevelColumns(level: level, number: nil, title: 0)].title = index
+            case .progressCode: codeColumn = index
+            default: break
             }
-            levels.append(LevelColumns(level: index + 1, number: number, title: headers.count))
-            headers.append(level.name)
-            widths.append(36)
         }
-        let showsBinding = !model.programme.bindingGoalLabel.isEmpty
-        if showsBinding {
-            headers.append(model.programme.bindingGoalLabel)
-            widths.append(36)
-        }
-        headers.append(strings.action)
-        widths.append(40)
-        for column in model.columns {
-            headers.append(column.label)
-            widths.append(24)
-        }
-        let codeColumn = headers.count
-        headers += [strings.progress, strings.progressLabel]
-        widths += [11, 26]
-        headers.append(model.statusColumn)
-        widths.append(70)
-        for tag in model.tags ?? [] {
-            headers.append(tag.name)
-            widths.append(30)
-        }
-        if let comparison = model.comparison {
-            headers += [strings.changeColumn(comparison.previousPeriod), strings.progressBefore]
-            widths += [30, 11]
-        }
-        if model.updateRequests != nil {
-            headers.append(strings.reasonColumn)
-            widths.append(36)
-        }
-        self.headers = Self.unique(headers.map(Self.oneLine))
+        self.headers = Self.unique(layout.columns.map { Self.oneLine($0.header) })
         self.names = Self.definedNames(prefix: Self.asciiName(sheetName), headers: self.headers)
-        self.levels = levels
+        self.levels = levels.values.sorted { $0.level < $1.level }
         self.codeColumn = codeColumn
-        self.widths = widths
+        self.widths = layout.columns.map(\.width)
 
         var trails: [ItemPath: [ItemReport]] = [:]
         var count = 0
@@ -118,59 +68,6 @@ struct XLSXDataTable {
         for programme in model.programmes { walk(programme, ancestors: []) }
         self.trails = trails
         actionCount = count
-    }
-
-    /// Each action's cells in report order, made as they are written (not held: at 100,000
-    /// actions the table would double the memory the model takes).
-    private func forEachRow(strings: ReportStrings, _ body: ([Value]) -> Void) {
-        let model = self.model
-        let tagTitles = Dictionary(uniqueKeysWithValues: (model.tags ?? []).map { tag in
-            (tag.key, Dictionary(uniqueKeysWithValues: tag.items.map { ($0.key, $0.label) }))
-        })
-        let showsBinding = !model.programme.bindingGoalLabel.isEmpty
-        var cells: [Value] = []
-        cells.reserveCapacity(headers.count)
-        func walk(_ item: ItemReport, ancestors: [ItemReport]) {
-            let trail = ancestors + [item]
-            let place = levels.flatMap { columns -> [Value] in
-                let step = columns.level < trail.count ? trail[columns.level] : nil
-                var cells: [Value] = []
-                if columns.number != nil { cells.append(step.map { Self.numberValue($0, model: model) } ?? .text("")) }
-                cells.append(.text(step.map { model.shown($0.title, untranslated: $0.untranslatedTitle == true) } ?? ""))
-                return cells
-            }
-            let binding = trail.reversed().lazy.compactMap(\.bindingGoal).first?.text ?? ""
-            for action in item.actions {
-                cells.removeAll(keepingCapacity: true)
-                cells.append(.text(action.id))
-                cells += place
-                if showsBinding { cells.append(.text(binding)) }
-                cells.append(.text(model.shown(action, .action)))
-                for column in model.columns { cells.append(.text(column.text(action))) }
-                cells += [.text(action.progress.code),
-                          .text(ProgressText.label(action.progress, strings: strings)),
-                          .text(model.shown(action, .status))]
-                for tag in model.tags ?? [] {
-                    cells.append(.text((action.tags?[tag.key] ?? []).map { tagTitles[tag.key]?[$0] ?? $0 }.joined(separator: "\n")))
-                }
-                if model.comparison != nil {
-                    cells.append(.text(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))
-                    cells.append(.text(action.change?.progressBefore ?? ""))
-                }
-                if model.updateRequests != nil { cells.append(.text(action.stale.map(strings.staleReason) ?? "")) }
-                body(cells)
-            }
-            for child in item.items { walk(child, ancestors: trail) }
-        }
-        for programme in model.programmes { walk(programme, ancestors: []) }
-    }
-
-    /// A level's number as the table holds it: a whole number as a number, `6.1` or `A` as text.
-    static func numberValue(_ item: ItemReport, model: ReportModel) -> Value {
-        guard let number = item.number else { return .text("") }
-        let level = item.level >= 1 && item.level <= model.levels.count ? model.levels[item.level - 1] : nil
-        if level?.numbering == .integer, let value = Int(number) { return .number(Double(value)) }
-        return .text(number)
     }
 
     // MARK: References for formulas
@@ -192,10 +89,10 @@ struct XLSXDataTable {
         var terms: [String] = []
         for columns in levels where columns.level < trail.count {
             let step = trail[columns.level]
-            let value: Value
+            let value: FlatTableLayout.Cell
             let column: Int
             if let number = columns.number, step.number != nil {
-                (value, column) = (Self.numberValue(step, model: model), number)
+                (value, column) = (FlatTableLayout.number(step, model: model), number)
             } else {
                 (value, column) = (.text(model.shown(step.title, untranslated: step.untranslatedTitle == true)), columns.title)
             }
@@ -207,7 +104,7 @@ struct XLSXDataTable {
 
     /// The term that selects the actions with a progress code (`""`: no code).
     func codeCondition(_ code: String) -> String? {
-        Value.text(code).literal.map { "--(\(names[codeColumn])=\($0))" }
+        FlatTableLayout.Cell.text(code).literal.map { "--(\(names[codeColumn])=\($0))" }
     }
 
     // MARK: Writing
@@ -227,13 +124,13 @@ struct XLSXDataTable {
             for (column, header) in headers.enumerated() { sheet.string(0, column, header, headerFormat) }
         }
         var row = 1
-        forEachRow(strings: strings) { cells in
+        layout.forEachRow { cells in
             sheet.height(row, 15)
             for (column, value) in cells.enumerated() {
                 switch value {
-                case .number(let number): sheet.number(row, column, number, whole)
-                case .text(let text) where text.isEmpty: continue
-                case .text(let text): sheet.string(row, column, text, plain)
+                case .number(let number, _): sheet.number(row, column, number, whole)
+                case .text(let text) where text.isEmpty, .code(let text) where text.isEmpty: continue
+                case .text(let text), .code(let text): sheet.string(row, column, text, plain)
                 }
             }
             row += 1
@@ -348,5 +245,17 @@ extension XLSXSheet {
     /// not calculate (and Excel until it recalculates) show.
     func formula(_ row: Int, _ column: Int, _ formula: String, value: Double, _ format: UnsafeMutablePointer<lxw_format>?) {
         workbook.check(worksheet_write_formula_num(handle, lxw_row_t(row), lxw_col_t(column), formula, format, value))
+    }
+}
+
+extension FlatTableLayout.Cell {
+    /// The value as a literal in a formula, or nil when a text is too long for one (255).
+    var literal: String? {
+        switch self {
+        case .number(let value, _): return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .text(let text), .code(let text):
+            guard text.utf16.count <= 255 else { return nil }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
     }
 }

@@ -179,4 +179,24 @@ struct RenderTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
+
+    @Test("Every class the HTML writes has a style rule, or is a marker named here (a removed rule once unstyled the indicators' flags)")
+    func everyClassIsStyled() throws {
+        let folder = TestSupport.repositoryRoot.appendingPathComponent("Sources/TilanneCore/Render/HTML")
+        let style = try String(contentsOf: folder.appendingPathComponent("HTMLStyle.swift"), encoding: .utf8)
+        // Classes that only mark content for readers and tests: styled by their surroundings.
+        let markers: Set<String> = ["change", "dates", "example", "summary-table", "untranslated"]
+        var used: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for match in source.matches(of: /class=\\"([a-z0-9 -]+)\\"/) {
+                used.formUnion(match.output.1.split(separator: " ").map(String.init))
+            }
+        }
+        #expect(used.count > 15)
+        for name in used.subtracting(markers).sorted() {
+            #expect(style.contains(".\(name) ") || style.contains(".\(name),") || style.contains(".\(name).")
+                    || style.contains(".\(name):") || style.contains(".\(name)\n"), "no rule for .\(name)")
+        }
+    }
 }

@@ -65,6 +65,7 @@ enum HTMLStyle {
         .code { display: inline-block; min-width: 2.2em; font-weight: 700; font-family: Consolas, "DejaVu Sans Mono", monospace; }
         .progress.unknown { background: #ffffff; outline: 3px dashed #8a3b00; outline-offset: -4px; color: #8a3b00; font-weight: 600; }
         .progress.missing { background: #ffffff; color: #5a5a5a; font-style: italic; }
+        .flag { display: block; font-size: 0.85rem; color: #8a3b00; font-weight: 600; }
         ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
         ul.legend li { padding: 0.25rem 0.6rem; border: 1px solid #8a8a8a; }
         /* A phone (390 px): each action is a block of labelled lines, no sideways scrolling. */

@@ -18,7 +18,6 @@ struct XLSXStyles {
     let percent: UnsafeMutablePointer<lxw_format>
     let percentBold: UnsafeMutablePointer<lxw_format>
     let textBold: UnsafeMutablePointer<lxw_format>
-    let sectionTitle: UnsafeMutablePointer<lxw_format>
 
     static let headerFill: UInt32 = 0xD9E1F2
     static let themeFill: UInt32 = 0x1F3864
@@ -43,11 +42,11 @@ struct XLSXStyles {
             format_set_border_color($0, Self.warningText)
         }
         missingProgress = workbook.format { $0.wrap().top().border().italic() }
-        number = workbook.format { $0.border().numberFormat("0") }
-        numberBold = workbook.format { $0.border().bold().numberFormat("0") }
-        percent = workbook.format { $0.border().numberFormat("0.0 %") }
-        percentBold = workbook.format { $0.border().bold().numberFormat("0.0 %") }
+        // Numbers sit at the top like the texts beside them, which wrap over several lines.
+        number = workbook.format { $0.border().top().numberFormat("0") }
+        numberBold = workbook.format { $0.border().top().bold().numberFormat("0") }
+        percent = workbook.format { $0.border().top().numberFormat("0.0 %") }
+        percentBold = workbook.format { $0.border().top().bold().numberFormat("0.0 %") }
         textBold = workbook.format { $0.bold().wrap().top().border() }
-        sectionTitle = workbook.format { $0.bold().size(12) }
     }
 }

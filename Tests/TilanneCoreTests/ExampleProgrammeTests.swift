@@ -143,12 +143,15 @@ struct ExampleProgrammeTests {
         }
     }
 
-    @Test("Each example's status table through the one layout, with its own levels and columns", arguments: ["kuopio", "imatra", "kouvola", "heinola", "mikkeli"])
+    @Test("Each example's status table and summary through the one layout, with its own levels and columns", arguments: ["kuopio", "imatra", "kouvola", "heinola", "mikkeli"])
     func statusTableLayout(city: String) throws {
         let (_, model) = try Self.model(city)
         let folder = try TestSupport.temporaryFolder()
         let actual = folder.appendingPathComponent("\(city).txt")
         try StatusTableLayout(model).snapshot(model).write(to: actual, atomically: true, encoding: .utf8)
         try RenderTests.expectMatchesReference(actual, "layout-status-\(city).txt")
+        let summary = folder.appendingPathComponent("\(city)-summary.txt")
+        try SummaryLayout(model).snapshot.write(to: summary, atomically: true, encoding: .utf8)
+        try RenderTests.expectMatchesReference(summary, "layout-summary-\(city).txt")
     }
 }

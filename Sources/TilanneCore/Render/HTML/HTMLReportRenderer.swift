@@ -103,27 +103,26 @@ public struct HTMLReportRenderer: ReportRenderer {
         out.write("<section aria-labelledby=\"yhteenveto\">\n<h2 id=\"yhteenveto\">\(e(strings.summarySheet))</h2>\n")
         HTMLSummaryChart.write(model, strings: strings, out: out)
         out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(strings.summaryTitle))\"><table class=\"summary-table\">\n<caption>\(e(strings.summaryTitle))</caption>\n<thead><tr>")
-        out.write("<th scope=\"col\">\(e(model.levels.count == 1 && !model.showsProgrammes ? model.levels[0].name : strings.programmePart))</th>")
-        for item in model.legend {
+        let summary = SummaryLayout(model)
+        out.write("<th scope=\"col\">\(e(summary.itemHeader))</th>")
+        for item in summary.legend {
             // The code is for the eye; a screen reader says the label, not "plus slash minus".
             out.write("<th scope=\"col\"><span class=\"code\" aria-hidden=\"true\">\(e(item.code))</span> \(e(item.label))</th>")
         }
-        out.write("<th scope=\"col\">\(e(strings.unknownCodesColumn))</th><th scope=\"col\">\(e(strings.missingColumn))</th>")
-        out.write("<th scope=\"col\">\(e(strings.total))</th></tr></thead>\n<tbody>\n")
-        /// `header` is HTML already (escaped, untranslated parts marked).
-        func row(_ header: String, _ counts: ProgressCounts, bold: Bool) {
+        out.write("<th scope=\"col\">\(e(summary.unknownHeader))</th><th scope=\"col\">\(e(summary.missingHeader))</th>")
+        out.write("<th scope=\"col\">\(e(summary.totalHeader))</th></tr></thead>\n<tbody>\n")
+        for row in summary.rows {
+            // The report's total is named after what it adds up: all programmes, or the one.
+            let header = row.kind == .total ? e("\(row.label): \(summary.totalHeader.lowercased())")
+                : Self.part(row.label, row.untranslated, model)
+            let bold = row.kind != .leaf
             out.write("<tr><th scope=\"row\">\(bold ? "<strong>" : "")\(header)\(bold ? "</strong>" : "")</th>")
-            for item in counts.byCode {
+            for item in row.counts.byCode {
                 out.write("<td class=\"number\">\(strings.number(item.count)) (\(e(strings.percent(item.share))))</td>")
             }
-            out.write("<td class=\"number\">\(strings.number(counts.unknownTotal))</td><td class=\"number\">\(strings.number(counts.missing))</td>")
-            out.write("<td class=\"number\">\(strings.number(counts.total))</td></tr>\n")
+            out.write("<td class=\"number\">\(strings.number(row.counts.unknownTotal))</td><td class=\"number\">\(strings.number(row.counts.missing))</td>")
+            out.write("<td class=\"number\">\(strings.number(row.counts.total))</td></tr>\n")
         }
-        for (item, _) in model.outline {
-            row(Self.part(item.label, item.untranslatedTitle, model), item.counts, bold: !item.items.isEmpty)
-        }
-        // The report's total, named after what it adds up: all programmes, or the one.
-        row(e("\(model.totalName): \(strings.total.lowercased())"), model.totals, bold: true)
         out.write("</tbody>\n</table>\n</div>\n</section>\n")
     }
 

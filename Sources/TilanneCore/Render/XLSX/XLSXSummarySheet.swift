@@ -11,18 +11,18 @@ enum XLSXSummarySheet {
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
         if let notice = model.notice { sheet.string(1, 0, notice, styles.cell) }
-        let outline = model.outline
+        let summary = SummaryLayout(model)
         // With more than one level shown, each item row names the top-level item it is under
         // (theme, programme); a one-level programme needs no such column.
-        let hasTop = outline.contains { $0.depth > 0 }
+        let hasTop = summary.hasTop
         let firstCount = hasTop ? 2 : 1
-        let topName = model.showsProgrammes ? model.programmeLevelName : (model.levels.first?.name ?? model.programmeLevelName)
-        var headers = hasTop ? [topName, strings.programmePart] : [model.levels.first?.name ?? strings.programmePart]
-        for item in model.legend {
+        var headers = hasTop ? [summary.topHeader, summary.itemHeader] : [summary.itemHeader]
+        // Each code's count and its share in columns of their own, so both stay numbers.
+        for item in summary.legend {
             headers.append("\(item.code) \(item.label): \(strings.count)")
             headers.append("\(item.code) \(strings.share)")
         }
-        headers += [strings.unknownCodesColumn, strings.missingColumn, strings.total]
+        headers += [summary.unknownHeader, summary.missingHeader, summary.totalHeader]
         let (topWidth, itemWidth) = (34.0, 44.0)
         if hasTop { sheet.width(0, topWidth) }
         sheet.width(firstCount - 1, itemWidth)
@@ -85,31 +85,25 @@ enum XLSXSummarySheet {
         }
 
         // The items without sub-items first, in one contiguous block, so the chart can refer to them.
-        var topOf: [ItemPath: ItemReport] = [:]
-        for (item, depth) in outline where depth == 0 { topOf[item.path] = item }
-        func top(_ item: ItemReport) -> ItemReport? {
-            topOf.first { $0.key.contains(item.path) && $0.key != item.path }?.value
-        }
         var row = headerRow + 1
         let firstLeafRow = row
-        for (item, _) in outline where item.items.isEmpty {
-            line(row, top: top(item).map { model.shown($0.label, untranslated: $0.untranslatedTitle == true) } ?? "",
-                 item: model.shown(item.label, untranslated: item.untranslatedTitle == true), item.counts, bold: false,
+        for item in summary.rows where item.kind == .leaf {
+            line(row, top: item.top ?? "", item: model.shown(item.label, untranslated: item.untranslated), item.counts, bold: false,
                  terms: data?.conditions(item.path))
             row += 1
         }
         let lastLeafRow = row - 1
         row += 1
         // Then the totals of every item with sub-items, and the report's: all programmes, or the one.
-        for (item, _) in outline where !item.items.isEmpty {
-            line(row, top: model.shown(item.label, untranslated: item.untranslatedTitle == true), item: strings.total, item.counts,
+        for item in summary.rows where item.kind != .leaf {
+            line(row, top: model.shown(item.label, untranslated: item.untranslated), item: summary.totalHeader, item.counts,
                  bold: true, terms: data?.conditions(item.path))
+            if item.kind == .total && !hasTop {
+                sheet.string(row, 0, "\(item.label): \(summary.totalHeader.lowercased())", styles.textBold)
+            }
             row += 1
         }
-        let totalName = model.totalName
-        line(row, top: totalName, item: strings.total, model.totals, bold: true, terms: data?.conditions(nil))
-        if !hasTop { sheet.string(row, 0, "\(totalName): \(strings.total.lowercased())", styles.textBold) }
-        row += 2
+        row += 1
 
         // Each cross-cutting dimension as a table of its own, under its own header row.
         for tag in model.tags ?? [] {

@@ -143,7 +143,7 @@ struct ExampleProgrammeTests {
         }
     }
 
-    @Test("Each example's status table and summary through the one layout, with its own levels and columns", arguments: ["kuopio", "imatra", "kouvola", "heinola", "mikkeli"])
+    @Test("Each example's status table, summary and indicators through the one layout, with its own levels and columns", arguments: ["kuopio", "imatra", "kouvola", "heinola", "mikkeli"])
     func statusTableLayout(city: String) throws {
         let (_, model) = try Self.model(city)
         let folder = try TestSupport.temporaryFolder()
@@ -153,5 +153,10 @@ struct ExampleProgrammeTests {
         let summary = folder.appendingPathComponent("\(city)-summary.txt")
         try SummaryLayout(model).snapshot.write(to: summary, atomically: true, encoding: .utf8)
         try RenderTests.expectMatchesReference(summary, "layout-summary-\(city).txt")
+        if let indicators = model.indicators {
+            let table = folder.appendingPathComponent("\(city)-indicators.txt")
+            try IndicatorTableLayout(indicators, model: model).snapshot.write(to: table, atomically: true, encoding: .utf8)
+            try RenderTests.expectMatchesReference(table, "layout-indicators-\(city).txt")
+        }
     }
 }

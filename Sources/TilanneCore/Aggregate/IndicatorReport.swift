@@ -72,15 +72,6 @@ extension IndicatorReport {
         let name = model.shown(self.name, untranslated: untranslatedName == true)
         return example == true ? "\(name) (\(ReportStrings(language: model.language).exampleFigure))" : name
     }
-
-    /// The notes on where the figures and the target come from: examples marked, the source.
-    public func sourceNotes(_ strings: ReportStrings) -> [String] {
-        var notes: [String] = []
-        if example == true { notes.append(strings.exampleFigures) }
-        if exampleTarget == true && example != true { notes.append(strings.exampleTargetNote) }
-        if let source = shownSource { notes.append(source) }
-        return notes
-    }
 }
 
 extension Array where Element == IndicatorReport {

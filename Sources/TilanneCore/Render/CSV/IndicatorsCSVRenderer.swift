@@ -16,29 +16,30 @@ public struct IndicatorsCSVRenderer: ReportRenderer {
             strings.target, strings.change, strings.progressToTarget, strings.expectedByNow, strings.progress, strings.indicatorStatus,
             strings.missingPeriodsColumn, strings.statisticsSource,
         ])
-        for indicator in model.indicators ?? [] {
+        let layout = IndicatorTableLayout(model.indicators ?? [], model: model)
+        for row in layout.groups.flatMap(\.rows) {
+            let indicator = row.indicator
             let decimals = indicator.decimals
-            func value(_ point: IndicatorPoint?) -> [String] {
-                guard let point, let value = point.value else { return ["", ""] }
-                return [point.period, strings.measure(value, decimals: decimals, unit: indicator.unit == "%" ? "%" : "")]
+            /// A figure in two cells: its period and its value, as the reader writes numbers.
+            func figure(_ figure: IndicatorTableLayout.Figure) -> [String] {
+                switch figure {
+                case .value(let value, let period): [period, strings.measure(value, decimals: decimals, unit: indicator.unit == "%" ? "%" : "")]
+                case .written(let text, let period): [period ?? "", text]
+                case .band(let low, let high): ["", "\(strings.decimal(low, decimals: decimals))–\(strings.decimal(high, decimals: decimals))"]
+                case .none: ["", ""]
+                }
             }
-            var target = value(indicator.target)
-            if let text = indicator.targetText { target = [indicator.target?.period ?? "", text] }
-            var baseline = value(indicator.baseline)
-            if let text = indicator.baselineText { baseline = [indicator.baseline?.period ?? "", text] }
-            if indicator.direction == .band, let band = indicator.band {
-                target = ["", "\(strings.decimal(band.low, decimals: decimals))–\(strings.decimal(band.high, decimals: decimals))"]
-            }
+            let (baseline, target) = (figure(row.baseline), figure(row.target))
             table.row([indicator.item ?? "", indicator.shownName(model), indicator.unit]
-                      + baseline + value(indicator.latest) + target + [
+                      + baseline + figure(row.latest) + target + [
                           indicator.change.map { strings.signedChange($0, decimals: decimals, unit: "") } ?? "",
                           indicator.progress.map(strings.percent) ?? "",
                           indicator.expectedProgress.map(strings.percent) ?? "",
                           indicator.statusMark?.code ?? indicator.status.symbol,
                           (indicator.statusMark?.label ?? strings.indicatorStatusLabel(indicator.status))
-                              + (indicator.stale ? " (\(strings.oldData))" : "") + (indicator.manualStatus == true ? " (\(strings.statusSetByHand))" : ""),
+                              + (row.oldData ? " (\(strings.oldData))" : "") + (row.setByHand ? " (\(strings.statusSetByHand))" : ""),
                           indicator.missing.map { "\($0.period) \($0.symbol ?? "")".trimmingCharacters(in: .whitespaces) }.joined(separator: ", "),
-                          indicator.sourceNotes(strings).joined(separator: "; "),
+                          (row.examples + (row.source.map { [$0] } ?? [])).joined(separator: "; "),
                       ], codes: [12])
         }
         try table.close()

@@ -12,46 +12,43 @@ enum HTMLIndicatorSection {
             out.write("<li class=\"i-\(status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(status.symbol))</span> \(e(strings.indicatorStatusLabel(status)))</li>\n")
         }
         out.write("</ul>\n")
-        for (theme, members) in indicators.byItem {
-            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(theme ?? strings.noIndicatorTheme))\"><table class=\"indicator-table\">\n<caption>\(e(theme ?? strings.noIndicatorTheme))</caption>\n<thead><tr>")
+        for group in IndicatorTableLayout(indicators, model: model).groups {
+            out.write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"\(e(group.title))\"><table class=\"indicator-table\">\n<caption>\(e(group.title))</caption>\n<thead><tr>")
             for header in [strings.indicator, strings.baseline, strings.latest, strings.target, strings.change, strings.progressToTarget,
                            strings.indicatorStatus, strings.trend] {
                 out.write("<th scope=\"col\">\(e(header))</th>")
             }
             out.write("</tr></thead>\n<tbody>\n")
-            for indicator in members { row(indicator, model: model, strings: strings, out: out) }
+            for layout in group.rows { row(layout, model: model, strings: strings, out: out) }
             out.write("</tbody>\n</table>\n</div>\n")
         }
         out.write("</section>\n")
     }
 
-    private static func row(_ indicator: IndicatorReport, model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
+    private static func row(_ layout: IndicatorTableLayout.Row, model: ReportModel, strings: ReportStrings, out: BufferedFileWriter) {
         let e = HTMLEscaping.escape
-        func point(_ point: IndicatorPoint?) -> String {
-            guard let point, let value = point.value else { return "<td class=\"number\">–</td>" }
-            return "<td class=\"number\">\(e(strings.measure(value, decimals: indicator.decimals, unit: indicator.unit)))<br><span class=\"year\">\(e(point.period))</span></td>"
+        let indicator = layout.indicator
+        /// A figure with its unit and, under it, its period; what the programme wrote; a band; a dash.
+        func figure(_ figure: IndicatorTableLayout.Figure, flag: String = "") -> String {
+            switch figure {
+            case .value(let value, let period):
+                "<td class=\"number\">\(e(strings.measure(value, decimals: indicator.decimals, unit: indicator.unit)))<br><span class=\"year\">\(e(period))</span>\(flag)</td>"
+            case .written(let text, let period):
+                "<td class=\"number\">\(e(text))" + (period.map { "<br><span class=\"year\">\(e($0))</span>" } ?? "") + "\(flag)</td>"
+            case .band(let low, let high):
+                "<td class=\"number\">\(e(strings.decimal(low, decimals: indicator.decimals)))–\(e(strings.measure(high, decimals: indicator.decimals, unit: indicator.unit)))\(flag)</td>"
+            case .none: "<td class=\"number\">–\(flag)</td>"
+            }
         }
         var line = "<tr><th scope=\"row\">\(HTMLReportRenderer.part(indicator.name, indicator.untranslatedName, model))"
         if indicator.example == true { line += " <span class=\"example\">(\(e(strings.exampleFigure)))</span>" }
-        var notes: [String] = [strings.directionLabel(indicator.direction)]
-        if indicator.example == true { notes.append(strings.exampleFigures) }
-        if indicator.exampleTarget == true && indicator.example != true { notes.append(strings.exampleTargetNote) }
-        if let source = indicator.shownSource { notes.append("\(strings.statisticsSource): \(source)") }
-        if indicator.manualStatus == true { notes.append(strings.statusSetByHand) }
+        var notes = [layout.direction] + layout.examples
+        if let source = layout.source { notes.append("\(strings.statisticsSource): \(source)") }
+        if layout.setByHand { notes.append(strings.statusSetByHand) }
         line += "<span class=\"note\">\(e(notes.joined(separator: " · ")))</span></th>"
-        /// A range or words (`7–8`, "toteutuu") as the programme writes them.
-        func written(_ point: IndicatorPoint?, _ text: String) -> String {
-            "<td class=\"number\">\(e(text))" + (point.map { "<br><span class=\"year\">\(e($0.period))</span>" } ?? "") + "</td>"
-        }
-        line += indicator.baselineText.map { written(indicator.baseline, $0) } ?? point(indicator.baseline)
-        var latest = point(indicator.latest)
-        if indicator.stale { latest = latest.replacingOccurrences(of: "</td>", with: " <span class=\"flag\">\(e(strings.oldData))</span></td>") }
-        line += latest
-        if indicator.direction == .band, let band = indicator.band {
-            line += "<td class=\"number\">\(e(strings.decimal(band.low, decimals: indicator.decimals)))–\(e(strings.measure(band.high, decimals: indicator.decimals, unit: indicator.unit)))</td>"
-        } else {
-            line += indicator.targetText.map { written(indicator.target, $0) } ?? point(indicator.target)
-        }
+        line += figure(layout.baseline)
+        line += figure(layout.latest, flag: layout.oldData ? " <span class=\"flag\">\(e(strings.oldData))</span>" : "")
+        line += figure(layout.target)
         line += "<td class=\"number\">\(e(indicator.change.map { strings.signedChange($0, decimals: indicator.decimals, unit: indicator.unit) } ?? "–"))</td>"
         var progress = indicator.progress.map { strings.percent($0) } ?? "–"
         if let expected = indicator.expectedProgress, indicator.status != .achieved {
@@ -65,8 +62,8 @@ enum HTMLIndicatorSection {
         } else {
             line += "<td class=\"indicator-status i-\(indicator.status.rawValue)\"><span class=\"code\" aria-hidden=\"true\">\(e(indicator.status.symbol))</span> \(e(strings.indicatorStatusLabel(indicator.status)))"
         }
-        if !indicator.missing.isEmpty {
-            let periods = indicator.missing.map(\.period).joined(separator: ", ")
+        if !layout.missingPeriods.isEmpty {
+            let periods = layout.missingPeriods.joined(separator: ", ")
             line += "<br><span class=\"flag\">\(e(strings.missingValues)): \(e(periods))</span>"
         }
         line += "</td><td>\(sparkline(indicator, strings: strings))</td></tr>\n"

@@ -45,49 +45,48 @@ enum XLSXIndicatorSheets {
 
         var row = headerRow + 1
         var seriesRow = 1
-        for (theme, members) in indicators.byItem {
-            sheet.merge(row, 0, lastColumn, theme ?? strings.noIndicatorTheme, styles.theme)
+        for group in IndicatorTableLayout(indicators, model: model).groups {
+            sheet.merge(row, 0, lastColumn, group.title, styles.theme)
             sheet.height(row, 20)
             row += 1
-            for indicator in members {
+            for layout in group.rows {
+                let indicator = layout.indicator
                 let name = indicator.shownName(model)
                 let number = formats.number(decimals: indicator.decimals, percentUnit: indicator.unit == "%")
                 sheet.string(row, 0, name, styles.cell)
                 sheet.string(row, 1, indicator.unit, styles.cell)
-                func point(_ column: Int, _ point: IndicatorPoint?) {
-                    if let point, let value = point.value {
-                        sheet.string(row, column, point.period, formats.period)
+                /// A figure in two cells: its period, and its value as a number (the unit has its
+                /// own column), or what the programme wrote, or a dash.
+                func figure(_ column: Int, _ figure: IndicatorTableLayout.Figure) {
+                    switch figure {
+                    case .value(let value, let period):
+                        sheet.string(row, column, period, formats.period)
                         sheet.number(row, column + 1, value, number)
-                    } else {
+                    case .written(let text, let period):
+                        sheet.string(row, column, period ?? "", formats.period)
+                        sheet.string(row, column + 1, text, formats.missing)
+                    case .band(let low, let high):
+                        sheet.string(row, column, "", formats.period)
+                        sheet.string(row, column + 1, "\(strings.decimal(low, decimals: indicator.decimals))–\(strings.decimal(high, decimals: indicator.decimals))", formats.missing)
+                    case .none:
                         sheet.blank(row, column, formats.period)
                         sheet.string(row, column + 1, "–", formats.missing)
                     }
                 }
-                /// A range or words (`7–8`, "toteutuu") as the programme writes them, beside their year.
-                func written(_ column: Int, _ point: IndicatorPoint?, _ text: String) {
-                    sheet.string(row, column, point?.period ?? "", formats.period)
-                    sheet.string(row, column + 1, text, formats.missing)
-                }
-                if let text = indicator.baselineText { written(2, indicator.baseline, text) } else { point(2, indicator.baseline) }
-                point(4, indicator.latest)
-                if indicator.direction == .band, let band = indicator.band {
-                    sheet.string(row, 6, "", formats.period)
-                    sheet.string(row, 7, "\(strings.decimal(band.low, decimals: indicator.decimals))–\(strings.decimal(band.high, decimals: indicator.decimals))", formats.missing)
-                } else if let text = indicator.targetText {
-                    written(6, indicator.target, text)
-                } else {
-                    point(6, indicator.target)
-                }
+                figure(2, layout.baseline)
+                figure(4, layout.latest)
+                figure(6, layout.target)
                 if let change = indicator.change { sheet.number(row, 8, change, formats.change(decimals: indicator.decimals)) } else { sheet.string(row, 8, "–", formats.missing) }
                 if let progress = indicator.progress { sheet.number(row, 9, progress, formats.percent) } else { sheet.string(row, 9, "–", formats.missing) }
                 if let expected = indicator.expectedProgress { sheet.number(row, 10, expected, formats.percent) } else { sheet.string(row, 10, "–", formats.missing) }
                 sheet.string(row, 11, indicator.statusText(strings), formats.status(indicator.statusColour))
-                var notes: [String] = [strings.directionLabel(indicator.direction)]
-                if indicator.stale { notes.append(strings.oldData) }
-                if !indicator.missing.isEmpty { notes.append("\(strings.missingValues): \(indicator.missing.map(\.period).joined(separator: ", "))") }
-                // The source as readers know it; the file's path is for the checks, not the council.
-                notes += indicator.sourceNotes(strings)
-                if indicator.manualStatus == true { notes.append(strings.statusSetByHand) }
+                // The column headed "Lähde": how to read it, what is missing, where the figures come
+                // from as readers know it (the file's path is for the checks, not the council).
+                var notes = [layout.direction]
+                if layout.oldData { notes.append(strings.oldData) }
+                if !layout.missingPeriods.isEmpty { notes.append("\(strings.missingValues): \(layout.missingPeriods.joined(separator: ", "))") }
+                notes += layout.examples + (layout.source.map { [$0] } ?? [])
+                if layout.setByHand { notes.append(strings.statusSetByHand) }
                 sheet.string(row, 13, notes.joined(separator: "\n"), styles.cell)
                 sheet.height(row, max(chartRowHeight, XLSXText.height(lines: XLSXText.lineCount(notes.joined(separator: "\n"), width: widths[13]))))
 

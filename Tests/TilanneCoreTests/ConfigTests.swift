@@ -227,6 +227,12 @@ struct ConfigTests {
         #expect(config.groups[1].items.map(\.description) == ["kasvava-kuopio/kaupunkikehitys/9", "kasvava-kuopio/kaupunkikehitys/10"])
         #expect(config.delivery?.sendmail == ["/usr/bin/msmtp", "-C", "/etc/msmtprc"])
         #expect(config.delivery?.subject == "{programme} – tilanne {period}: {group}")
+        // Two groups of one name in folders of their own: each writes its own files.
+        let twins = try parse(shipped + groups.replacingOccurrences(of: "name: Kaupunkikehitys", with: "name: Elinvoiman ohjausryhmä"))
+        let plan = Pipeline(config: twins).filePlan(council: .reportsOnly, coordinatorUpdates: false,
+                                                    groups: twins.groups.map { ($0, .reportsOnly) })
+        #expect(plan.files(of: .of(twins.groups[0])).map(\.folder) == ["elinvoiman-ohjausryhma"])
+        #expect(plan.files(of: .of(twins.groups[1])).map(\.folder) == ["kaupunki", "kaupunki"])
         for (bad, says) in [
             (groups.replacingOccurrences(of: "[elinvoima@kuopio.example]", with: "[elinvoima]"), "not an e-mail address"),
             (groups.replacingOccurrences(of: "folder: kaupunki", with: "folder: ../muualle"), "inside the output folder"),

@@ -11,7 +11,7 @@ struct FilePlanTests {
             let edition = switch file.edition {
             case .council(let language): "council \(language.rawValue)"
             case .coordinator: "coordinator"
-            case .group(let name): "group \(name)"
+            case .group(let name, _): "group \(name)"
             }
             let path = file.folder.isEmpty ? file.name : "\(file.folder)/\(file.name)"
             return "\(edition) | \(file.renderer.format.rawValue) \(file.renderer.variant.rawValue) | \(path)"
@@ -24,8 +24,8 @@ struct FilePlanTests {
         config.groups = [SteeringGroup(name: "Yritysryhmä", folder: "ohjausryhmat/yritys", items: [], responsible: [],
                                        formats: [.xlsx, .csv], email: [])]
         let plan = Pipeline(config: config).filePlan(
-            council: .init(changes: true, updates: true, indicators: true), coordinatorUpdates: true,
-            groups: config.groups.map { ($0, FilePlan.Content(changes: true, updates: false, indicators: false)) })
+            council: .init(changes: true, indicators: true), coordinatorUpdates: true,
+            groups: config.groups.map { ($0, FilePlan.Content(changes: true, indicators: false)) })
         let folder = try TestSupport.temporaryFolder()
         let actual = folder.appendingPathComponent("plan.txt")
         try Self.snapshot(plan).write(to: actual, atomically: true, encoding: .utf8)

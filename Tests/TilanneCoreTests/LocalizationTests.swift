@@ -15,7 +15,7 @@ struct LocalizationTests {
         ("programmePart", \.programmePart), ("count", \.count), ("share", \.share), ("noActions", \.noActions),
         ("summaryTitle", \.summaryTitle), ("chartTitle", \.chartTitle),
         ("checkSubject", \.checkSubject), ("rejectedRow", \.rejectedRow), ("severity", \.severity), ("message", \.message), ("file", \.file),
-        ("row", \.row), ("column", \.column), ("reason", \.reason), ("content", \.content), ("noFindings", \.noFindings),
+        ("row", \.row), ("column", \.column), ("content", \.content), ("noFindings", \.noFindings),
         ("page", \.page), ("contents", \.contents),
         ("changesSheet", \.changesSheet), ("updatesSheet", \.updatesSheet), ("noResponsible", \.noResponsible),
         ("noChanges", \.noChanges), ("noUpdates", \.noUpdates), ("changeKindColumn", \.changeKindColumn),

@@ -179,6 +179,9 @@ def test_the_coordinators_edition_has_the_findings_with_their_places(editions):
     assert wb.sheetnames == ["Tarkistukset", "Muutokset", "Päivitettävät"]
     checks = wb["Tarkistukset"]
     assert str(checks["A1"].value).startswith("Rivejä luettu")
+    # The period is open: the check list is a draft's, and says so like the report.
+    assert wb.properties.title == "LUONNOS: Kasvava Kuopio -toimenpideohjelma – tarkistukset 2/2024"
+    assert checks.oddHeader.center.text == "LUONNOS"
     header = ["Vakavuus", "Koodi", "Viesti", "Tiedosto", "Rivi", "Sarake", "Kohde", "Rivin sisältö"]
     assert [c.value for c in checks[4]] == header
     rows = [[c.value for c in row] for row in checks.iter_rows(min_row=5)]

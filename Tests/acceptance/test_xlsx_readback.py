@@ -101,7 +101,7 @@ def test_summary_counts_and_native_chart(kuopio_run):
         assert "../charts/chart1.xml" in z.read(f"xl/drawings/_rels/{name}.rels").decode("utf-8")
     assert "<a:t>Toimenpiteet etenemisen mukaan – 1/2024</a:t>" in chart
     assert re.search(r'descr="Toimenpiteet etenemisen mukaan – Kasvava Kuopio -toimenpideohjelma, yhteensä 77\. '
-                     r'\+ Etenee myönteisesti: 51; .*Muu koodi \+\?: 3\."', drawing)
+                     r'\+ Etenee myönteisesti: 51; .*Muu koodi \(\+\?\): 3\."', drawing)
     # The first goal on top and the bars growing left to right from 0: the category axis runs
     # from the top, the value axis from the left and crosses the categories at the bottom (their
     # maximum, the categories being reversed), with ticks at whole actions.

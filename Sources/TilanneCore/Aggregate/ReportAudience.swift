@@ -1,17 +1,18 @@
 /// The two editions of a report: the one the council reads and the one the coordinator works
 /// from. The council edition says nothing about checking the sources (no finding codes, file
-/// places, row accounting or "check" notes); the coordinator's edition has all of it.
+/// places, row accounting or "check" notes); the coordinator's edition is those lists alone
+/// (`CoordinatorWorkbookRenderer`, `CoordinatorCSVRenderer`).
 public enum ReportAudience: String, Sendable, Codable, CaseIterable {
     case council
     case coordinator
 }
 
 extension ReportModel {
-    /// Whether the files show the findings, the rejected rows, the update lists and the answers.
+    /// Whether this is the coordinator's edition (its change list then has the matches to confirm).
     public var isCoordinatorEdition: Bool { audience == .coordinator }
 
-    /// The report for `audience`: the council edition leaves out the update lists and the
-    /// answers (coordinator's material); the renderers leave out the rest by `isCoordinatorEdition`.
+    /// The report for `audience`: the council edition leaves out the update lists, the answers,
+    /// each action's finding codes and the uncertain-match notes, so that no council file can show them.
     public func edition(for audience: ReportAudience) -> ReportModel {
         var model = self
         model.audience = audience == .council ? nil : audience

@@ -225,7 +225,7 @@ public struct ActionReport: Sendable, Codable, Hashable {
     public var extras: [String: String]?
     /// Linked items of cross-cutting dimensions, by dimension key.
     public var tags: [String: [String]]?
-    /// Codes of the findings about this row (shown as a flag in the report).
+    /// Codes of the findings about this row (in the model dump; the coordinator's check list has the findings themselves).
     public var findings: [DiagnosticCode]
     public var change: ActionChangeNote?
     public var stale: StaleNote?

@@ -65,8 +65,10 @@ enum OutputPathRules {
                 try requireFileName(file.name, value: nameValue(file.renderer.format))
                 claims.append(Claim(path: root + [file.name], what: "the report \"\(file.name)\"", value: nameValue(file.renderer.format)))
             case .coordinator:
-                try requireFileName(file.name, value: file.renderer.variant == .report ? coordinatorValue : nameValue(.csv))
-                claims.append(Claim(path: root + [file.name], what: "the coordinator's edition \"\(file.name)\"", value: coordinatorValue))
+                // Its report files are named by `outputs.coordinator`, its update list by the CSV's name.
+                let value = file.renderer.variant == .report ? coordinatorValue : nameValue(.csv)
+                try requireFileName(file.name, value: value)
+                claims.append(Claim(path: root + [file.name], what: "the coordinator's edition \"\(file.name)\"", value: value))
             case .group:
                 try requireFileName(file.name, value: nameValue(file.renderer.format))
             }
@@ -95,7 +97,7 @@ enum OutputPathRules {
             groupFolders[parts] = group.name
             claims.append(Claim(path: root + parts + [ReportPublisher.journalName], what: "the publishing journal of group \"\(group.name)\"",
                                 value: value))
-            for file in plan.files(of: .group(group.name)) {
+            for file in plan.files(of: .of(group)) {
                 claims.append(Claim(path: root + parts + [file.name], what: "the file \"\(file.name)\" of group \"\(group.name)\"",
                                     value: value))
             }

@@ -63,7 +63,7 @@ public struct GroupDelivery {
             // are never published through a link planted in the output folder.
             let folder = try SafeFile.makeFolders(group.folder, in: root)
             let planned = pipeline.filePlan(council: .reportsOnly, coordinatorUpdates: false,
-                                            groups: [(group, FilePlan.Content(of: slice))]).files(of: .group(group.name))
+                                            groups: [(group, FilePlan.Content(of: slice))]).files(of: .of(group))
             let publisher = ReportPublisher(folder: folder, renderers: planned.map(\.renderer))
             let files = try publisher.publish(planned.map { ReportPublisher.Item(model: slice, renderer: $0.renderer, fileName: $0.name) })
             guard !group.email.isEmpty, let delivery = config.delivery else {

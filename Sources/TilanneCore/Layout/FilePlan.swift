@@ -4,11 +4,14 @@
 /// the configuration's check of file places all read this plan, so they cannot disagree.
 public struct FilePlan: Sendable {
     /// Whose file it is: the council edition in a report language, the coordinator's edition
-    /// (main language only), or a steering group's slice (a council edition, main language).
+    /// (main language only), or a steering group's slice (a council edition, main language). A
+    /// group is known by its folder, which no other group shares; names may repeat.
     public enum Edition: Hashable, Sendable {
         case council(ReportLanguage)
         case coordinator
-        case group(String)
+        case group(name: String, folder: String)
+
+        public static func of(_ group: SteeringGroup) -> Edition { .group(name: group.name, folder: group.folder) }
     }
 
     public struct File: Sendable {
@@ -19,27 +22,25 @@ public struct FilePlan: Sendable {
         public var name: String
     }
 
-    /// What the report holds that decides its side lists (CSV only): the changes since the
-    /// previous frozen period, the rows to update, the indicators.
+    /// What a council edition holds that decides its side lists (CSV only): the changes since
+    /// the previous frozen period and the indicators. (The update list is the coordinator's.)
     public struct Content: Sendable, Hashable {
         public var changes: Bool
-        public var updates: Bool
         public var indicators: Bool
 
-        public init(changes: Bool, updates: Bool, indicators: Bool) {
+        public init(changes: Bool, indicators: Bool) {
             self.changes = changes
-            self.updates = updates
             self.indicators = indicators
         }
 
         public init(of model: ReportModel) {
-            self.init(changes: model.comparison != nil, updates: model.updateRequests != nil, indicators: model.indicators != nil)
+            self.init(changes: model.comparison != nil, indicators: model.indicators != nil)
         }
 
         /// The report files alone, without side lists.
-        public static let reportsOnly = Content(changes: false, updates: false, indicators: false)
+        public static let reportsOnly = Content(changes: false, indicators: false)
         /// Every list a report can have: the names a configuration must leave room for.
-        public static let everything = Content(changes: true, updates: true, indicators: true)
+        public static let everything = Content(changes: true, indicators: true)
     }
 
     public let files: [File]
@@ -48,7 +49,7 @@ public struct FilePlan: Sendable {
     /// - Parameters:
     ///   - formats: the council edition's formats (`outputs.formats`, or those the command line chose).
     ///   - only: when the command line chose formats, the coordinator's edition keeps only those.
-    ///   - council: what the council edition holds; its update list is the coordinator's, never its own.
+    ///   - council: what the council edition holds.
     ///   - coordinatorUpdates: whether the coordinator's edition has an update list (the history is on).
     ///   - groups: the steering groups with what each one's slice holds; empty for none.
     public init(outputs: OutputConfig, period: ReportingPeriod, languages: [ReportLanguage], formats: [OutputFormat],
@@ -61,10 +62,8 @@ public struct FilePlan: Sendable {
                                     suffix: suffix ?? (renderer.variant.suffix(language) + languageSuffix))
         }
         var files: [File] = []
-        var councilContent = council
-        councilContent.updates = false
         for language in languages {
-            for renderer in Self.renderers(formats, content: councilContent) {
+            for renderer in Self.renderers(formats, content: council) {
                 files.append(File(edition: .council(language), renderer: renderer, folder: "", name: name(renderer, language)))
             }
         }
@@ -77,7 +76,7 @@ public struct FilePlan: Sendable {
         }
         for (group, content) in groups {
             for renderer in Self.renderers(group.formats, content: content) {
-                files.append(File(edition: .group(group.name), renderer: renderer, folder: group.folder, name: name(renderer, main)))
+                files.append(File(edition: .of(group), renderer: renderer, folder: group.folder, name: name(renderer, main)))
             }
         }
         self.files = files
@@ -96,7 +95,6 @@ public struct FilePlan: Sendable {
         }
         if formats.contains(.csv) {
             if content.changes { renderers.append(ChangesCSVRenderer()) }
-            if content.updates { renderers.append(UpdatesCSVRenderer()) }
             if content.indicators { renderers.append(IndicatorsCSVRenderer()) }
         }
         return renderers

@@ -2,8 +2,8 @@
 /// data sheet "Tiedot". Its columns — the id, the hierarchy (the programme when there are
 /// several, then per level its number when it has one and its title), the binding goal, the
 /// action, the programme's own columns, the progress code and its label apart, the status text,
-/// the cross-cutting dimensions and, with a history, the change, the earlier code and why the row
-/// needs an update — and each row's cells are decided here once; the two formats only encode them.
+/// the cross-cutting dimensions and, with a previous period, the change and the earlier code — and
+/// each row's cells are decided here once; the two formats only encode them.
 public struct FlatTableLayout: Sendable {
     public enum Content: Sendable, Hashable {
         case identifier
@@ -19,7 +19,6 @@ public struct FlatTableLayout: Sendable {
         case tag(String)
         case change
         case progressBefore
-        case updateReason
     }
 
     public struct Column: Sendable, Hashable {
@@ -67,7 +66,6 @@ public struct FlatTableLayout: Sendable {
             columns += [Column(header: strings.changeColumn(comparison.previousPeriod), content: .change, width: 30),
                         Column(header: strings.progressBefore, content: .progressBefore, width: 11)]
         }
-        if model.updateRequests != nil { columns.append(Column(header: strings.reasonColumn, content: .updateReason, width: 36)) }
         self.columns = columns
     }
 
@@ -110,7 +108,6 @@ public struct FlatTableLayout: Sendable {
                         cells.append(.text((action.tags?[key] ?? []).map { tagTitles[key]?[$0] ?? $0 }.joined(separator: "\n")))
                     case .change: cells.append(.text(action.change.map { strings.changeNote($0, now: action.progress.code) } ?? ""))
                     case .progressBefore: cells.append(.code(action.change?.progressBefore ?? ""))
-                    case .updateReason: cells.append(.text(action.stale.map(strings.staleReason) ?? ""))
                     }
                 }
                 body(cells)

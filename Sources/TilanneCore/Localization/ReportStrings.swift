@@ -55,7 +55,6 @@ public struct ReportStrings: Sendable {
     public var file: String { pick("Tiedosto", "Fil", "File") }
     public var row: String { pick("Rivi", "Rad", "Row") }
     public var column: String { pick("Sarake", "Kolumn", "Column") }
-    public var reason: String { pick("Syy", "Orsak", "Reason") }
     public var content: String { pick("Rivin sisältö", "Radens innehåll", "Row content") }
     public var noFindings: String { pick("Ei havaintoja.", "Inga iakttagelser.", "No findings.") }
     public var page: String { pick("Sivu", "Sida", "Page") }

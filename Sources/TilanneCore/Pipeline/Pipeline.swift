@@ -177,7 +177,7 @@ public struct Pipeline: Sendable {
     /// Every file a run writes, in one list. A group's side lists follow its slice's content, so
     /// only its reports, which are always written, are listed for it.
     public func plannedFiles(formats: [OutputFormat]? = nil, history: Bool, previousPeriod: Bool) -> [URL] {
-        let council = FilePlan.Content(changes: previousPeriod, updates: false, indicators: !config.indicators.isEmpty)
+        let council = FilePlan.Content(changes: previousPeriod, indicators: !config.indicators.isEmpty)
         let plan = filePlan(formats: formats, council: council, coordinatorUpdates: history,
                             groups: config.groups.map { ($0, .reportsOnly) })
         return plan.files.map { file in

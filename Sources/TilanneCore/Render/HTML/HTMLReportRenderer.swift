@@ -35,7 +35,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if !meta.isEmpty { out.write("<p class=\"meta\">\(e(meta.joined(separator: " · ")))</p>\n") }
         if let dates = strings.datesLine(report: model.reportDate, data: model.dataDate) { out.write("<p class=\"dates\">\(e(dates))</p>\n") }
         if let notice = model.notice { out.write("<p class=\"notice\">\(e(notice))</p>\n") }
-        // The row accounting and the checks are the coordinator's, not the council's.
+        // The row accounting, the checks and the update list are the coordinator's, not the council's.
         out.write("</header>\n<main id=\"sisalto\" tabindex=\"-1\">\n")
 
         // Table of contents: one link per top-level item, so a long report is navigable by keyboard.
@@ -59,7 +59,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         if model.tags != nil { out.write("<li><a href=\"#tagit\">\(e(strings.tagsTitle))</a></li>\n") }
         if model.comparison != nil { out.write("<li><a href=\"#muutokset\">\(e(strings.changesSheet))</a></li>\n") }
-        if model.updateRequests != nil { out.write("<li><a href=\"#paivitettavat\">\(e(strings.updatesSheet))</a></li>\n") }
         out.write("</ul></nav>\n")
 
         writeLegend(model, strings: strings, out: out)
@@ -81,9 +80,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let tags = model.tags { writeTags(tags, model: model, strings: strings, out: out) }
         if let comparison = model.comparison {
             HTMLLayoutSection.write(ChangeListLayout.changes(comparison, model: model), anchor: "muutokset", tableClass: "changes", out: out)
-        }
-        if let requests = model.updateRequests {
-            HTMLLayoutSection.write(ChangeListLayout.updates(requests, model: model), anchor: "paivitettavat", tableClass: "updates", out: out)
         }
         out.write("</main>\n</body>\n</html>\n")
         try out.close()

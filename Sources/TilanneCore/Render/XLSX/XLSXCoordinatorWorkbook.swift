@@ -14,8 +14,11 @@ public struct CoordinatorWorkbookRenderer: ReportRenderer {
         let strings = ReportStrings(language: model.language)
         let workbook = try XLSXWorkbook(path: url.path, constantMemory: false)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
+        // A draft's check list says so, like the draft report it belongs to.
+        workbook.draftMark = model.draft ? strings.draftMark : nil
         var document = model.document
-        document.title = strings.coordinatorTitle(model.programme.name, period: model.period)
+        let title = strings.coordinatorTitle(model.programme.name, period: model.period)
+        document.title = model.draft ? "\(strings.draftMark): \(title)" : title
         workbook.setProperties(document, fallbackTitle: document.title ?? "")
         try XLSXLayoutSheet.write(CheckListLayout.checks(model), model: model, strings: strings, workbook: workbook, styles: styles)
         if let comparison = model.comparison {

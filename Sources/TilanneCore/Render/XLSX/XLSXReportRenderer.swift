@@ -1,9 +1,10 @@
 import CXlsxWriter
 import Foundation
 
-/// The report as an Excel workbook, written with libxlsxwriter: sheet "Tilanne" laid out like
-/// the council table and ready to print, "Yhteenveto" with counts and a native chart,
-/// "Tarkistukset" with the findings and rejected rows.
+/// The council edition as an Excel workbook, written with libxlsxwriter: sheet "Tilanne" laid
+/// out like the council table and ready to print, "Yhteenveto" with counts (formulas over the
+/// data) and "Kaavio" with a native chart, "Tiedot" with every action as an Excel Table, the
+/// indicators and, with a previous period, the changes.
 public struct XLSXReportRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
     /// The program the status sheet's rows are sized for (see `XLSXRowGeometry`).
@@ -30,13 +31,7 @@ public struct XLSXReportRenderer: ReportRenderer {
             try XLSXLayoutSheet.write(ChangeListLayout.changes(comparison, model: model), model: model, strings: strings,
                                       workbook: workbook, styles: styles)
         }
-        if let requests = model.updateRequests {
-            try XLSXLayoutSheet.write(ChangeListLayout.updates(requests, model: model), model: model, strings: strings,
-                                      workbook: workbook, styles: styles)
-        }
-        if let answers = model.answers {
-            try XLSXAnswersSheet.write(answers, model: model, strings: strings, workbook: workbook, styles: styles)
-        }
+        // The update list and the answers are the coordinator's (`CoordinatorWorkbookRenderer`).
         try workbook.close()
     }
 

@@ -9,20 +9,22 @@ extension XLSXReportRenderer {
     /// The rows a worksheet holds in Excel (and in libxlsxwriter, which refuses the rest).
     public static let worksheetRows = 1_048_576
 
-    /// The most rows each large sheet of the report can need: one per action (per party and
-    /// action on the update list, per finding and rejected row on the checks sheet), a heading
-    /// per item, and the title, legend and header rows above. A bound, not the exact count.
+    /// The most rows each large sheet of the edition's workbook can need — the council's: the
+    /// status sheet (one row per action, a heading per item, the title, legend and header rows;
+    /// the data sheet needs fewer) and the changes; the coordinator's: one row per finding and
+    /// rejected row, per change, per party and action on the update list. A bound, not the exact count.
     static func rowsNeeded(_ model: ReportModel) -> [(sheet: String, rows: Int)] {
         let strings = ReportStrings(language: model.language)
-        let items = model.outline.count
-        var sheets = [
-            (strings.statusSheet, 8 + model.legend.count + 2 * items + model.totals.total),
-            (strings.checksSheet, 12 + model.diagnostics.count + model.rejectedRows.count),
-        ]
-        if let comparison = model.comparison { sheets.append((strings.changesSheet, 12 + comparison.changes.count)) }
-        if let requests = model.updateRequests {
-            sheets.append((strings.updatesSheet, 12 + requests.reduce(0) { $0 + 2 + $1.actions.count }))
+        var sheets: [(String, Int)] = []
+        if model.isCoordinatorEdition {
+            sheets.append((strings.checksSheet, 12 + model.diagnostics.count + model.rejectedRows.count))
+            if let requests = model.updateRequests {
+                sheets.append((strings.updatesSheet, 12 + requests.reduce(0) { $0 + 2 + $1.actions.count }))
+            }
+        } else {
+            sheets.append((strings.statusSheet, 8 + model.legend.count + 2 * model.outline.count + model.totals.total))
         }
+        if let comparison = model.comparison { sheets.append((strings.changesSheet, 12 + comparison.changes.count)) }
         return sheets
     }
 

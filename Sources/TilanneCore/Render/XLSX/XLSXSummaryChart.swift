@@ -51,7 +51,7 @@ enum XLSXSummaryChart {
         var parts = model.legend.map { item in
             "\(item.code) \(item.label): \(model.totals.byCode.first { $0.code == item.code }?.count ?? 0)"
         }
-        for unknown in model.totals.unknown { parts.append("\(strings.unknownCodesColumn) \(unknown.code): \(unknown.count)") }
+        for unknown in model.totals.unknown { parts.append("\(strings.unknownCodesColumn) (\(unknown.code)): \(unknown.count)") }
         if model.totals.missing > 0 { parts.append("\(strings.missingColumn): \(model.totals.missing)") }
         return "\(strings.chartTitle) – \(model.totalName), \(strings.total.lowercased()) \(model.totals.total). "
             + parts.joined(separator: "; ") + "."

@@ -10,7 +10,7 @@ public struct AnswersReport: Sendable, Codable {
         public var open: Int
     }
 
-    /// Day, month and year as the report language writes a date (`15.3.2024`); nil without one.
+    /// The deadline, `YYYY-MM-DD` (written in the report's language at the edges); nil without one.
     public var deadline: String?
     public var parties: [Party]
     public var openRows: Int
@@ -30,7 +30,8 @@ public struct AnswersReport: Sendable, Codable {
         }
         deadlinePassed = status.deadlinePassed
         lateParties = status.lateParties.count
-        self.deadline = deadline.map { "\($0.day).\($0.month).\($0.year)" }
+        // A date, not its text: the report's language writes it (`ReportStrings.date`).
+        self.deadline = deadline?.isoText
         openRows = status.openRows
         requestedRows = status.requestedRows
         refused = status.refused

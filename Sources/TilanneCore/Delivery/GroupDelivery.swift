@@ -141,9 +141,8 @@ public struct GroupDelivery {
         let findings = summary.findings?.first.map { "\n\n" + $0.joined(separator: "\n") } ?? ""
         let body = "\(summary.logLine)\n\n\(summary.problem ?? "")\(findings)\n\nThe run summary is attached (\(config.summaryFile.lastPathComponent)).\n"
         let json = (try? StableJSON.encode(summary)) ?? Data()
-        var message = MailMessage(from: delivery.from, to: delivery.alertTo, subject: subject, body: body,
+        let message = MailMessage(delivery: delivery, to: delivery.alertTo, subject: subject, body: body,
                                   attachments: [.init(fileName: "last-run.json", contentType: "application/json", data: json)])
-        message.messageIDDomain = delivery.messageIDDomain
         try Sendmail(delivery).send(message)
     }
 }

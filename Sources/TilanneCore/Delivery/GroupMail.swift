@@ -3,11 +3,10 @@ import Foundation
 /// One steering group's mail before it is addressed: subject, body and the group's files
 /// attached under names that say the group. Each recipient gets it as a message of its own.
 struct GroupMail {
-    let from: String
+    let delivery: DeliveryConfig
     let subject: String
     let body: String
     let attachments: [MailMessage.Attachment]
-    let messageIDDomain: String?
     /// Each distinct address once: the mailbox as configured (for the To line) and its bare address.
     let recipients: [(mailbox: String, address: String)]
     /// What a recipient who has this message has on record (see `MailFingerprint`).
@@ -24,10 +23,9 @@ struct GroupMail {
                 .replacingOccurrences(of: "{period}", with: config.period.label)
                 .replacingOccurrences(of: "{group}", with: group.name)
         }
-        from = delivery.from
+        self.delivery = delivery
         subject = fill(delivery.subject)
         body = fill(delivery.body)
-        messageIDDomain = delivery.messageIDDomain
         var attachments: [MailMessage.Attachment] = []
         var onDisk: [(name: String, data: Data)] = []
         for (url, format) in zip(files, formats) {
@@ -51,8 +49,6 @@ struct GroupMail {
 
     func message(to mailbox: String) -> MailMessage {
         let text = preface.map { "\($0)\n\n\(body)" } ?? body
-        var message = MailMessage(from: from, to: [mailbox], subject: subject, body: text, attachments: attachments)
-        message.messageIDDomain = messageIDDomain
-        return message
+        return MailMessage(delivery: delivery, to: [mailbox], subject: subject, body: text, attachments: attachments)
     }
 }

@@ -34,6 +34,14 @@ public struct MailMessage: Sendable {
         self.attachments = attachments
     }
 
+    /// A message Tilanne sends under the `delivery` settings: their sender and their Message-ID
+    /// domain, its files attached. The steering groups' reports, the parties' update requests and
+    /// the alert to IT all go out this way.
+    public init(delivery: DeliveryConfig, to mailboxes: [String], subject: String, body: String, attachments: [Attachment] = []) {
+        self.init(from: delivery.from, to: mailboxes, subject: subject, body: body, attachments: attachments)
+        messageIDDomain = delivery.messageIDDomain
+    }
+
     /// A header that cannot be written safely: a control character, an address that does not parse.
     public struct InvalidHeader: Error, Sendable, CustomStringConvertible {
         public var field: String

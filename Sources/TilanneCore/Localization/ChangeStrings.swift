@@ -11,7 +11,7 @@ extension ReportStrings {
     }
     public func answersSummary(_ report: AnswersReport) -> String {
         let answered = report.parties.filter(\.answered).count
-        let deadline = report.deadline.map { say(" Määräaika \($0).", " Sista dag \($0).", " Deadline \($0).") } ?? ""
+        let deadline = report.deadline.map(date).map { say(" Määräaika \($0).", " Sista dag \($0).", " Deadline \($0).") } ?? ""
         return say("Vastanneita \(answered)/\(report.parties.count) tahoa; avoinna \(report.openRows)/\(report.requestedRows) riviä; hylättyjä vastausrivejä \(report.refused).",
                    "Har svarat \(answered)/\(report.parties.count) parter; öppna \(report.openRows)/\(report.requestedRows) rader; avvisade svarsrader \(report.refused).",
                    "Answered \(answered)/\(report.parties.count) parties; open \(report.openRows)/\(report.requestedRows) rows; refused answer rows \(report.refused).") + deadline

@@ -46,10 +46,9 @@ public struct RequestMailer {
             do {
                 let file = folder.appendingPathComponent(mail.file)
                 var message = MailMessage(
-                    from: delivery.from, to: [mail.mailbox], subject: subject,
+                    delivery: delivery, to: [mail.mailbox], subject: subject,
                     body: text.body(mail, programme: request.programmeName, period: request.period, deadline: deadline),
                     attachments: [.init(fileName: mail.file, contentType: MailMessage.contentType(for: .xlsx), data: try Data(contentsOf: file))])
-                message.messageIDDomain = delivery.messageIDDomain
                 message.replyTo = config.requests?.replyTo
                 try sendmail.send(message)
                 result.outcome = .sent

@@ -11,8 +11,11 @@ extension ReportModel {
     /// Whether this is the coordinator's edition (its change list then has the matches to confirm).
     public var isCoordinatorEdition: Bool { audience == .coordinator }
 
-    /// The report for `audience`: the council edition leaves out the update lists, the answers,
-    /// each action's finding codes and the uncertain-match notes, so that no council file can show them.
+    /// The report for `audience`: the council edition leaves out the update lists, the answers
+    /// and the uncertain-match flags of the change list, so that no council file can show them.
+    /// Each action keeps its finding codes and its change as they are (copying every action of a
+    /// large report for each language cost a full copy of the actions: no council renderer reads
+    /// the codes, and the change note never says whether a match is certain).
     public func edition(for audience: ReportAudience) -> ReportModel {
         var model = self
         model.audience = audience == .council ? nil : audience
@@ -28,23 +31,7 @@ extension ReportModel {
                 }
                 model.comparison = comparison
             }
-            model.programmes = model.programmes.map { $0.mappingActions { action in
-                var action = action
-                action.change?.uncertain = false
-                action.findings = []
-                return action
-            } }
         }
         return model
-    }
-}
-
-extension ItemReport {
-    /// The item with `transform` applied to every action under it.
-    func mappingActions(_ transform: (ActionReport) -> ActionReport) -> ItemReport {
-        var item = self
-        item.actions = actions.map(transform)
-        item.items = items.map { $0.mappingActions(transform) }
-        return item
     }
 }

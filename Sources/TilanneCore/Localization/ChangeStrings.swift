@@ -80,7 +80,8 @@ extension ReportStrings {
         if note.reworded { parts.append(say("muotoiltu uudelleen", "omformulerad", "reworded")) }
         if let place = note.movedFrom { parts.append(movedFrom(place)) }
         if let parties = note.responsibleBefore { parts.append(responsibleBefore(parties)) }
-        if note.uncertain { parts.append(say("vastaavuus tarkistettava", "motsvarigheten bör kontrolleras", "match to check")) }
+        // Whether the match is certain is the coordinator's to check, on the change list's own
+        // column (`checkMatch`); the note the council reads states the change itself.
         return parts.joined(separator: "; ")
     }
 

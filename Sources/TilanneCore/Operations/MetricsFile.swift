@@ -37,7 +37,7 @@ public struct MetricsFile: Sendable {
                 lines.append("\(name){\(rendered)} \(Self.number(value))")
             }
         }
-        let ended = (summary.finished ?? summary.started).flatMap(Timestamp.parse)
+        let ended = Timestamp.parse(summary.finished ?? summary.started)
         gauge("tilanne_last_run_timestamp_seconds", "When the last run ended, Unix time.",
               ended.map { [([], $0.timeIntervalSince1970.rounded())] } ?? [])
         let success = summary.lastSuccess.flatMap { Timestamp.parse($0.finished) }.map { $0.timeIntervalSince1970.rounded() } ?? previousSuccess

@@ -30,7 +30,6 @@ public struct RequestWorkbookRenderer: ReportRenderer {
 
         let title = workbook.format { $0.bold().size(14) }
         let bold = workbook.format { $0.bold() }
-        let text = workbook.format { $0.wrap().top() }
         let header = workbook.format { $0.bold().wrap().top().border().fill(0xD9E1F2) }
         let locked = workbook.format { $0.wrap().top().border().fill(0xF2F2F2) }
         let input = workbook.format { format in

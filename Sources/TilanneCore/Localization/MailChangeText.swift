@@ -6,7 +6,8 @@ struct MailChangeText {
 
     func text(_ changes: MailChanges) -> String {
         let say = ReportStrings(language: language).pick
-        let date = shownDate(changes.since)
+        // The day of the last mail, as the report language writes a date (1.3.2024, 1 March 2024).
+        let date = ReportStrings(language: language).date(changes.since)
         guard !changes.isEmpty else {
             return say("Edellisen viestin (\(date)) jälkeen toimenpiteiden tilanteet eivät ole muuttuneet.",
                        "Sedan förra meddelandet (\(date)) har ingen åtgärds läge ändrats.",
@@ -34,16 +35,5 @@ struct MailChangeText {
             lines.append(say("ja \(more) muuta", "och \(more) till", "and \(more) more"))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `2024-03-01T02:00:00+02:00` as the reader writes a date: 1.3.2024, or 1 March 2024.
-    func shownDate(_ timestamp: String) -> String {
-        let parts = timestamp.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return String(timestamp.prefix(10)) }
-        let (year, month, day) = (parts[0], parts[1], parts[2])
-        guard language == .en else { return "\(day).\(month).\(year)" }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                      "November", "December"]
-        return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
     }
 }

@@ -228,16 +228,7 @@ struct XLSXDataTable {
     }
 
     /// `A`, `Z`, `AA` … for a 0-based column.
-    static func columnLetters(_ column: Int) -> String {
-        var number = column + 1
-        var letters = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
-    }
+    static func columnLetters(_ column: Int) -> String { SourceLocation.columnLetters(column + 1) }
 }
 
 extension XLSXSheet {

@@ -109,6 +109,27 @@ struct PublishCheckTests {
         #expect(try parts(streamed).contains { $0.name == "xl/sharedStrings.xml" } == false)
     }
 
+    @Test("A workbook whose status sheet is written beside the other sheets is the same file on every run")
+    func constantMemorySameBytes() throws {
+        let (model, _) = try kuopio()
+        var renderer = XLSXReportRenderer()
+        renderer.streamingActions = 0
+        let folder = try TestSupport.temporaryFolder()
+        let files = try (0..<4).map { run -> Data in
+            let url = folder.appendingPathComponent("streamed-\(run).xlsx")
+            try renderer.render(model, to: url)
+            return try Data(contentsOf: url)
+        }
+        #expect(Set(files).count == 1)
+        // Every style index a cell names is one the styles part defines.
+        let styles = try #require(try parts(folder.appendingPathComponent("streamed-0.xlsx")).first { $0.name == "xl/styles.xml" })
+        let defined = try #require(String(decoding: styles.bytes, as: UTF8.self).firstMatch(of: /<cellXfs count="(\d+)"/)).1
+        let sheet = try #require(try parts(folder.appendingPathComponent("streamed-0.xlsx")).first { $0.name == "xl/worksheets/sheet1.xml" })
+        let used = String(decoding: sheet.bytes, as: UTF8.self).matches(of: /\ss="(\d+)"/).compactMap { Int($0.1) }
+        #expect(!used.isEmpty)
+        #expect(used.allSatisfy { $0 < Int(defined)! })
+    }
+
     @Test("A report with more rows than a worksheet holds is refused before anything is written")
     func rowLimit() throws {
         let (model, _) = try kuopio()

@@ -20,24 +20,42 @@ public struct XLSXReportRenderer: ReportRenderer {
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         workbook.draftMark = model.draft ? strings.draftMark : nil
         workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))
-        try writeStatusSheet(model, strings: strings, workbook: workbook, styles: styles)
+        let statusSheet = try workbook.addSheet(strings.statusSheet)
         let data = XLSXDataTable(model, strings: strings)
-        try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data)
-        try data.write(workbook: workbook, styles: styles, strings: strings)
-        if let indicators = model.indicators {
-            try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
+        let writeStatus = { try writeStatusSheet(model, on: statusSheet, strings: strings, styles: styles) }
+        let writeTheRest = {
+            try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data)
+            try data.write(workbook: workbook, styles: styles, strings: strings)
+            if let indicators = model.indicators {
+                try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
+            }
+            if let comparison = model.comparison {
+                try XLSXLayoutSheet.write(ChangeListLayout.changes(comparison, model: model), model: model, strings: strings,
+                                          workbook: workbook, styles: styles)
+            }
         }
-        if let comparison = model.comparison {
-            try XLSXLayoutSheet.write(ChangeListLayout.changes(comparison, model: model), model: model, strings: strings,
-                                      workbook: workbook, styles: styles)
+        if workbook.constantMemory {
+            // Two sheets hold a row per action: the status table and the data sheet. In this
+            // mode each sheet writes its rows into a temporary file of its own as they come, so
+            // the status table is written on a thread of its own beside the other sheets, its
+            // formats' style indices fixed first (`fixStyleIndices`). In the normal mode every
+            // sheet adds its texts to the one shared-strings table, so they go one after another.
+            workbook.fixStyleIndices()
+            try SideBySide.run(writeStatus, beside: writeTheRest)
+        } else {
+            try writeStatus()
+            try writeTheRest()
         }
+        worksheet_activate(statusSheet.handle)
         // The update list and the answers are the coordinator's (`CoordinatorWorkbookRenderer`).
         try workbook.close()
     }
 
-    private func writeStatusSheet(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook,
+    /// Touches only its own sheet and the formats of `styles`: in constant-memory mode it runs
+    /// beside the other sheets' writers.
+    private func writeStatusSheet(_ model: ReportModel, on sheet: XLSXSheet, strings: ReportStrings,
                                   styles: XLSXStyles) throws {
-        let sheet = try workbook.addSheet(strings.statusSheet)
+        let workbook = sheet.workbook
         let layout = StatusTableLayout(model)
         let widths = layout.columns.map(\.width)
         let progressColumn = layout.progressColumn
@@ -160,7 +178,6 @@ public struct XLSXReportRenderer: ReportRenderer {
             breaks.append(0)
             workbook.check(worksheet_set_h_pagebreaks(sheet.handle, &breaks))
         }
-        worksheet_activate(sheet.handle)
     }
 }
 

@@ -1,10 +1,13 @@
 /// How large a report the workbook holds, and how it is written when it is large.
 extension XLSXReportRenderer {
     /// Above this many actions the workbook is written in constant-memory mode (texts inline,
-    /// each row flushed as the next one starts): the library's cell tables would otherwise take
-    /// about 1.3 KiB per action, 1.3 GiB at a million. Below it the shared-strings table is
-    /// smaller and faster to write (docs/performance.md), and the files stay as they were.
-    public static let streamingThreshold = 250_000
+    /// each row flushed as the next one starts, the status sheet written beside the others): the
+    /// library's cell tables would otherwise take about 1.3 KiB per action, 130 MiB at 100,000.
+    /// The cost is the data sheet's Excel Table, which the library cannot write in that mode: it
+    /// gets an autofilter instead. A programme's table has tens to hundreds of actions (Kuopio's
+    /// 77), so every real report stays in the normal mode, Table and shared strings included
+    /// (measurements in docs/performance.md).
+    public static let streamingThreshold = 20_000
 
     /// The rows a worksheet holds in Excel (and in libxlsxwriter, which refuses the rest).
     public static let worksheetRows = 1_048_576

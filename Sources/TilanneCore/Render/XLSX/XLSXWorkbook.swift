@@ -16,6 +16,11 @@ final class XLSXWorkbook {
     let constantMemory: Bool
     private var retainedStrings: [UnsafeMutablePointer<CChar>] = []
     private var firstError: lxw_error = LXW_NO_ERROR
+    /// Every format made, in the order made (`fixStyleIndices`).
+    private var formats: [UnsafeMutablePointer<lxw_format>] = []
+    /// In constant-memory mode two sheets are written side by side (`XLSXReportRenderer`): what
+    /// they share here (an error, a retained text, a new format or sheet) is changed under this lock.
+    private let lock = NSLock()
 
     /// The folder libxlsxwriter writes its temporary files in: `$TMPDIR`, else the system's.
     /// (The library would ignore `TMPDIR` on its own; the free-space check looks at the same place.)
@@ -56,7 +61,7 @@ final class XLSXWorkbook {
 
     func retain(_ text: String) -> UnsafeMutablePointer<CChar> {
         let pointer = strdup(text)!
-        retainedStrings.append(pointer)
+        lock.withLock { retainedStrings.append(pointer) }
         return pointer
     }
 
@@ -82,21 +87,37 @@ final class XLSXWorkbook {
         return retain(text)
     }
 
+    /// Runs for every cell: the lock is taken only for an error.
     func check(_ result: lxw_error) {
-        if result != LXW_NO_ERROR && firstError == LXW_NO_ERROR { firstError = result }
+        guard result != LXW_NO_ERROR else { return }
+        lock.withLock { if firstError == LXW_NO_ERROR { firstError = result } }
     }
 
     func addSheet(_ name: String) throws -> XLSXSheet {
-        guard let sheet = workbook_add_worksheet(handle, name) else {
+        guard let sheet = lock.withLock({ workbook_add_worksheet(handle, name) }) else {
             throw OutputError(path: path, problem: "cannot add the sheet \"\(name)\"")
         }
         return XLSXSheet(handle: sheet, workbook: self)
     }
 
     func format(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) -> UnsafeMutablePointer<lxw_format> {
-        let format = workbook_add_format(handle)!
+        let format = lock.withLock { workbook_add_format(handle)! }
         configure(format)
+        lock.withLock { formats.append(format) }
         return format
+    }
+
+    /// Gives every format made so far its style index now, in the order the formats were made.
+    /// libxlsxwriter gives a format its index when a cell first uses it, in a table the whole
+    /// workbook shares; a sheet written beside another must find its formats' indices already
+    /// set, so that neither thread changes that table while the other reads it, and so that the
+    /// indices do not depend on which thread came first (the file is the same on every run). A
+    /// format equal to an earlier one gets the earlier one's index, which the library would
+    /// otherwise look up at every use.
+    func fixStyleIndices() {
+        lock.withLock {
+            for format in formats { format.pointee.xf_index = lxw_format_get_xf_index(format) }
+        }
     }
 
     func setProperties(_ document: DocumentProperties, fallbackTitle: String) {

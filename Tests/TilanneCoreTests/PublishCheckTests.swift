@@ -109,6 +109,28 @@ struct PublishCheckTests {
         #expect(try parts(streamed).contains { $0.name == "xl/sharedStrings.xml" } == false)
     }
 
+    @Test("The coordinator's check list written in constant-memory mode holds the same cells")
+    func coordinatorConstantMemory() throws {
+        let (model, _) = try kuopio()
+        let edition = model.edition(for: .coordinator)
+        let folder = try TestSupport.temporaryFolder()
+        let normal = folder.appendingPathComponent("normal.xlsx")
+        let streamed = folder.appendingPathComponent("streamed.xlsx")
+        try CoordinatorWorkbookRenderer().render(edition, to: normal)
+        var renderer = CoordinatorWorkbookRenderer()
+        renderer.streamingRows = 0
+        try renderer.render(edition, to: streamed)
+        let a = try WorkbookReader(url: normal, limits: .default, language: .fi)
+        let b = try WorkbookReader(url: streamed, limits: .default, language: .fi)
+        #expect(a.sheets.map(\.name) == b.sheets.map(\.name))
+        for (left, right) in zip(a.sheets, b.sheets) {
+            let cells = try a.read(left).records.map { [String($0.row)] + $0.cells }
+            #expect(cells.count > 10, "sheet \(left.name)")
+            #expect(cells == (try b.read(right).records.map { [String($0.row)] + $0.cells }), "sheet \(left.name)")
+        }
+        #expect(try parts(streamed).contains { $0.name == "xl/sharedStrings.xml" } == false)
+    }
+
     @Test("A workbook whose status sheet is written beside the other sheets is the same file on every run")
     func constantMemorySameBytes() throws {
         let (model, _) = try kuopio()

@@ -8,11 +8,18 @@ import Foundation
 public struct CoordinatorWorkbookRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
 
+    /// A workbook whose longest sheet has more rows than this is written in libxlsxwriter's
+    /// constant-memory mode, like the council's (`XLSXReportRenderer.streamingThreshold`): a
+    /// million-row table gives some hundred thousand findings. Every sheet here is written row
+    /// by row in order and none is an Excel Table, so the sheets are the same in either mode.
+    public var streamingRows = XLSXReportRenderer.streamingThreshold
+
     public init() {}
 
     public func render(_ model: ReportModel, to url: URL) throws {
         let strings = ReportStrings(language: model.language)
-        let workbook = try XLSXWorkbook(path: url.path, constantMemory: false)
+        let longest = XLSXReportRenderer.rowsNeeded(model).map(\.rows).max() ?? 0
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: longest > streamingRows)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         // A draft's check list says so, like the draft report it belongs to.
         workbook.draftMark = model.draft ? strings.draftMark : nil

@@ -28,8 +28,17 @@ public struct Aggregator: Sendable {
         }
         let extraSources = Set(columns.compactMap { column -> String? in if case .extra(let source) = column.content { source } else { nil } })
 
+        // One file part per table, shared by its rows' reports.
+        var files: [ObjectIdentifier: Shared<SourceLocation>] = [:]
         func report(_ action: ValidatedAction) -> ActionReport {
-            var result = self.report(action, extras: extraSources)
+            let locations = action.row.fieldLocations
+            let file = files[ObjectIdentifier(locations)] ?? {
+                // As `ActionRow.location` makes it, without the row.
+                let file = Shared(locations.origin.at(row: nil))
+                files[ObjectIdentifier(locations)] = file
+                return file
+            }()
+            var result = self.report(action, file: file, extras: extraSources)
             if let history, let index = position[action.row.identity] {
                 result.change = history.notes[index]
                 result.stale = history.stale[index]
@@ -127,11 +136,11 @@ public struct Aggregator: Sendable {
         return groups.sorted { $0.key < $1.key }.map(\.value)
     }
 
-    private func report(_ action: ValidatedAction, extras: Set<String>) -> ActionReport {
+    private func report(_ action: ValidatedAction, file: Shared<SourceLocation>, extras: Set<String>) -> ActionReport {
         let row = action.row
         let shownExtras = row.extras.filter { extras.contains($0.key) }
         return ActionReport(
-            id: row.identity, source: row.location, path: action.path, place: config.register.place(action.path),
+            id: row.identity, sourceFile: file, sourceRow: row.rowNumber, path: action.path, place: config.register.place(action.path),
             action: row.action, projects: row.projects, responsible: row.responsible,
             progress: ProgressCell(mark: row.progress, legend: config.legend),
             status: row.status, extras: shownExtras.isEmpty ? nil : shownExtras, tags: action.tags.isEmpty ? nil : action.tags,

@@ -17,7 +17,8 @@ def test_sheets_and_document_properties(kuopio_run):
     # The council edition; the coordinator's workbook holds the checks and the update list only.
     assert wb.sheetnames == ["Tilanne", "Yhteenveto", "Kaavio", "Tiedot", "Mittarit", "Mittarisarjat"]
     assert workbook(output, "-koordinaattori").sheetnames == ["Tarkistukset", "Päivitettävät"]
-    assert wb.properties.title == "Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
+    # The period is not frozen: a draft, in the title a file manager and the PDF show too.
+    assert wb.properties.title == "LUONNOS: Kasvava Kuopio -toimenpideohjelma – tilanne 1/2024"
     assert wb.properties.creator == "Elinvoima- ja konsernipalvelut"
     assert wb.properties.created.date().isoformat() == "2024-02-15"
 

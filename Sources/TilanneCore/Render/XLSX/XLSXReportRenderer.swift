@@ -19,7 +19,11 @@ public struct XLSXReportRenderer: ReportRenderer {
         let workbook = try XLSXWorkbook(path: url.path, constantMemory: model.totals.total > streamingActions)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         workbook.draftMark = model.draft ? strings.draftMark : nil
-        workbook.setProperties(model.document, fallbackTitle: strings.reportTitle(of: model))
+        // A draft's title says so in the document's properties too: a PDF made from the
+        // workbook takes its title from there.
+        var document = model.document
+        if model.draft, let title = document.title { document.title = "\(strings.draftMark): \(title)" }
+        workbook.setProperties(document, fallbackTitle: strings.reportTitle(of: model))
         let statusSheet = try workbook.addSheet(strings.statusSheet)
         let data = XLSXDataTable(model, strings: strings)
         let writeStatus = { try writeStatusSheet(model, on: statusSheet, strings: strings, styles: styles) }

@@ -34,6 +34,25 @@ struct FilePlanTests {
         #expect(!plan.files.contains { if case .council = $0.edition { $0.renderer.variant == .updates } else { false } })
     }
 
+    @Test("A group's delivery writes the files the run's plan lists for that group")
+    func oneGroup() throws {
+        var config = try TestSupport.kuopioConfig()
+        config.groups = [SteeringGroup(name: "Yritysryhmä", folder: "ohjausryhmat/yritys", items: [], responsible: [],
+                                       formats: [.xlsx, .csv], email: []),
+                         SteeringGroup(name: "Yritysryhmä", folder: "ohjausryhmat/toinen", items: [], responsible: [],
+                                       formats: [.html], email: [])]
+        let content = FilePlan.Content(changes: true, indicators: false)
+        let plan = Pipeline(config: config).filePlan(council: .reportsOnly, coordinatorUpdates: false,
+                                                     groups: config.groups.map { ($0, content) })
+        for group in config.groups {
+            let alone = FilePlan.files(of: group, content: content, outputs: config.outputs, period: config.period,
+                                       main: config.reportLanguages[0])
+            let planned = plan.files(of: .of(group))
+            #expect(!alone.isEmpty)
+            #expect(alone.map { "\($0.folder)/\($0.name) \($0.renderer.format)" } == planned.map { "\($0.folder)/\($0.name) \($0.renderer.format)" })
+        }
+    }
+
     @Test("Formats chosen on the command line narrow both editions; the groups keep their own")
     func chosenFormats() throws {
         let config = try TestSupport.kuopioConfig()

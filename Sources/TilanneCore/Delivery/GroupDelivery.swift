@@ -55,15 +55,14 @@ public struct GroupDelivery {
     public func run(_ model: ReportModel, dryRun: Bool, resend: Set<String>?, occasion: MailOccasion) throws -> [Result] {
         var results: [Result] = []
         let root = config.resolve(config.outputs.folder)
-        let pipeline = Pipeline(config: config)
         for group in config.groups {
             // A steering group reads the council edition.
             let slice = model.slice(for: group).edition(for: .council)
             // Each part of the group's folder is created here and must be a real folder: files
             // are never published through a link planted in the output folder.
             let folder = try SafeFile.makeFolders(group.folder, in: root)
-            let planned = pipeline.filePlan(council: .reportsOnly, coordinatorUpdates: false,
-                                            groups: [(group, FilePlan.Content(of: slice))]).files(of: .of(group))
+            let planned = FilePlan.files(of: group, content: FilePlan.Content(of: slice), outputs: config.outputs,
+                                         period: config.period, main: config.reportLanguages[0])
             let publisher = ReportPublisher(folder: folder, renderers: planned.map(\.renderer))
             let files = try publisher.publish(planned.map { ReportPublisher.Item(model: slice, renderer: $0.renderer, fileName: $0.name) })
             guard !group.email.isEmpty, let delivery = config.delivery else {

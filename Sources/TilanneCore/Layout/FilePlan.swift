@@ -57,9 +57,7 @@ public struct FilePlan: Sendable {
                 groups: [(group: SteeringGroup, content: Content)] = []) {
         let main = languages[0]
         func name(_ renderer: any ReportRenderer, _ language: ReportLanguage, suffix: String? = nil) -> String {
-            let languageSuffix = language == main ? "" : "-\(language.rawValue)"
-            return outputs.fileName(for: renderer.format, period: period,
-                                    suffix: suffix ?? (renderer.variant.suffix(language) + languageSuffix))
+            Self.fileName(renderer, language: language, main: main, outputs: outputs, period: period, suffix: suffix)
         }
         var files: [File] = []
         for language in languages {
@@ -75,11 +73,28 @@ public struct FilePlan: Sendable {
             files.append(File(edition: .coordinator, renderer: renderer, folder: "", name: name(renderer, main, suffix: suffix)))
         }
         for (group, content) in groups {
-            for renderer in Self.renderers(group.formats, content: content) {
-                files.append(File(edition: .of(group), renderer: renderer, folder: group.folder, name: name(renderer, main)))
-            }
+            files += Self.files(of: group, content: content, outputs: outputs, period: period, main: main)
         }
         self.files = files
+    }
+
+    /// One steering group's files: its slice, a council edition in the main language, in the
+    /// group's formats and folder. What a run plans for the group, and what its delivery writes.
+    public static func files(of group: SteeringGroup, content: Content, outputs: OutputConfig, period: ReportingPeriod,
+                             main: ReportLanguage) -> [File] {
+        renderers(group.formats, content: content).map { renderer in
+            File(edition: .of(group), renderer: renderer, folder: group.folder,
+                 name: fileName(renderer, language: main, main: main, outputs: outputs, period: period))
+        }
+    }
+
+    /// A file's name: the configured pattern with the period, the renderer's own suffix and, in
+    /// a language other than the main one, the language (`…-sv.xlsx`), unless `suffix` replaces them.
+    static func fileName(_ renderer: any ReportRenderer, language: ReportLanguage, main: ReportLanguage, outputs: OutputConfig,
+                         period: ReportingPeriod, suffix: String? = nil) -> String {
+        let languageSuffix = language == main ? "" : "-\(language.rawValue)"
+        return outputs.fileName(for: renderer.format, period: period,
+                                suffix: suffix ?? (renderer.variant.suffix(language) + languageSuffix))
     }
 
     /// The renderers of a council edition or a group's files: each format, and with CSV the

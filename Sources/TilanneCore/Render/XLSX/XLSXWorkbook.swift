@@ -19,7 +19,10 @@ final class XLSXWorkbook {
     /// Every format made, in the order made (`fixStyleIndices`).
     private var formats: [UnsafeMutablePointer<lxw_format>] = []
     /// In constant-memory mode two sheets are written side by side (`XLSXReportRenderer`): what
-    /// they share here (an error, a retained text, a new format or sheet) is changed under this lock.
+    /// they share in this class (the first error, the retained texts, the list of formats) is
+    /// changed under this lock. The library's own calls for the status sheet take no lock: they
+    /// touch only that sheet, as long as its formats were made and indexed before it started
+    /// (`fixStyleIndices`) — the rule the status sheet's writer keeps.
     private let lock = NSLock()
 
     /// The folder libxlsxwriter writes its temporary files in: `$TMPDIR`, else the system's.
@@ -109,11 +112,11 @@ final class XLSXWorkbook {
 
     /// Gives every format made so far its style index now, in the order the formats were made.
     /// libxlsxwriter gives a format its index when a cell first uses it, in a table the whole
-    /// workbook shares; a sheet written beside another must find its formats' indices already
-    /// set, so that neither thread changes that table while the other reads it, and so that the
-    /// indices do not depend on which thread came first (the file is the same on every run). A
-    /// format equal to an earlier one gets the earlier one's index, which the library would
-    /// otherwise look up at every use.
+    /// workbook shares. The status sheet, written beside the others, uses only formats indexed
+    /// here, so it never reads that table while the other thread adds the formats it makes
+    /// later; and the indices do not depend on which thread came first (the file is the same on
+    /// every run). A format equal to an earlier one gets the earlier one's index, which the
+    /// library would otherwise look up in the table at every use.
     func fixStyleIndices() {
         lock.withLock {
             for format in formats { format.pointee.xf_index = lxw_format_get_xf_index(format) }

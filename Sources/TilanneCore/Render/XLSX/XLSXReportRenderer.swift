@@ -24,7 +24,8 @@ public struct XLSXReportRenderer: ReportRenderer {
         var document = model.document
         if model.draft, let title = document.title { document.title = "\(strings.draftMark): \(title)" }
         workbook.setProperties(document, fallbackTitle: strings.reportTitle(of: model))
-        let statusSheet = try workbook.addSheet(strings.statusSheet)
+        var statusSheet = try workbook.addSheet(strings.statusSheet)
+        statusSheet.indexedFormatsOnly = workbook.constantMemory
         let data = XLSXDataTable(model, strings: strings)
         let writeStatus = { try writeStatusSheet(model, on: statusSheet, strings: strings, styles: styles) }
         let writeTheRest = {

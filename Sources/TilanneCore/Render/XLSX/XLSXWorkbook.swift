@@ -169,6 +169,15 @@ final class XLSXWorkbook {
 struct XLSXSheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     unowned let workbook: XLSXWorkbook
+    /// Set on a sheet written beside others: every format it uses must already have its style
+    /// index (`XLSXWorkbook.fixStyleIndices`), or the library would add it to the table the
+    /// other thread is adding to. Checked in debug builds, which the tests run.
+    var indexedFormatsOnly = false
+
+    private func checkIndexed(_ format: UnsafeMutablePointer<lxw_format>?) {
+        assert(!indexedFormatsOnly || format.map { $0.pointee.xf_index != LXW_PROPERTY_UNSET } ?? true,
+               "a sheet written beside others used a format made after the style indices were fixed")
+    }
 
     /// Every text of every sheet passes here. The texts of the sources were made fit for a cell
     /// when they were normalised, with a finding (`CellText`); this is the last guard, for a
@@ -179,18 +188,22 @@ struct XLSXSheet {
     }
 
     func string(_ row: Int, _ column: Int, _ text: String, _ format: UnsafeMutablePointer<lxw_format>?) {
+        checkIndexed(format)
         workbook.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.fitting(text), format))
     }
 
     func number(_ row: Int, _ column: Int, _ value: Double, _ format: UnsafeMutablePointer<lxw_format>?) {
+        checkIndexed(format)
         workbook.check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), value, format))
     }
 
     func blank(_ row: Int, _ column: Int, _ format: UnsafeMutablePointer<lxw_format>?) {
+        checkIndexed(format)
         workbook.check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format))
     }
 
     func merge(_ row: Int, _ firstColumn: Int, _ lastColumn: Int, _ text: String, _ format: UnsafeMutablePointer<lxw_format>?) {
+        checkIndexed(format)
         workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row),
                                              lxw_col_t(lastColumn), Self.fitting(text), format))
     }

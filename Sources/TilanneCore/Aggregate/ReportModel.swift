@@ -216,8 +216,8 @@ public struct LegendItem: Sendable, Codable, Hashable {
 public struct ActionReport: Sendable, Codable, Hashable {
     public var id: String
     /// The file part of `source` (file, sheet, table), shared by the rows of its table.
-    private var sourceFile: Shared<SourceLocation>
-    private var sourceRow: Int?
+    private let sourceFile: Shared<SourceLocation>
+    private let sourceRow: Int?
     /// The item it is under.
     public var path: ItemPath
     /// That item's number, or its title when it has none (`1.1.1`, `5`).
@@ -263,17 +263,9 @@ public struct ActionReport: Sendable, Codable, Hashable {
 
     /// Where the row is in its source.
     public var source: SourceLocation {
-        get {
-            var location = sourceFile.value
-            location.row = sourceRow
-            return location
-        }
-        set {
-            var file = newValue
-            file.row = nil
-            if file != sourceFile.value { sourceFile = Shared(file) }
-            sourceRow = newValue.row
-        }
+        var location = sourceFile.value
+        location.row = sourceRow
+        return location
     }
 
     /// What changed since the previous frozen period; nil without a history.

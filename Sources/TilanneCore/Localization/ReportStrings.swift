@@ -99,8 +99,13 @@ public struct ReportStrings: Sendable {
 
     /// The title of a report, marked as a draft when it is one.
     public func reportTitle(of model: ReportModel) -> String {
-        let title = reportTitle(model.programme.name, model.period)
-        return model.draft ? "\(draftMark): \(title)" : title
+        marked(reportTitle(model.programme.name, model.period), draft: model.draft)
+    }
+
+    /// A title with the draft mark before it when the report is a draft (`LUONNOS: …`): the
+    /// report's title, the workbooks' document titles and the coordinator's check list.
+    public func marked(_ title: String, draft: Bool) -> String {
+        draft ? "\(draftMark): \(title)" : title
     }
 
     /// The word on every draft's title and printed page.

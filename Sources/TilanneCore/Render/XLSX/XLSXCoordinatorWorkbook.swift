@@ -25,7 +25,7 @@ public struct CoordinatorWorkbookRenderer: ReportRenderer {
         workbook.draftMark = model.draft ? strings.draftMark : nil
         var document = model.document
         let title = strings.coordinatorTitle(model.programme.name, period: model.period)
-        document.title = model.draft ? "\(strings.draftMark): \(title)" : title
+        document.title = strings.marked(title, draft: model.draft)
         workbook.setProperties(document, fallbackTitle: document.title ?? "")
         try XLSXLayoutSheet.write(CheckListLayout.checks(model), model: model, strings: strings, workbook: workbook, styles: styles)
         if let comparison = model.comparison {

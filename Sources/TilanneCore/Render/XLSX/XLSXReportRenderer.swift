@@ -22,7 +22,7 @@ public struct XLSXReportRenderer: ReportRenderer {
         // A draft's title says so in the document's properties too: a PDF made from the
         // workbook takes its title from there.
         var document = model.document
-        if model.draft, let title = document.title { document.title = "\(strings.draftMark): \(title)" }
+        document.title = document.title.map { strings.marked($0, draft: model.draft) }
         workbook.setProperties(document, fallbackTitle: strings.reportTitle(of: model))
         var statusSheet = try workbook.addSheet(strings.statusSheet)
         statusSheet.indexedFormatsOnly = workbook.constantMemory

@@ -44,6 +44,9 @@ let package = Package(
             pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"])]
         ),
+        // glibc's malloc.h (part of libc): the tilanne command sets the allocator's mmap
+        // threshold when it starts (docs/decisions/0007-large-blocks-mapped.md).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "TilanneCore",
             dependencies: [
@@ -62,6 +65,7 @@ let package = Package(
             name: "tilanne",
             dependencies: [
                 "TilanneCore",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

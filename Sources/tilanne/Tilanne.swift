@@ -31,4 +31,9 @@ struct Tilanne: ParsableCommand {
                       InspectCommand.self, RequestsCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        AllocatorSettings.apply()
+        main(nil)
+    }
 }

@@ -7,12 +7,10 @@ public struct Aggregator: Sendable {
 
     public init(config: TilanneConfig) { self.config = config }
 
-    public func aggregate(_ programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
-        // Positions, not copies: an action is a large value, copied once into its report.
-        var byPath: [ItemPath: [Int]] = [:]
-        for (index, action) in programme.actions.enumerated() { byPath[action.path, default: []].append(index) }
-        var position: [String: Int] = [:]
-        if history != nil { for (index, action) in programme.actions.enumerated() { position[action.row.identity] = index } }
+    /// Consumes `programme`'s actions: each chunk of checked rows is let go once its reports are
+    /// made (see `ChunkedRows`). A caller that still needs the rows afterwards keeps its own copy,
+    /// and then nothing is freed early.
+    public func aggregate(_ programme: consuming ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
         let register = config.register
         let legend = config.legend
         let language = config.language
@@ -27,30 +25,47 @@ public struct Aggregator: Sendable {
             }
         }
         let extraSources = Set(columns.compactMap { column -> String? in if case .extra(let source) = column.content { source } else { nil } })
+        let tags = Self.tagReports(register, actions: programme.actions, language: language, legend: legend)
+        // Each item's count of actions, to size its list once, and the first binding goal its
+        // table gives it.
+        var counts: [ItemPath: Int] = [:]
+        var tableBindings: [ItemPath: BindingGoal] = [:]
+        for action in programme.actions {
+            counts[action.path, default: 0] += 1
+            if tableBindings[action.path] == nil, let binding = action.row.bindingGoal { tableBindings[action.path] = binding }
+        }
 
         // One file part per table, shared by its rows' reports.
         var files: [ObjectIdentifier: Shared<SourceLocation>] = [:]
-        func report(_ action: ValidatedAction) -> ActionReport {
-            let locations = action.row.fieldLocations
-            let file = files[ObjectIdentifier(locations)] ?? {
-                // As `ActionRow.location` makes it, without the row.
-                let file = Shared(locations.origin.at(row: nil))
-                files[ObjectIdentifier(locations)] = file
-                return file
-            }()
-            var result = self.report(action, file: file, extras: extraSources)
-            if let history, let index = position[action.row.identity] {
-                result.change = history.notes[index]
-                result.stale = history.stale[index]
+        // The reports of each item's actions, in the order the sources give them.
+        var reports: [ItemPath: [ActionReport]] = [:]
+        for (path, count) in counts { reports[path, default: []].reserveCapacity(count) }
+        // `history` is by index into the checked actions (PeriodComparer).
+        var index = 0
+        var actions = ChunkedRows<ValidatedAction>()
+        swap(&actions, &programme.actions)
+        actions.drain { chunk in
+            for action in chunk {
+                defer { index += 1 }
+                let locations = action.row.fieldLocations
+                let file = files[ObjectIdentifier(locations)] ?? {
+                    // As `ActionRow.location` makes it, without the row.
+                    let file = Shared(locations.origin.at(row: nil))
+                    files[ObjectIdentifier(locations)] = file
+                    return file
+                }()
+                var result = report(action, file: file, extras: extraSources)
+                if let history, index < history.notes.count {
+                    result.change = history.notes[index]
+                    result.stale = history.stale[index]
+                }
+                reports[action.path, default: []].append(result)
             }
-            return result
         }
         func build(_ item: ProgrammeItem) -> ItemReport {
-            let own = byPath[item.path] ?? []
-            let actions = own.map { report(programme.actions[$0]) }
+            let actions = reports.removeValue(forKey: item.path) ?? []
             let children = item.children.map(build)
-            let tableBinding = own.lazy.compactMap { programme.actions[$0].row.bindingGoal }.first
-            let binding = item.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBinding
+            let binding = item.bindingGoal.map { BindingGoal(label: nil, text: $0) } ?? tableBindings[item.path]
             return ItemReport(path: item.path, level: item.level, number: item.number, title: item.title,
                               heading: register.heading(item, language: language, main: language),
                               label: register.level(item.level).label(number: item.number, title: item.title), untranslatedTitle: nil,
@@ -71,7 +86,7 @@ public struct Aggregator: Sendable {
             programmes: programmes,
             showsProgrammes: register.hasSeveralProgrammes,
             columns: columns.map { ColumnSummary(content: $0.content, label: Self.label($0, language: language)) },
-            tags: Self.tagReports(register, actions: programme.actions, language: language, legend: legend),
+            tags: tags,
             notice: config.notice[language],
             statusColumn: config.statusHeading(language),
             totals: totals,
@@ -104,7 +119,7 @@ public struct Aggregator: Sendable {
         }
     }
 
-    static func tagReports(_ register: ProgrammeRegister, actions: [ValidatedAction], language: ReportLanguage,
+    static func tagReports(_ register: ProgrammeRegister, actions: ChunkedRows<ValidatedAction>, language: ReportLanguage,
                            legend: ProgressLegend) -> [TagReport]? {
         guard !register.tags.isEmpty else { return nil }
         return register.tags.map { dimension in

@@ -8,7 +8,7 @@ public struct NormalisedTable: Sendable {
     public var shape: TableShape
     public var encoding: SourceEncoding
     public var delimiter: String
-    public var actions: [ActionRow]
+    public var actions: ChunkedRows<ActionRow>
     public var rejected: [RejectedRow]
     /// Header, title, theme and goal rows.
     public var structureRows: Int

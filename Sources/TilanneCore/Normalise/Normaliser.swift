@@ -120,41 +120,41 @@ public struct Normaliser: Sendable {
 
     /// Reads the cells of the placed rows, in chunks on every core for a large table, into
     /// `actions` in row order, and returns `log` with each row's findings inserted after the
-    /// findings made before the row (the order reading one row after the other gives).
+    /// findings made before the row (the order reading one row after the other gives). The
+    /// chunks are those of `ChunkedRows`, so each worker's rows become one of its chunks as they
+    /// are, never copied into a second buffer.
     private func makeActions(_ pending: [PendingAction], table: RawTable, locations: FieldLocations,
-                             into actions: inout [ActionRow], log: DiagnosticLog) -> DiagnosticLog {
-        let chunks = pending.count < parallelFrom ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let size = (pending.count + chunks - 1) / chunks
+                             into actions: inout ChunkedRows<ActionRow>, log: DiagnosticLog) -> DiagnosticLog {
+        let size = ChunkedRows<ActionRow>.chunkSize
+        let chunks = (pending.count + size - 1) / size
         let results = ChunkResults(count: chunks)
-        let rows = [ActionRow](unsafeUninitializedCapacity: pending.count) { buffer, initialised in
-            let output = SharedBuffer(buffer: buffer)
-            @Sendable func read(_ chunk: Int) {
-                var own = DiagnosticLog()
-                var ends: [Int] = []
-                let range = (chunk * size)..<min(pending.count, (chunk + 1) * size)
-                ends.reserveCapacity(range.count)
-                for position in range {
-                    let item = pending[position]
-                    (output.buffer.baseAddress! + position).initialize(to: makeAction(
-                        table.records[item.record], table: table, locations: locations, place: item.place, context: nil, log: &own))
-                    ends.append(own.diagnostics.count)
-                }
-                results.set(chunk, (own.diagnostics, ends))
+        @Sendable func read(_ chunk: Int) {
+            var own = DiagnosticLog()
+            var ends: [Int] = []
+            var rows: [ActionRow] = []
+            let range = (chunk * size)..<min(pending.count, (chunk + 1) * size)
+            ends.reserveCapacity(range.count)
+            rows.reserveCapacity(range.count)
+            for position in range {
+                let item = pending[position]
+                rows.append(makeAction(table.records[item.record], table: table, locations: locations, place: item.place,
+                                       context: nil, log: &own))
+                ends.append(own.diagnostics.count)
             }
-            if chunks == 1 {
-                read(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: chunks) { read($0) }
-            }
-            initialised = pending.count
+            results.set(chunk, (rows, own.diagnostics, ends))
         }
-        actions.append(contentsOf: rows)
+        if pending.count < parallelFrom {
+            for chunk in 0..<chunks { read(chunk) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: chunks) { read($0) }
+        }
+        for chunk in 0..<chunks { actions.append(chunk: results.takeRows(chunk)) }
         // Merged in row order: the table's findings up to each row's mark, then the row's own.
         var merged = DiagnosticLog()
         let before = log.diagnostics
         var copied = 0
         for chunk in 0..<chunks {
-            let (own, ends) = results.get(chunk)
+            let (_, own, ends) = results.get(chunk)
             var start = 0
             for (offset, end) in ends.enumerated() {
                 let mark = pending[chunk * size + offset].logMark
@@ -361,27 +361,31 @@ public struct Normaliser: Sendable {
     }
 }
 
-/// The findings and row ends of each chunk of `makeActions`, set by the worker that read it.
+/// The rows, findings and row ends of each chunk of `makeActions`, set by the worker that read it.
 private final class ChunkResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [([Diagnostic], [Int])]
+    private var slots: [([ActionRow], [Diagnostic], [Int])]
 
-    init(count: Int) { slots = Array(repeating: ([], []), count: count) }
+    init(count: Int) { slots = Array(repeating: ([], [], []), count: count) }
 
-    func set(_ chunk: Int, _ result: ([Diagnostic], [Int])) {
+    func set(_ chunk: Int, _ result: ([ActionRow], [Diagnostic], [Int])) {
         lock.lock()
         slots[chunk] = result
         lock.unlock()
     }
 
-    func get(_ chunk: Int) -> ([Diagnostic], [Int]) {
+    func get(_ chunk: Int) -> ([ActionRow], [Diagnostic], [Int]) {
         lock.lock()
         defer { lock.unlock() }
         return slots[chunk]
     }
-}
 
-/// The rows' buffer, each element initialised by exactly one worker.
-private struct SharedBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<ActionRow>
+    /// The chunk's rows, no longer held here.
+    func takeRows(_ chunk: Int) -> [ActionRow] {
+        lock.lock()
+        defer { lock.unlock() }
+        let rows = slots[chunk].0
+        slots[chunk].0 = []
+        return rows
+    }
 }

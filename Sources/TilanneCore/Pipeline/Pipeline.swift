@@ -22,7 +22,7 @@ public struct Pipeline: Sendable {
                 tables.append(normaliser.normalise(raw, source: source))
             }
         }
-        var programme = Validator(config: config).validate(tables, ingestDiagnostics: ingestDiagnostics)
+        var programme = Validator(config: config).validate(consume tables, ingestDiagnostics: ingestDiagnostics)
         checkIndicators(into: &programme)
         if let parties = config.parties { programme.diagnostics += PartyRules(register: parties).check(programme) }
         return mergeAnswers(programme)
@@ -63,8 +63,9 @@ public struct Pipeline: Sendable {
         }
     }
 
-    public func report(from programme: ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
-        Aggregator(config: config).aggregate(programme, history: history)
+    /// Consumes `programme`'s actions (see `Aggregator.aggregate`).
+    public func report(from programme: consuming ValidatedProgramme, history: HistoryContext? = nil) -> ReportModel {
+        Aggregator(config: config).aggregate(consume programme, history: history)
     }
 
     public var policy: DiagnosticPolicy { DiagnosticPolicy(config.validation) }

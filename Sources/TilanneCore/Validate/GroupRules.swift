@@ -7,7 +7,7 @@ import Foundation
 struct GroupRules {
     let config: TilanneConfig
 
-    func check(_ actions: [ValidatedAction], log: inout DiagnosticLog) {
+    func check(_ actions: ChunkedRows<ValidatedAction>, log: inout DiagnosticLog) {
         guard config.groups.contains(where: { !$0.responsible.isEmpty }) else { return }
         var named: [String: String] = [:]
         for action in actions {

@@ -1,7 +1,7 @@
 /// Stage boundary validate → aggregate: the actions of all sources that passed, each placed
 /// under an item of the register, with every finding and every rejected row of the run.
 public struct ValidatedProgramme: Sendable {
-    public var actions: [ValidatedAction]
+    public var actions: ChunkedRows<ValidatedAction>
     public var rejected: [RejectedRow]
     public var diagnostics: [Diagnostic]
     public var accounting: RowAccounting
@@ -12,6 +12,13 @@ public struct ValidatedProgramme: Sendable {
     public var answers: AnswerStatus?
     /// The answers merged into `actions`, for the coordinator's master table.
     public var acceptedAnswers: [AcceptedAnswer] = []
+
+    /// A copy that alone holds the actions; this one keeps everything else and no actions.
+    public mutating func movingActions() -> ValidatedProgramme {
+        let moved = self
+        actions = []
+        return moved
+    }
 }
 
 public struct ValidatedAction: Sendable {

@@ -8,9 +8,11 @@ public struct Validator: Sendable {
 
     public init(config: TilanneConfig) { self.config = config }
 
-    public func validate(_ tables: [NormalisedTable], ingestDiagnostics: [Diagnostic]) -> ValidatedProgramme {
+    /// Consumes `tables`: each chunk of normalised rows is let go once its rows are checked
+    /// (see `ChunkedRows`), so a caller that moves its tables in does not hold both copies.
+    public func validate(_ tables: consuming [NormalisedTable], ingestDiagnostics: [Diagnostic]) -> ValidatedProgramme {
         var log = DiagnosticLog()
-        var actions: [ValidatedAction] = []
+        var actions = ChunkedRows<ValidatedAction>()
         var rejected: [RejectedRow] = tables.flatMap(\.rejected)
         // Each identity's first row, by its index in `actions`: a location inline would make the
         // table some 23 MiB larger at 100,000 rows (it is sized by powers of two).
@@ -20,9 +22,12 @@ public struct Validator: Sendable {
         let tagIndex = TagIndex(register: config.register)
         // By the place's number within its table (see PlaceReference.id): reset for each table.
         var resolved: [Int: PlaceResolver.Outcome] = [:]
-        for table in tables {
+        for index in tables.indices {
             resolved.removeAll(keepingCapacity: true)
-            for row in table.actions {
+            var rows = ChunkedRows<ActionRow>()
+            swap(&rows, &tables[index].actions)
+            let table = tables[index]
+            rows.drain { chunk in for row in chunk {
                 let rowNumber = row.location.row ?? 0
                 func levelLocation(_ level: Int) -> SourceLocation {
                     guard let column = row.fieldLocations.levelColumns[level] else { return row.location }
@@ -90,7 +95,7 @@ public struct Validator: Sendable {
                     }
                 }
                 actions.append(ValidatedAction(row: action, path: path, tags: tags, findings: findings))
-            }
+            } }
         }
 
         GroupRules(config: config).check(actions, log: &log)

@@ -45,9 +45,10 @@ examples: build
 	done
 
 ## Python packages the acceptance tests read the outputs with (openpyxl, selenium, axe-core,
-## prometheus_client for the metrics file, pikepdf for the PDF structure).
+## prometheus_client for the metrics file, pikepdf for the PDF structure, python-docx to make
+## Word documents as a coordinator saves them).
 test-deps:
-	@$(PYTHON) -c "import openpyxl, selenium, pytest, aiosmtpd, prometheus_client, pikepdf" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
+	@$(PYTHON) -c "import openpyxl, selenium, pytest, aiosmtpd, prometheus_client, pikepdf, docx" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/acceptance/requirements.txt
 	@$(PYTHON) -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --no-deps axe-playwright-python==0.1.8
 

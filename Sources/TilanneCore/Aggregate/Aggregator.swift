@@ -40,7 +40,9 @@ public struct Aggregator: Sendable {
         // The reports of each item's actions, in the order the sources give them.
         var reports: [ItemPath: [ActionReport]] = [:]
         for (path, count) in counts { reports[path, default: []].reserveCapacity(count) }
-        // `history` is by index into the checked actions (PeriodComparer).
+        // `history` is by index into the checked actions (PeriodComparer made it from them).
+        precondition(history.map { $0.notes.count == programme.actions.count && $0.stale.count == programme.actions.count } ?? true,
+                     "the history's notes are not those of these actions")
         var index = 0
         var actions = ChunkedRows<ValidatedAction>()
         swap(&actions, &programme.actions)
@@ -55,7 +57,7 @@ public struct Aggregator: Sendable {
                     return file
                 }()
                 var result = report(action, file: file, extras: extraSources)
-                if let history, index < history.notes.count {
+                if let history {
                     result.change = history.notes[index]
                     result.stale = history.stale[index]
                 }

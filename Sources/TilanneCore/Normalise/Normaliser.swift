@@ -6,7 +6,7 @@ import Foundation
 public struct Normaliser: Sendable {
     public let config: TilanneConfig
     private let resolver: ProgressCodeResolver
-    /// From this many action rows on, a flat table's cells are read in chunks on every core.
+    /// From this many action rows on, a flat table's cells are read in parts on every core.
     var parallelFrom = 4_096
 
     public init(config: TilanneConfig) {
@@ -120,12 +120,17 @@ public struct Normaliser: Sendable {
 
     /// Reads the cells of the placed rows, in chunks on every core for a large table, into
     /// `actions` in row order, and returns `log` with each row's findings inserted after the
-    /// findings made before the row (the order reading one row after the other gives). The
-    /// chunks are those of `ChunkedRows`, so each worker's rows become one of its chunks as they
-    /// are, never copied into a second buffer.
+    /// findings made before the row (the order reading one row after the other gives). From two
+    /// chunks of `ChunkedRows` on, each worker reads one such chunk, kept as it is (all but the
+    /// last are full): the rows are never copied into a second buffer. A smaller table is read
+    /// in one part per worker and copied into its chunk.
     private func makeActions(_ pending: [PendingAction], table: RawTable, locations: FieldLocations,
                              into actions: inout ChunkedRows<ActionRow>, log: DiagnosticLog) -> DiagnosticLog {
-        let size = ChunkedRows<ActionRow>.chunkSize
+        let chunkSize = ChunkedRows<ActionRow>.chunkSize
+        let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let size = pending.count < parallelFrom ? max(1, pending.count)
+            : pending.count >= 2 * chunkSize ? chunkSize
+            : (pending.count + workers - 1) / workers
         let chunks = (pending.count + size - 1) / size
         let results = ChunkResults(count: chunks)
         @Sendable func read(_ chunk: Int) {
@@ -143,8 +148,8 @@ public struct Normaliser: Sendable {
             }
             results.set(chunk, (rows, own.diagnostics, ends))
         }
-        if pending.count < parallelFrom {
-            for chunk in 0..<chunks { read(chunk) }
+        if chunks == 1 {
+            read(0)
         } else {
             DispatchQueue.concurrentPerform(iterations: chunks) { read($0) }
         }

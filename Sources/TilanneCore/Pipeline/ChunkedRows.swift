@@ -5,7 +5,9 @@
 /// in the validate stage, and the checked rows beside the report's rows (224) in the aggregate
 /// stage. Drained, each stage holds its output and one chunk of its input.
 ///
-/// Otherwise it is an array: indexed from 0 in order, appended to, mutated in place.
+/// Otherwise it reads as an array: indexed from 0 in order, appended to, an element replaced in
+/// place. Inserting or removing anywhere but by emptying it rebuilds every chunk (O(n), a second
+/// copy for a moment): the stages only append, read and drain.
 public struct ChunkedRows<Row>: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
     /// 8,192 rows: a chunk of checked rows is about 1.7 MB, small beside a million of them and
     /// large enough that the chunks' own array and the index arithmetic cost nothing measurable.

@@ -30,10 +30,12 @@ public final class NightlyRun {
     public enum Outcome {
         /// Inputs and configuration as in the last published run (at `since`): reports kept.
         case unchanged(since: String)
-        /// Findings at or above the policy's threshold: nothing published.
+        /// Findings at or above the policy's threshold: nothing published. The programme's
+        /// findings and row accounting; its actions may have been moved into the report.
         case invalidInput(ValidatedProgramme)
         /// The programme's findings and row accounting; its actions are in the report written
-        /// (they are released before publishing, except by `publish`, which archives them).
+        /// (moved into the aggregate stage or released before publishing, except by `publish`,
+        /// which archives them).
         case published(ValidatedProgramme, files: [URL], deliveries: [GroupDelivery.Result])
     }
 

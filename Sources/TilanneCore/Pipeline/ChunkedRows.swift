@@ -38,7 +38,12 @@ public struct ChunkedRows<Row>: RandomAccessCollection, MutableCollection, Range
     }
 
     public mutating func append(_ row: Row) {
-        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkSize {
+        if chunks.isEmpty {
+            // The first chunk grows as an array does: a programme of 77 rows (or a filter's few)
+            // does not reserve room for 8,192.
+            chunks.append([])
+        } else if chunks[chunks.count - 1].count == Self.chunkSize {
+            // Rows beyond a full chunk: the next is sized once, not grown by doubling.
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }

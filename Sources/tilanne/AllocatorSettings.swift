@@ -6,9 +6,9 @@ import CMalloc
 ///
 /// glibc serves a block of at least its "mmap threshold" from pages of its own and gives them
 /// back when the block is freed; a smaller block comes from the heap, whose free space stays with
-/// the process. The threshold starts at 128 KiB but rises with every mapped block freed, up to
-/// 32 MiB, so after the input file's buffer is freed a stage's chunk of rows (1–2 MB) or an
-/// item's list of report rows (17 MB at 1,000,000 actions) comes from the heap. The heap's free
+/// the process. The threshold starts at 128 KiB but rises to the size of any mapped block of up
+/// to 32 MiB that is freed (an array's old buffer after it grew), so soon a stage's chunk of rows
+/// (1–2 MB) or an item's list of report rows (17 MB at 1,000,000 actions) comes from the heap. The heap's free
 /// space by then is the input's freed cell texts, scattered between the live ones: too broken
 /// up to hold such a block, so the heap grows instead, and never shrinks. A fixed threshold keeps
 /// every large block in pages of its own, returned when it is freed.

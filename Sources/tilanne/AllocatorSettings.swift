@@ -8,10 +8,10 @@ import CMalloc
 /// back when the block is freed; a smaller block comes from the heap, whose free space stays with
 /// the process. The threshold starts at 128 KiB but rises to the size of any mapped block of up
 /// to 32 MiB that is freed (an array's old buffer after it grew), so soon a stage's chunk of rows
-/// (1–2 MB) or an item's list of report rows (17 MB at 1,000,000 actions) comes from the heap. The heap's free
-/// space by then is the input's freed cell texts, scattered between the live ones: too broken
-/// up to hold such a block, so the heap grows instead, and never shrinks. A fixed threshold keeps
-/// every large block in pages of its own, returned when it is freed.
+/// (1–2 MB) or an item's list of report rows (17 MB at 1,000,000 actions) comes from the heap.
+/// The heap's free space by then is the input's freed cell texts, scattered between the live
+/// ones: too broken up to hold such a block, so the heap grows instead, and never shrinks. A
+/// fixed threshold keeps every large block in pages of its own, returned when it is freed.
 enum AllocatorSettings {
     static let mappedFrom: Int32 = 1 << 20
 

@@ -44,9 +44,7 @@ public struct Aggregator: Sendable {
         precondition(history.map { $0.notes.count == programme.actions.count && $0.stale.count == programme.actions.count } ?? true,
                      "the history's notes are not those of these actions")
         var index = 0
-        var actions = ChunkedRows<ValidatedAction>()
-        swap(&actions, &programme.actions)
-        actions.drain { chunk in
+        programme.actions.drain { chunk in
             for action in chunk {
                 defer { index += 1 }
                 let locations = action.row.fieldLocations

@@ -153,13 +153,14 @@ public struct Normaliser: Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: chunks) { read($0) }
         }
-        for chunk in 0..<chunks { actions.append(chunk: results.takeRows(chunk)) }
-        // Merged in row order: the table's findings up to each row's mark, then the row's own.
+        // Rows and findings merged in row order: the table's findings up to each row's mark, then
+        // the row's own.
         var merged = DiagnosticLog()
         let before = log.diagnostics
         var copied = 0
         for chunk in 0..<chunks {
-            let (_, own, ends) = results.get(chunk)
+            let (rows, own, ends) = results.take(chunk)
+            actions.append(chunk: rows)
             var start = 0
             for (offset, end) in ends.enumerated() {
                 let mark = pending[chunk * size + offset].logMark
@@ -379,18 +380,12 @@ private final class ChunkResults: @unchecked Sendable {
         lock.unlock()
     }
 
-    func get(_ chunk: Int) -> ([ActionRow], [Diagnostic], [Int]) {
+    /// The chunk's rows, findings and row ends, no longer held here.
+    func take(_ chunk: Int) -> ([ActionRow], [Diagnostic], [Int]) {
         lock.lock()
         defer { lock.unlock() }
-        return slots[chunk]
-    }
-
-    /// The chunk's rows, no longer held here.
-    func takeRows(_ chunk: Int) -> [ActionRow] {
-        lock.lock()
-        defer { lock.unlock() }
-        let rows = slots[chunk].0
-        slots[chunk].0 = []
-        return rows
+        let result = slots[chunk]
+        slots[chunk] = ([], [], [])
+        return result
     }
 }

@@ -42,11 +42,11 @@ public struct XLSXReportRenderer: ReportRenderer {
         if workbook.constantMemory {
             // Two sheets hold a row per action: the status table and the data sheet. In this
             // mode each sheet writes its rows into a temporary file of its own as they come, so
-            // the status table is written on a thread of its own beside the other sheets, its
+            // the status table is written on one thread and the other sheets on another, the
             // formats' style indices fixed first (`fixStyleIndices`). In the normal mode every
             // sheet adds its texts to the one shared-strings table, so they go one after another.
             workbook.fixStyleIndices()
-            try SideBySide.run(writeStatus, beside: writeTheRest)
+            try SideBySide.run(writeStatus, writeTheRest)
         } else {
             try writeStatus()
             try writeTheRest()

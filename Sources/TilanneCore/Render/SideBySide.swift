@@ -4,11 +4,12 @@ import Foundation
 ///
 /// Threads of their own, not the dispatch pool: the publisher already runs every file of the run
 /// on the pool, and work asked of a busy pool from inside it would wait for the files before it.
-/// Not the caller's thread either: glibc gives a new thread an allocator arena of its own, where
-/// the caller (the main thread, for the first file) allocates from the heap the input's freed
-/// texts have broken up. libxlsxwriter allocates and frees several blocks for every cell it
-/// writes in constant-memory mode, and in that heap each allocation searched the free lists: the
-/// workbook's sheets took 0.4–0.5 s longer at 100,000 actions (docs/performance.md).
+/// Not the caller's thread either: glibc gives a new thread an allocator arena no running thread
+/// uses (a new one, or one a finished thread left), where the caller (the main thread, for the
+/// first file) allocates from the heap the input's freed texts have broken up. libxlsxwriter
+/// allocates and frees several blocks for every cell it writes in constant-memory mode, and in
+/// that heap each allocation searched the free lists: the workbook's sheets took 0.4–0.5 s
+/// longer at 100,000 actions (docs/performance.md).
 enum SideBySide {
     /// Runs `first` and `second` on two new threads, waits for both, and throws the first error
     /// (`first`'s before `second`'s).

@@ -9,7 +9,7 @@ import Foundation
 /// first file) allocates from the heap the input's freed texts have broken up. libxlsxwriter
 /// allocates and frees several blocks for every cell it writes in constant-memory mode, and in
 /// that heap each allocation searched the free lists: the workbook's sheets took 0.4–0.5 s
-/// longer at 100,000 actions (docs/performance.md).
+/// longer at 100,000 actions (docs/performance.md, decision 0008).
 enum SideBySide {
     /// Runs `first` and `second` on two new threads, waits for both, and throws the first error
     /// (`first`'s before `second`'s).

@@ -152,6 +152,29 @@ struct PublishCheckTests {
         #expect(used.allSatisfy { $0 < Int(defined)! })
     }
 
+    @Test("A set with a large workbook: its sheets go first, and every file is published whole, in the set's order",
+          .timeLimit(.minutes(1)))
+    func wideWorkbookFirst() throws {
+        let (model, _) = try kuopio()
+        var workbook = XLSXReportRenderer()
+        workbook.streamingActions = 0
+        #expect(workbook.beginsWide(model))
+        #expect(!XLSXReportRenderer().beginsWide(model))
+        #expect(!CSVReportRenderer().beginsWide(model) && !HTMLReportRenderer().beginsWide(model))
+        // The workbook in the middle of the set: the others wait for its sheets, not it for them.
+        let renderers: [any ReportRenderer] = [CSVReportRenderer(), workbook, HTMLReportRenderer()]
+        let folder = try TestSupport.temporaryFolder()
+        let files = try ReportPublisher(folder: folder.appendingPathComponent("set"), renderers: renderers)
+            .publish(model) { "report.\($0.format.rawValue)" }
+        #expect(files.map(\.lastPathComponent) == ["report.csv", "report.xlsx", "report.html"])
+        // Each file is the one its renderer writes alone.
+        for (renderer, file) in zip(renderers, files) {
+            let alone = folder.appendingPathComponent("alone.\(renderer.format.rawValue)")
+            try renderer.render(model, to: alone)
+            #expect(try Data(contentsOf: file) == Data(contentsOf: alone), "\(file.lastPathComponent)")
+        }
+    }
+
     @Test("A report with more rows than a worksheet holds is refused before anything is written")
     func rowLimit() throws {
         let (model, _) = try kuopio()

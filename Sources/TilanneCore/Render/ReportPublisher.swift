@@ -56,10 +56,27 @@ public struct ReportPublisher: Sendable {
             (item, folder.appendingPathComponent(item.fileName), work.appendingPathComponent(item.fileName))
         }
         let failures = FailureList()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        // A file that begins wide (a large workbook writing two sheets at once) keeps both cores
+        // busy by itself: the other files start once every such part is over, and run beside the
+        // workbook's packing, which is one-threaded. The wide files come first in the order the
+        // workers take the files in, so a worker waiting at `wideParts` never waits for a file
+        // that no worker has taken; and a wide file never waits for another file.
+        let wide = jobs.map { $0.item.renderer.beginsWide($0.item.model) }
+        let order = jobs.indices.filter { wide[$0] } + jobs.indices.filter { !wide[$0] }
+        let wideParts = DispatchGroup()
+        for isWide in wide where isWide { wideParts.enter() }
+        DispatchQueue.concurrentPerform(iterations: order.count) { position in
+            let index = order[position]
             let job = jobs[index]
             do {
-                try job.item.renderer.render(job.item.model, to: job.temporary)
+                if wide[index] {
+                    let leaving = OnceOnly { wideParts.leave() }
+                    defer { leaving.run() }
+                    try job.item.renderer.render(job.item.model, to: job.temporary, wideWorkDone: leaving.run)
+                } else {
+                    wideParts.wait()
+                    try job.item.renderer.render(job.item.model, to: job.temporary)
+                }
                 guard SafeFile.isRegularFile(job.temporary.path) else {
                     throw OutputError(path: job.final.path, problem: "the written file is not a regular file; not published")
                 }
@@ -198,6 +215,23 @@ public struct ReportPublisher: Sendable {
     /// One file name: not empty, not `.` or `..`, no `/` or NUL, at most 255 bytes.
     public static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\u{0}") && name.utf8.count <= 255
+    }
+}
+
+/// Work that runs once, however many times it is asked for (the wide part's end is reported by
+/// the renderer, or by the publisher when the renderer failed first).
+private final class OnceOnly: @unchecked Sendable {
+    private let lock = NSLock()
+    private var work: (() -> Void)?
+
+    init(_ work: @escaping () -> Void) { self.work = work }
+
+    func run() {
+        lock.lock()
+        let pending = work
+        work = nil
+        lock.unlock()
+        pending?()
     }
 }
 

@@ -7,10 +7,22 @@ public protocol ReportRenderer: Sendable {
     /// Which of the files of that format: the report itself, or a list beside it.
     var variant: ReportVariant { get }
     func render(_ model: ReportModel, to url: URL) throws
+    /// Whether rendering `model` begins with a part that keeps every core busy on its own (a
+    /// large workbook's sheets, written side by side). The publisher starts such files first and
+    /// the others once that part is over (`ReportPublisher`).
+    func beginsWide(_ model: ReportModel) -> Bool
+    /// Renders like `render(_:to:)` and calls `wideWorkDone` when the wide part is over (a
+    /// workbook: its sheets written, the file being packed on one thread).
+    func render(_ model: ReportModel, to url: URL, wideWorkDone: () -> Void) throws
 }
 
 extension ReportRenderer {
     public var variant: ReportVariant { .report }
+    public func beginsWide(_ model: ReportModel) -> Bool { false }
+    public func render(_ model: ReportModel, to url: URL, wideWorkDone: () -> Void) throws {
+        try render(model, to: url)
+        wideWorkDone()
+    }
 }
 
 /// The files a run can write per format: the report, and with a history the list of changes

@@ -15,8 +15,16 @@ public struct XLSXReportRenderer: ReportRenderer {
     public init(rowsFor geometry: XLSXRowGeometry = .excel) { self.geometry = geometry }
 
     public func render(_ model: ReportModel, to url: URL) throws {
+        try render(model, to: url, wideWorkDone: {})
+    }
+
+    /// A workbook of more than `streamingActions` writes its status sheet and its other sheets on
+    /// two threads at once.
+    public func beginsWide(_ model: ReportModel) -> Bool { model.totals.total > streamingActions }
+
+    public func render(_ model: ReportModel, to url: URL, wideWorkDone: () -> Void) throws {
         let strings = ReportStrings(language: model.language)
-        let workbook = try XLSXWorkbook(path: url.path, constantMemory: model.totals.total > streamingActions)
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: beginsWide(model))
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         workbook.draftMark = model.draft ? strings.draftMark : nil
         // A draft's title says so in the document's properties too: a PDF made from the
@@ -52,6 +60,8 @@ public struct XLSXReportRenderer: ReportRenderer {
             try writeTheRest()
         }
         worksheet_activate(statusSheet.handle)
+        // Packing the file (libxlsxwriter deflates every sheet's XML) runs on this thread alone.
+        wideWorkDone()
         // The update list and the answers are the coordinator's (`CoordinatorWorkbookRenderer`).
         try workbook.close()
     }

@@ -152,7 +152,7 @@ struct PublishCheckTests {
         #expect(used.allSatisfy { $0 < Int(defined)! })
     }
 
-    @Test("A set with a large workbook: its sheets go first, and every file is published whole, in the set's order",
+    @Test("A set with a large workbook: its sheets go first, then the other files, each published whole in the set's order",
           .timeLimit(.minutes(1)))
     func wideWorkbookFirst() throws {
         let (model, _) = try kuopio()
@@ -161,18 +161,48 @@ struct PublishCheckTests {
         #expect(workbook.beginsWide(model))
         #expect(!XLSXReportRenderer().beginsWide(model))
         #expect(!CSVReportRenderer().beginsWide(model) && !HTMLReportRenderer().beginsWide(model))
-        // The workbook in the middle of the set: the others wait for its sheets, not it for them.
-        let renderers: [any ReportRenderer] = [CSVReportRenderer(), workbook, HTMLReportRenderer()]
+        // The workbook in the middle of the set, on two cores: the others wait for its sheets.
+        let events = EventLog()
+        let inner: [any ReportRenderer] = [CSVReportRenderer(), workbook, HTMLReportRenderer()]
+        let renderers: [any ReportRenderer] = inner.map { Recording(inner: $0, events: events) }
         let folder = try TestSupport.temporaryFolder()
-        let files = try ReportPublisher(folder: folder.appendingPathComponent("set"), renderers: renderers)
-            .publish(model) { "report.\($0.format.rawValue)" }
+        var publisher = ReportPublisher(folder: folder.appendingPathComponent("set"), renderers: renderers)
+        publisher.cores = 2
+        let files = try publisher.publish(model) { "report.\($0.format.rawValue)" }
         #expect(files.map(\.lastPathComponent) == ["report.csv", "report.xlsx", "report.html"])
+        let seen = events.all
+        let sheetsWritten = try #require(seen.firstIndex(of: "xlsx: sheets written"))
+        #expect(seen.firstIndex(of: "xlsx: started") == 0)
+        #expect(seen.firstIndex(of: "csv: started")! > sheetsWritten)
+        #expect(seen.firstIndex(of: "html: started")! > sheetsWritten)
         // Each file is the one its renderer writes alone.
         for (renderer, file) in zip(renderers, files) {
             let alone = folder.appendingPathComponent("alone.\(renderer.format.rawValue)")
             try renderer.render(model, to: alone)
             #expect(try Data(contentsOf: file) == Data(contentsOf: alone), "\(file.lastPathComponent)")
         }
+        // With cores to spare, nothing waits: every file is still published.
+        publisher.cores = 8
+        #expect(try publisher.publish(model) { "spare.\($0.format.rawValue)" }.count == 3)
+    }
+
+    @Test("A large workbook that fails before its sheets are written stops the set without leaving the others waiting",
+          .timeLimit(.minutes(1)))
+    func wideWorkbookFails() throws {
+        let (model, _) = try kuopio()
+        var workbook = XLSXReportRenderer()
+        workbook.streamingActions = 0
+        let events = EventLog()
+        let renderers: [any ReportRenderer] = [Recording(inner: CSVReportRenderer(), events: events),
+                                               Recording(inner: workbook, events: events, failsFirst: true),
+                                               Recording(inner: HTMLReportRenderer(), events: events)]
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("set")
+        var publisher = ReportPublisher(folder: folder, renderers: renderers)
+        publisher.cores = 2
+        #expect(throws: OutputError.self) { try publisher.publish(model) { "report.\($0.format.rawValue)" } }
+        // The others ran once the failure let them go; none of the set was published.
+        #expect(events.all.contains("csv: started") && events.all.contains("html: started"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("report.") }.isEmpty)
     }
 
     @Test("A report with more rows than a worksheet holds is refused before anything is written")
@@ -190,5 +220,47 @@ struct PublishCheckTests {
         let pipeline = Pipeline(config: config)
         #expect(throws: OutputError.self) { try pipeline.publish(large) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: config.outputs.folder).isEmpty)
+    }
+}
+
+/// A renderer that notes when the one it wraps starts and when its wide part is over, and can
+/// fail before it starts: what the publisher's order is measured by. The files are the wrapped
+/// renderer's own.
+private struct Recording: ReportRenderer {
+    let inner: any ReportRenderer
+    let events: EventLog
+    var failsFirst = false
+
+    var format: OutputFormat { inner.format }
+    func beginsWide(_ model: ReportModel) -> Bool { inner.beginsWide(model) }
+
+    func render(_ model: ReportModel, to url: URL) throws {
+        try render(model, to: url, wideWorkDone: {})
+    }
+
+    func render(_ model: ReportModel, to url: URL, wideWorkDone: () -> Void) throws {
+        events.add("\(format.rawValue): started")
+        if failsFirst { throw OutputError(path: url.path, problem: "failed on purpose before writing") }
+        try inner.render(model, to: url) {
+            events.add("\(format.rawValue): sheets written")
+            wideWorkDone()
+        }
+    }
+}
+
+private final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [String] = []
+
+    func add(_ event: String) {
+        lock.lock()
+        events.append(event)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return events
     }
 }

@@ -6,6 +6,8 @@ import Foundation
 public struct ReportPublisher: Sendable {
     public let folder: URL
     public let renderers: [any ReportRenderer]
+    /// The cores the files are written on: whether the wide parts of large workbooks fill them.
+    public var cores = ProcessInfo.processInfo.activeProcessorCount
 
     public init(folder: URL, renderers: [any ReportRenderer]) {
         self.folder = folder
@@ -56,25 +58,33 @@ public struct ReportPublisher: Sendable {
             (item, folder.appendingPathComponent(item.fileName), work.appendingPathComponent(item.fileName))
         }
         let failures = FailureList()
-        // A file that begins wide (a large workbook writing two sheets at once) keeps both cores
-        // busy by itself: the other files start once every such part is over, and run beside the
-        // workbook's packing, which is one-threaded. The wide files come first in the order the
-        // workers take the files in, so a worker waiting at `wideParts` never waits for a file
-        // that no worker has taken; and a wide file never waits for another file.
+        // A file that begins wide (a large workbook writing its two sheets at once) keeps two
+        // cores busy by itself. When the wide files fill the cores, the other files (their
+        // writing and their read-back) wait until every wide part is over, and then run beside
+        // the workbooks' packing, which is one-threaded; with cores to spare they start at once.
+        // Workers take the files from `queue`, wide ones first, so a worker waiting at
+        // `wideParts` only ever waits for files other workers are writing.
         let wide = jobs.map { $0.item.renderer.beginsWide($0.item.model) }
         let order = jobs.indices.filter { wide[$0] } + jobs.indices.filter { !wide[$0] }
+        let holdsBack = wide.filter { $0 }.count * 2 >= cores
         let wideParts = DispatchGroup()
         for isWide in wide where isWide { wideParts.enter() }
-        DispatchQueue.concurrentPerform(iterations: order.count) { position in
+        let queue = TakenInOrder(count: order.count)
+        DispatchQueue.concurrentPerform(iterations: order.count) { _ in
+            guard let position = queue.next() else { return }
             let index = order[position]
             let job = jobs[index]
             do {
                 if wide[index] {
-                    let leaving = OnceOnly { wideParts.leave() }
-                    defer { leaving.run() }
-                    try job.item.renderer.render(job.item.model, to: job.temporary, wideWorkDone: leaving.run)
+                    var left = false
+                    func leave() {
+                        if !left { wideParts.leave() }
+                        left = true
+                    }
+                    defer { leave() }
+                    try job.item.renderer.render(job.item.model, to: job.temporary, wideWorkDone: leave)
                 } else {
-                    wideParts.wait()
+                    if holdsBack { wideParts.wait() }
                     try job.item.renderer.render(job.item.model, to: job.temporary)
                 }
                 guard SafeFile.isRegularFile(job.temporary.path) else {
@@ -215,23 +225,6 @@ public struct ReportPublisher: Sendable {
     /// One file name: not empty, not `.` or `..`, no `/` or NUL, at most 255 bytes.
     public static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\u{0}") && name.utf8.count <= 255
-    }
-}
-
-/// Work that runs once, however many times it is asked for (the wide part's end is reported by
-/// the renderer, or by the publisher when the renderer failed first).
-private final class OnceOnly: @unchecked Sendable {
-    private let lock = NSLock()
-    private var work: (() -> Void)?
-
-    init(_ work: @escaping () -> Void) { self.work = work }
-
-    func run() {
-        lock.lock()
-        let pending = work
-        work = nil
-        lock.unlock()
-        pending?()
     }
 }
 

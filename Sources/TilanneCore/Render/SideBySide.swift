@@ -8,8 +8,9 @@ import Foundation
 /// uses (a new one, or one a finished thread left), where the caller (the main thread, for the
 /// first file) allocates from the heap the input's freed texts have broken up. libxlsxwriter
 /// allocates and frees several blocks for every cell it writes in constant-memory mode, and in
-/// that heap each allocation searched the free lists: the workbook's sheets took 0.4–0.5 s
-/// longer at 100,000 actions (docs/performance.md, decision 0008).
+/// that heap each allocation searched the free lists: at 100,000 actions the workbook took
+/// 3.07–3.72 s to publish with the data sheet on the main thread, 2.57–3.19 s on a new one
+/// (docs/performance.md, decision 0008). The read-back's two workers use it too.
 enum SideBySide {
     /// Runs `first` and `second` on two new threads, waits for both, and throws the first error
     /// (`first`'s before `second`'s).
@@ -17,7 +18,7 @@ enum SideBySide {
         let outcomes = [SideOutcome(first), SideOutcome(second)]
         for outcome in outcomes {
             let thread = Thread { outcome.run() }
-            // The status sheet's measuring recurses little, but 8 MiB like the main thread's costs nothing.
+            // The work recurses little, but a stack of 8 MiB like the main thread's costs nothing.
             thread.stackSize = 8 << 20
             thread.start()
         }

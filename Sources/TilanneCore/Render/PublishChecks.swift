@@ -116,12 +116,19 @@ enum PublishChecks {
     /// The parts still to check and what failed, shared by the workers.
     private final class PartResults: @unchecked Sendable {
         private let lock = NSLock()
-        private let parts: TakenInOrder
+        private var taken = 0
+        private let count: Int
         private var failures: [Int: any Error] = [:]
 
-        init(count: Int) { parts = TakenInOrder(count: count) }
+        init(count: Int) { self.count = count }
 
-        func next() -> Int? { parts.next() }
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard taken < count else { return nil }
+            taken += 1
+            return taken - 1
+        }
 
         func fail(_ index: Int, _ error: any Error) {
             lock.lock()

@@ -59,32 +59,26 @@ public struct ReportPublisher: Sendable {
         }
         let failures = FailureList()
         // A file that begins wide (a large workbook writing its two sheets at once) keeps two
-        // cores busy by itself. When the wide files fill the cores, the other files (their
-        // writing and their read-back) wait until every wide part is over, and then run beside
-        // the workbooks' packing, which is one-threaded; with cores to spare they start at once.
-        // Workers take the files from `queue`, wide ones first, so a worker waiting at
-        // `wideParts` only ever waits for files other workers are writing.
+        // cores busy by itself. While wide parts fill the cores, the files taken after them
+        // (their writing and their read-back) wait, then run beside the workbooks' packing, which
+        // is one-threaded. A file only waits for wide parts already taken by a worker, so it
+        // never waits for one no worker is writing; with cores to spare nothing waits.
         let wide = jobs.map { $0.item.renderer.beginsWide($0.item.model) }
-        let order = jobs.indices.filter { wide[$0] } + jobs.indices.filter { !wide[$0] }
-        let holdsBack = wide.filter { $0 }.count * 2 >= cores
-        let wideParts = DispatchGroup()
-        for isWide in wide where isWide { wideParts.enter() }
-        let queue = TakenInOrder(count: order.count)
-        DispatchQueue.concurrentPerform(iterations: order.count) { _ in
-            guard let position = queue.next() else { return }
-            let index = order[position]
+        let queue = WidePartsQueue(wide: wide, cores: cores)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { _ in
+            guard let index = queue.next() else { return }
             let job = jobs[index]
             do {
                 if wide[index] {
-                    var left = false
-                    func leave() {
-                        if !left { wideParts.leave() }
-                        left = true
+                    var over = false
+                    func wideWorkDone() {
+                        if !over { queue.wideWorkDone() }
+                        over = true
                     }
-                    defer { leave() }
-                    try job.item.renderer.render(job.item.model, to: job.temporary, wideWorkDone: leave)
+                    defer { wideWorkDone() }
+                    try job.item.renderer.render(job.item.model, to: job.temporary, wideWorkDone: wideWorkDone)
                 } else {
-                    if holdsBack { wideParts.wait() }
+                    queue.waitForCores()
                     try job.item.renderer.render(job.item.model, to: job.temporary)
                 }
                 guard SafeFile.isRegularFile(job.temporary.path) else {
@@ -225,6 +219,45 @@ public struct ReportPublisher: Sendable {
     /// One file name: not empty, not `.` or `..`, no `/` or NUL, at most 255 bytes.
     public static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\u{0}") && name.utf8.count <= 255
+    }
+}
+
+/// The files of a set in their order, each to the next worker that asks, and how many wide parts
+/// (`ReportRenderer.beginsWide`) the workers are writing. A wide part counts from the moment its
+/// file is taken, under the same lock, so a file taken after it always sees it.
+private final class WidePartsQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let wide: [Bool]
+    private let cores: Int
+    private var taken = 0
+    private var running = 0
+
+    init(wide: [Bool], cores: Int) {
+        self.wide = wide
+        self.cores = cores
+    }
+
+    func next() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard taken < wide.count else { return nil }
+        if wide[taken] { running += 1 }
+        taken += 1
+        return taken - 1
+    }
+
+    func wideWorkDone() {
+        condition.lock()
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Returns once the wide parts being written leave a core free: two cores each.
+    func waitForCores() {
+        condition.lock()
+        while running > 0 && running * 2 >= cores { condition.wait() }
+        condition.unlock()
     }
 }
 

@@ -164,7 +164,8 @@ struct PublishCheckTests {
         // On two cores the files after the workbook wait for its sheets.
         let events = EventLog()
         let inner: [any ReportRenderer] = [workbook, CSVReportRenderer(), HTMLReportRenderer()]
-        let renderers: [any ReportRenderer] = inner.map { Recording(inner: $0, events: events) }
+        // The sheets take a moment longer, so that a file not held back would start before them.
+        let renderers: [any ReportRenderer] = inner.map { Recording(inner: $0, events: events, wideWorkTakes: 0.3) }
         let folder = try TestSupport.temporaryFolder()
         var publisher = ReportPublisher(folder: folder.appendingPathComponent("set"), renderers: renderers)
         publisher.cores = 2
@@ -223,13 +224,14 @@ struct PublishCheckTests {
     }
 }
 
-/// A renderer that notes when the one it wraps starts and when its wide part is over, and can
-/// fail before it starts: what the publisher's order is measured by. The files are the wrapped
-/// renderer's own.
+/// A renderer that notes when the one it wraps starts and when its wide part is over, can make
+/// that part last longer, and can fail before it starts: what the publisher's order is measured
+/// by. The files are the wrapped renderer's own.
 private struct Recording: ReportRenderer {
     let inner: any ReportRenderer
     let events: EventLog
     var failsFirst = false
+    var wideWorkTakes: TimeInterval = 0
 
     var format: OutputFormat { inner.format }
     func beginsWide(_ model: ReportModel) -> Bool { inner.beginsWide(model) }
@@ -242,6 +244,7 @@ private struct Recording: ReportRenderer {
         events.add("\(format.rawValue): started")
         if failsFirst { throw OutputError(path: url.path, problem: "failed on purpose before writing") }
         try inner.render(model, to: url) {
+            Thread.sleep(forTimeInterval: wideWorkTakes)
             events.add("\(format.rawValue): sheets written")
             wideWorkDone()
         }

@@ -14,6 +14,21 @@ struct PublishCheckTests {
         return (model, url)
     }
 
+    /// The council workbook's renderer in constant-memory mode whatever the report's size: the
+    /// mode, and the two sheets written at once, that a report of more than 20,000 actions gets.
+    private var streaming: XLSXReportRenderer {
+        var renderer = XLSXReportRenderer()
+        renderer.streamingActions = 0
+        return renderer
+    }
+
+    /// A publisher that writes its files as on a two-core machine.
+    private func twoCorePublisher(_ folder: URL, _ renderers: [any ReportRenderer]) -> ReportPublisher {
+        var publisher = ReportPublisher(folder: folder, renderers: renderers)
+        publisher.cores = 2
+        return publisher
+    }
+
     /// Every XML part of a workbook, inflated.
     private func parts(_ url: URL) throws -> [(name: String, bytes: [UInt8])] {
         let archive = try OfficeArchive(url: url, expansionLimit: 1 << 30)
@@ -93,9 +108,7 @@ struct PublishCheckTests {
     func constantMemorySameCells() throws {
         let (model, normal) = try kuopio()
         let streamed = try TestSupport.temporaryFolder().appendingPathComponent("streamed.xlsx")
-        var renderer = XLSXReportRenderer()
-        renderer.streamingActions = 0
-        try renderer.render(model, to: streamed)
+        try streaming.render(model, to: streamed)
         try PublishChecks.verify(streamed, format: .xlsx, shownAs: streamed)
         let a = try WorkbookReader(url: normal, limits: .default, language: .fi)
         let b = try WorkbookReader(url: streamed, limits: .default, language: .fi)
@@ -134,8 +147,7 @@ struct PublishCheckTests {
     @Test("A workbook whose status sheet is written beside the other sheets is the same file on every run")
     func constantMemorySameBytes() throws {
         let (model, _) = try kuopio()
-        var renderer = XLSXReportRenderer()
-        renderer.streamingActions = 0
+        let renderer = streaming
         let folder = try TestSupport.temporaryFolder()
         let files = try (0..<4).map { run -> Data in
             let url = folder.appendingPathComponent("streamed-\(run).xlsx")
@@ -156,8 +168,7 @@ struct PublishCheckTests {
           .timeLimit(.minutes(1)))
     func wideWorkbookFirst() throws {
         let (model, _) = try kuopio()
-        var workbook = XLSXReportRenderer()
-        workbook.streamingActions = 0
+        let workbook = streaming
         #expect(workbook.beginsWide(model))
         #expect(!XLSXReportRenderer().beginsWide(model))
         #expect(!CSVReportRenderer().beginsWide(model) && !HTMLReportRenderer().beginsWide(model))
@@ -167,8 +178,7 @@ struct PublishCheckTests {
         // The sheets take a moment longer, so that a file not held back would start before them.
         let renderers: [any ReportRenderer] = inner.map { Recording(inner: $0, events: events, wideWorkTakes: 0.3) }
         let folder = try TestSupport.temporaryFolder()
-        var publisher = ReportPublisher(folder: folder.appendingPathComponent("set"), renderers: renderers)
-        publisher.cores = 2
+        var publisher = twoCorePublisher(folder.appendingPathComponent("set"), renderers)
         let files = try publisher.publish(model) { "report.\($0.format.rawValue)" }
         #expect(files.map(\.lastPathComponent) == ["report.xlsx", "report.csv", "report.html"])
         let seen = events.all
@@ -191,15 +201,12 @@ struct PublishCheckTests {
           .timeLimit(.minutes(1)))
     func wideWorkbookFails() throws {
         let (model, _) = try kuopio()
-        var workbook = XLSXReportRenderer()
-        workbook.streamingActions = 0
         let events = EventLog()
         let renderers: [any ReportRenderer] = [Recording(inner: CSVReportRenderer(), events: events),
-                                               Recording(inner: workbook, events: events, failsFirst: true),
+                                               Recording(inner: streaming, events: events, failsFirst: true),
                                                Recording(inner: HTMLReportRenderer(), events: events)]
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("set")
-        var publisher = ReportPublisher(folder: folder, renderers: renderers)
-        publisher.cores = 2
+        let publisher = twoCorePublisher(folder, renderers)
         #expect(throws: OutputError.self) { try publisher.publish(model) { "report.\($0.format.rawValue)" } }
         // The others ran once the failure let them go; none of the set was published.
         #expect(events.all.contains("csv: started") && events.all.contains("html: started"))

@@ -8,4 +8,14 @@ extension ReportStrings {
     public var dataSheet: String { pick("Tiedot", "Data", "Data") }
     /// The name of its Excel Table (letters, digits and `_` only).
     public var dataTable: String { pick("Toimenpiteet", "Atgarder", "Actions") }
+    /// Under the summary of a report too large for the data sheet (`XLSXReportRenderer`).
+    public func noDataSheet(over limit: Int) -> String {
+        let count = number(limit)
+        return pick("Raportissa on yli \(count) toimenpidettä, joten työkirjassa ei ole \(dataSheet)-välilehteä: "
+                    + "yhteenvedon luvut ovat arvoja, eivät kaavoja.",
+                    "Rapporten har över \(count) åtgärder, så arbetsboken har inget blad \(dataSheet): "
+                    + "sammandragets tal är värden, inte formler.",
+                    "The report has more than \(count) actions, so the workbook has no \(dataSheet) sheet: "
+                    + "the summary's figures are values, not formulas.")
+    }
 }

@@ -6,8 +6,6 @@ import Foundation
 public struct ReportPublisher: Sendable {
     public let folder: URL
     public let renderers: [any ReportRenderer]
-    /// The cores the files are written on: whether the wide parts of large workbooks fill them.
-    public var cores = ProcessInfo.processInfo.activeProcessorCount
 
     public init(folder: URL, renderers: [any ReportRenderer]) {
         self.folder = folder
@@ -58,29 +56,10 @@ public struct ReportPublisher: Sendable {
             (item, folder.appendingPathComponent(item.fileName), work.appendingPathComponent(item.fileName))
         }
         let failures = FailureList()
-        // A file that begins wide (a large workbook writing its two sheets at once) keeps two
-        // cores busy by itself. While wide parts fill the cores, the files taken after them
-        // (their writing and their read-back) wait, then run beside the workbooks' packing, which
-        // is one-threaded. A file only waits for wide parts already taken by a worker, so it
-        // never waits for one no worker is writing; with cores to spare nothing waits.
-        let wide = jobs.map { $0.item.renderer.beginsWide($0.item.model) }
-        let queue = WidePartsQueue(wide: wide, cores: cores)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { _ in
-            guard let index = queue.next() else { return }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
-                if wide[index] {
-                    var over = false
-                    func wideWorkDone() {
-                        if !over { queue.wideWorkDone() }
-                        over = true
-                    }
-                    defer { wideWorkDone() }
-                    try job.item.renderer.render(job.item.model, to: job.temporary, wideWorkDone: wideWorkDone)
-                } else {
-                    queue.waitForCores()
-                    try job.item.renderer.render(job.item.model, to: job.temporary)
-                }
+                try job.item.renderer.render(job.item.model, to: job.temporary)
                 guard SafeFile.isRegularFile(job.temporary.path) else {
                     throw OutputError(path: job.final.path, problem: "the written file is not a regular file; not published")
                 }
@@ -219,45 +198,6 @@ public struct ReportPublisher: Sendable {
     /// One file name: not empty, not `.` or `..`, no `/` or NUL, at most 255 bytes.
     public static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\u{0}") && name.utf8.count <= 255
-    }
-}
-
-/// The files of a set in their order, each to the next worker that asks, and how many wide parts
-/// (`ReportRenderer.beginsWide`) the workers are writing. A wide part counts from the moment its
-/// file is taken, under the same lock, so a file taken after it always sees it.
-private final class WidePartsQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let wide: [Bool]
-    private let cores: Int
-    private var taken = 0
-    private var running = 0
-
-    init(wide: [Bool], cores: Int) {
-        self.wide = wide
-        self.cores = cores
-    }
-
-    func next() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        guard taken < wide.count else { return nil }
-        if wide[taken] { running += 1 }
-        taken += 1
-        return taken - 1
-    }
-
-    func wideWorkDone() {
-        condition.lock()
-        running -= 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Returns once the wide parts being written leave a core free: two cores each.
-    func waitForCores() {
-        condition.lock()
-        while running > 0 && running * 2 >= cores { condition.wait() }
-        condition.unlock()
     }
 }
 

@@ -8,9 +8,9 @@ import Foundation
 /// uses (a new one, or one a finished thread left), where the caller (the main thread, for the
 /// first file) allocates from the heap the input's freed texts have broken up. libxlsxwriter
 /// allocates and frees several blocks for every cell it writes in constant-memory mode, and in
-/// that heap each allocation searched the free lists: at 100,000 actions the workbook took
-/// 3.07–3.72 s to publish with the data sheet on the main thread, 2.57–3.19 s on a new one
-/// (docs/performance.md, decision 0008). The read-back's two workers use it too.
+/// that heap each allocation searched the free lists: at 100,000 actions the workbook (then with
+/// a data sheet too) took 3.07–3.72 s to publish with that sheet on the main thread, 2.57–3.19 s
+/// on a new one (docs/performance.md, decision 0008). The read-back's two workers use it too.
 enum SideBySide {
     /// Runs `first` and `second` on two new threads, waits for both, and throws the first error
     /// (`first`'s before `second`'s).

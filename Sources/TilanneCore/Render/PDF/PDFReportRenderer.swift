@@ -17,22 +17,13 @@ public struct PDFReportRenderer: ReportRenderer {
     }
 
     public func render(_ model: ReportModel, to url: URL) throws {
-        try render(model, to: url, wideWorkDone: {})
-    }
-
-    /// Printed by LibreOffice, a large report's workbook writes its two sheets at once first.
-    public func beginsWide(_ model: ReportModel) -> Bool {
-        Self.find(["soffice", "libreoffice"]) != nil && XLSXReportRenderer(rowsFor: .libreOffice).beginsWide(model)
-    }
-
-    public func render(_ model: ReportModel, to url: URL, wideWorkDone: () -> Void) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tilanne-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         if let soffice = Self.find(["soffice", "libreoffice"]) {
             let workbook = work.appendingPathComponent("report.xlsx")
             // Sized for LibreOffice, which prints it (XLSXRowGeometry).
-            try XLSXReportRenderer(rowsFor: .libreOffice).render(model, to: workbook, wideWorkDone: wideWorkDone)
+            try XLSXReportRenderer(rowsFor: .libreOffice).render(model, to: workbook)
             try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", Self.calcExport,
                                    "--outdir", work.path, workbook.path], timeout: timeout, environment: Self.locale(model.language))
             try Self.move(work.appendingPathComponent("report.pdf"), to: url)

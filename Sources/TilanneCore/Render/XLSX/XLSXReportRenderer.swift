@@ -5,26 +5,25 @@ import Foundation
 /// out like the council table and ready to print, "Yhteenveto" with counts (formulas over the
 /// data) and "Kaavio" with a native chart, "Tiedot" with every action as an Excel Table, the
 /// indicators and, with a previous period, the changes.
+///
+/// A report of more than `streamingActions` actions is written in constant-memory mode and
+/// without "Tiedot": there libxlsxwriter cannot make an Excel Table, the sheet would double the
+/// workbook (96 of its 155 MB of XML at 100,000 actions) and repeat the CSV, and the summary's
+/// counts are numbers (decision 0009).
 public struct XLSXReportRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
     /// The program the status sheet's rows are sized for (see `XLSXRowGeometry`).
     public let geometry: XLSXRowGeometry
-    /// Reports with more actions than this are written in libxlsxwriter's constant-memory mode.
+    /// Reports with more actions than this are written in libxlsxwriter's constant-memory mode,
+    /// without the data sheet.
     public var streamingActions = XLSXReportRenderer.streamingThreshold
 
     public init(rowsFor geometry: XLSXRowGeometry = .excel) { self.geometry = geometry }
 
     public func render(_ model: ReportModel, to url: URL) throws {
-        try render(model, to: url, wideWorkDone: {})
-    }
-
-    /// A workbook of more than `streamingActions` writes its status sheet and its other sheets on
-    /// two threads at once.
-    public func beginsWide(_ model: ReportModel) -> Bool { model.totals.total > streamingActions }
-
-    public func render(_ model: ReportModel, to url: URL, wideWorkDone: () -> Void) throws {
         let strings = ReportStrings(language: model.language)
-        let workbook = try XLSXWorkbook(path: url.path, constantMemory: beginsWide(model))
+        let streaming = model.totals.total > streamingActions
+        let workbook = try XLSXWorkbook(path: url.path, constantMemory: streaming)
         let styles = XLSXStyles(workbook: workbook, legend: model.legend)
         workbook.draftMark = model.draft ? strings.draftMark : nil
         // A draft's title says so in the document's properties too: a PDF made from the
@@ -34,11 +33,12 @@ public struct XLSXReportRenderer: ReportRenderer {
         workbook.setProperties(document, fallbackTitle: strings.reportTitle(of: model))
         var statusSheet = try workbook.addSheet(strings.statusSheet)
         statusSheet.indexedFormatsOnly = workbook.constantMemory
-        let data = XLSXDataTable(model, strings: strings)
+        let data = streaming ? nil : XLSXDataTable(model, strings: strings)
         let writeStatus = { try writeStatusSheet(model, on: statusSheet, strings: strings, styles: styles) }
         let writeTheRest = {
-            try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data)
-            try data.write(workbook: workbook, styles: styles, strings: strings)
+            try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data,
+                                       note: streaming ? strings.noDataSheet(over: streamingActions) : nil)
+            try data?.write(workbook: workbook, styles: styles, strings: strings)
             if let indicators = model.indicators {
                 try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)
             }
@@ -48,11 +48,11 @@ public struct XLSXReportRenderer: ReportRenderer {
             }
         }
         if workbook.constantMemory {
-            // Two sheets hold a row per action: the status table and the data sheet. In this
-            // mode each sheet writes its rows into a temporary file of its own as they come, so
-            // the status table is written on one thread and the other sheets on another, the
-            // formats' style indices fixed first (`fixStyleIndices`). In the normal mode every
-            // sheet adds its texts to the one shared-strings table, so they go one after another.
+            // In this mode each sheet writes its rows into a temporary file of its own as they
+            // come, so the status table is written on one thread and the other sheets (with a
+            // history, the change list can be as long) on another, the formats' style indices
+            // fixed first (`fixStyleIndices`). In the normal mode every sheet adds its texts to
+            // the one shared-strings table, so they go one after another.
             workbook.fixStyleIndices()
             try SideBySide.run(writeStatus, writeTheRest)
         } else {
@@ -60,8 +60,6 @@ public struct XLSXReportRenderer: ReportRenderer {
             try writeTheRest()
         }
         worksheet_activate(statusSheet.handle)
-        // Packing the file (libxlsxwriter deflates every sheet's XML) runs on this thread alone.
-        wideWorkDone()
         // The update list and the answers are the coordinator's (`CoordinatorWorkbookRenderer`).
         try workbook.close()
     }

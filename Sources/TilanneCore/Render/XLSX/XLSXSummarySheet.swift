@@ -5,8 +5,9 @@ import CXlsxWriter
 /// a sheet of its own (`XLSXSummaryChart`).
 enum XLSXSummarySheet {
     /// With `data`, the counts are formulas over its table (see `XLSXDataTable`); without, numbers.
+    /// `note` goes under the last table.
     static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles,
-                      data: XLSXDataTable? = nil) throws {
+                      data: XLSXDataTable? = nil, note: String? = nil) throws {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
@@ -119,6 +120,8 @@ enum XLSXSummarySheet {
             }
             row += 1
         }
+        // Unwrapped, so that it runs over the empty cells beside it.
+        if let note { sheet.string(row, 0, note, nil) }
 
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow,

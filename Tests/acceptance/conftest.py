@@ -1,5 +1,7 @@
 """Acceptance tests: run the built `tilanne` command on the real Kuopio table and open its
 outputs the way their readers do (openpyxl, LibreOffice, Chromium with axe-core)."""
+import csv
+import io
 import os
 import pathlib
 import shutil
@@ -45,6 +47,22 @@ def write_config(folder, *, source=None, extra_replacements=()):
     config.write_text(text, encoding="utf-8")
     (config.parent / PROGRAMME_FILE).write_text(programme, encoding="utf-8")
     return config
+
+
+def larger_table(folder, copies=130):
+    """The Kuopio table repeated with numbered actions (77 a copy; 130 copies: about 10,000 rows,
+    8 MB of reports)."""
+    text = (ROOT / "Input" / "kasvava-kuopio-tilanne-1-2024.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(rows[0])
+    for copy in range(copies):
+        for row in rows[1:]:
+            writer.writerow(row[:4] + [f"{row[4]} ({copy + 1})"] + row[5:])
+    path = folder / "larger.csv"
+    path.write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    return path
 
 
 def reports_in(folder):

@@ -3,15 +3,13 @@ temporary folder runs out of space during a run → exit 4, a clear message, the
 intact and nothing corrupt or temporary left behind. Needs permission to mount tmpfs (root);
 where that is missing the tests skip and say so."""
 import contextlib
-import csv
-import io
 import os
 import subprocess
 
 import openpyxl
 import pytest
 
-from conftest import BIN, ROOT, reports_in, run_tilanne, write_config
+from conftest import BIN, larger_table, reports_in, run_tilanne, write_config
 
 KUOPIO = "kasvava-kuopio-tilanne-1-2024"
 
@@ -28,21 +26,6 @@ def tmpfs(path, megabytes):
         yield path
     finally:
         subprocess.run(["umount", "-l", str(path)], capture_output=True)
-
-
-def larger_table(folder, copies=130):
-    """The Kuopio table repeated with numbered actions: about 10,000 rows, 8 MB of reports."""
-    text = (ROOT / "Input" / f"{KUOPIO}.csv").read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(rows[0])
-    for copy in range(copies):
-        for row in rows[1:]:
-            writer.writerow(row[:4] + [f"{row[4]} ({copy + 1})"] + row[5:])
-    path = folder / "larger.csv"
-    path.write_text("\ufeff" + out.getvalue(), encoding="utf-8")
-    return path
 
 
 def good_reports(folder, output):

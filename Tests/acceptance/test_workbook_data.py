@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from conftest import ROOT, require_tool, run_tilanne
+from conftest import ROOT, larger_table, require_tool, run_tilanne, write_config
 
 KUOPIO = "kasvava-kuopio-tilanne-1-2024"
 
@@ -179,3 +179,31 @@ def test_other_programmes_as_tables_under_their_own_level_names(city, headers, t
     assert {c["code"]: c["count"] for c in model["totals"]["byCode"] if c["count"]} == \
         {k: v for k, v in counted.items() if k in {c["code"] for c in model["totals"]["byCode"]}}
     assert_recalculation_gives_the_cached_counts(xlsx, tmp_path)
+
+
+def test_a_report_of_more_than_20000_actions_has_no_data_sheet_and_says_so(tmp_path):
+    """Written in constant-memory mode, where libxlsxwriter cannot make the Excel Table, the
+    workbook leaves the data sheet out and says so under the summary, in the report's language;
+    the summary's counts are numbers, and the CSV holds every action (decision 0009)."""
+    copies = 263  # 20,251 actions
+    config = write_config(tmp_path, source=larger_table(tmp_path, copies=copies))
+    result = run_tilanne("run", "--config", config)
+    assert result.returncode == 1, result.stderr
+    output = tmp_path / "Output"
+    notes = {"": ("Tilanne", "Yhteenveto", "Raportissa on yli 20\u00a0000 toimenpidettä, joten työkirjassa ei ole "
+                  "Tiedot-välilehteä: yhteenvedon luvut ovat arvoja, eivät kaavoja."),
+             "-sv": ("Läge", "Sammandrag", "Rapporten har över 20\u00a0000 åtgärder, så arbetsboken har inget blad Data: "
+                     "sammandragets tal är värden, inte formler.")}
+    for suffix, (status, summary_name, note) in notes.items():
+        book = openpyxl.load_workbook(output / f"{KUOPIO}{suffix}.xlsx", read_only=True)
+        assert book.sheetnames[:2] == [status, summary_name] and "Tiedot" not in book.sheetnames
+        assert "Data" not in book.sheetnames
+        assert not any(name.startswith(("Tiedot_", "Data_")) for name in book.defined_names)
+        summary = [row for row in book[summary_name].iter_rows(values_only=True) if any(v is not None for v in row)]
+        assert [v for v in summary[-1] if v is not None] == [note]
+        # The report's total row counts every action, as a number, and no cell is a formula.
+        assert any(row[-1] == 77 * copies for row in summary)
+        assert not any(isinstance(v, str) and v.startswith("=") for row in summary for v in row)
+        with open(output / f"{KUOPIO}{suffix}.csv", encoding="utf-8-sig", newline="") as f:
+            assert len(list(csv.reader(f, delimiter=";"))) == 77 * copies + 1
+

@@ -109,7 +109,10 @@ struct XLSXDataTable {
 
     // MARK: Writing
 
+    /// Written in the normal mode only: a workbook in constant-memory mode has no data sheet,
+    /// as libxlsxwriter makes no Excel Table there (decision 0009).
     func write(workbook: XLSXWorkbook, styles: XLSXStyles, strings: ReportStrings) throws {
+        assert(!workbook.constantMemory, "a data sheet in constant-memory mode")
         let sheet = try workbook.addSheet(sheetName)
         // One line a row, unwrapped: a table to filter and count, not to read in print (the status
         // sheet is that), so a reader that sizes rows to their text does not print it over pages.
@@ -117,12 +120,6 @@ struct XLSXDataTable {
         let whole = workbook.format { $0.top().numberFormat("0") }
         let headerFormat = workbook.format { $0.bold().top().border().fill(XLSXStyles.headerFill) }
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
-        // In constant-memory mode rows go out in order and libxlsxwriter has no Excel Tables: the
-        // header row is written first and the data gets an autofilter instead of a Table.
-        if workbook.constantMemory {
-            sheet.height(0, 18)
-            for (column, header) in headers.enumerated() { sheet.string(0, column, header, headerFormat) }
-        }
         var row = 1
         layout.forEachRow { cells in
             sheet.height(row, 15)
@@ -143,22 +140,18 @@ struct XLSXDataTable {
             return column
         }
         let lastRow = max(1, actionCount)
-        if workbook.constantMemory {
-            workbook.check(worksheet_autofilter(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1)))
-        } else {
-            try columns.withUnsafeMutableBufferPointer { buffer in
-                var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
-                pointers.append(nil)
-                try pointers.withUnsafeMutableBufferPointer { list in
-                    var options = lxw_table_options()
-                    options.name = workbook.retain(tableName)
-                    options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
-                    options.style_type_number = 9
-                    options.columns = list.baseAddress
-                    let result = worksheet_add_table(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1), &options)
-                    guard result == LXW_NO_ERROR else {
-                        throw OutputError(path: sheetName, problem: "libxlsxwriter: \(String(cString: lxw_strerror(result)))")
-                    }
+        try columns.withUnsafeMutableBufferPointer { buffer in
+            var pointers: [UnsafeMutablePointer<lxw_table_column>?] = (0..<buffer.count).map { buffer.baseAddress! + $0 }
+            pointers.append(nil)
+            try pointers.withUnsafeMutableBufferPointer { list in
+                var options = lxw_table_options()
+                options.name = workbook.retain(tableName)
+                options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+                options.style_type_number = 9
+                options.columns = list.baseAddress
+                let result = worksheet_add_table(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1), &options)
+                guard result == LXW_NO_ERROR else {
+                    throw OutputError(path: sheetName, problem: "libxlsxwriter: \(String(cString: lxw_strerror(result)))")
                 }
             }
         }
@@ -167,7 +160,7 @@ struct XLSXDataTable {
                 workbook.check(workbook_define_name(workbook.handle, name, "=" + range(column)))
             }
         }
-        if !workbook.constantMemory { sheet.height(0, 18) }
+        sheet.height(0, 18)
         // Printed, the table and not the texts running past its last column.
         workbook.check(worksheet_print_area(sheet.handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(headers.count - 1)))
         sheet.freeze(rows: 1)

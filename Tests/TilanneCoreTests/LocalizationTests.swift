@@ -31,6 +31,7 @@ struct LocalizationTests {
         ("noInformation", \.noInformation), ("coordinatorSuffix", \.coordinatorSuffix), ("exampleFigure", \.exampleFigure),
         ("exampleFigures", \.exampleFigures), ("exampleTargetNote", \.exampleTargetNote),
         ("datesLine", { $0.datesLine(report: "2026-12-02", data: "2026-12-01") ?? "" }),
+        ("chartSheet", \.chartSheet), ("dataSheet", \.dataSheet), ("noDataSheet", { $0.noDataSheet(over: 20_000) }),
     ]
 
     @Test("Every report label differs between Finnish, Swedish and English", arguments: labels.map(\.0))
@@ -39,7 +40,7 @@ struct LocalizationTests {
         let fi = label(ReportStrings(language: .fi)), sv = label(ReportStrings(language: .sv)), en = label(ReportStrings(language: .en))
         #expect(!sv.isEmpty)
         #expect(sv != fi, "\(name): the Swedish label is the Finnish one: \(sv)")
-        #expect(sv != en || ["Status"].contains(sv), "\(name): the Swedish label is the English one: \(sv)")
+        #expect(sv != en || ["Status", "Data"].contains(sv), "\(name): the Swedish label is the English one: \(sv)")
     }
 
     @Test("The dates under a council edition's title are written as the reader writes a date")
@@ -49,6 +50,16 @@ struct LocalizationTests {
         #expect(ReportStrings(language: .sv).date("2026-12-02") == "2.12.2026")
         #expect(ReportStrings(language: .en).date("2026-12-02") == "2 December 2026")
         #expect(ReportStrings(language: .fi).datesLine(report: nil, data: nil) == nil)
+    }
+
+    @Test("A large workbook says it has no data sheet, naming the sheet and the limit as the reader writes them")
+    func noDataSheet() {
+        #expect(ReportStrings(language: .fi).noDataSheet(over: 20_000) == "Raportissa on yli 20\u{a0}000 toimenpidettä, "
+                + "joten työkirjassa ei ole Tiedot-välilehteä: yhteenvedon luvut ovat arvoja, eivät kaavoja.")
+        #expect(ReportStrings(language: .sv).noDataSheet(over: 20_000) == "Rapporten har över 20\u{a0}000 åtgärder och "
+                + "därför saknar arbetsboken bladet Data: talen i sammandraget är värden, inte formler.")
+        #expect(ReportStrings(language: .en).noDataSheet(over: 20_000) == "The report has more than 20,000 actions, so "
+                + "the workbook has no Data sheet: the summary's figures are values, not formulas.")
     }
 
     @Test("Every finding's message exists in all three languages, with the same placeholders")

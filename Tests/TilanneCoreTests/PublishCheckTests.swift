@@ -132,6 +132,23 @@ struct PublishCheckTests {
         #expect(try parts(streamed).contains { $0.name == "xl/sharedStrings.xml" } == false)
     }
 
+    @Test("A report of exactly the limit keeps its data sheet and formulas; one action over, it has neither")
+    func dataSheetLimit() throws {
+        let (model, _) = try kuopio()
+        #expect(model.totals.total == 77)
+        let folder = try TestSupport.temporaryFolder()
+        for (limit, hasData) in [(77, true), (76, false)] {
+            var renderer = XLSXReportRenderer()
+            renderer.streamingActions = limit
+            let url = folder.appendingPathComponent("limit-\(limit).xlsx")
+            try renderer.render(model, to: url)
+            let sheets = try WorkbookReader(url: url, limits: .default, language: .fi).sheets.map(\.name)
+            #expect(sheets.contains("Tiedot") == hasData, "limit \(limit): \(sheets)")
+            let summary = try #require(try parts(url).first { $0.name == "xl/worksheets/sheet2.xml" })
+            #expect(String(decoding: summary.bytes, as: UTF8.self).contains("<f>") == hasData, "limit \(limit)")
+        }
+    }
+
     @Test("The coordinator's check list written in constant-memory mode holds the same cells")
     func coordinatorConstantMemory() throws {
         let (model, _) = try kuopio()

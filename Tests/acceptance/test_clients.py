@@ -5,7 +5,7 @@ import re
 import subprocess
 
 from conftest import require_tool, run_tilanne, write_config
-from test_full_filesystem import larger_table
+from conftest import larger_table
 
 KUOPIO = "kasvava-kuopio-tilanne-1-2024"
 

@@ -167,7 +167,7 @@ def complete(folder):
 
 
 def test_a_run_killed_at_any_stage_leaves_whole_reports_and_the_next_run_succeeds(tmp_path):
-    from test_full_filesystem import larger_table
+    from conftest import larger_table
     config = write_config(tmp_path, source=larger_table(tmp_path, copies=40))
     output = tmp_path / "Output"
     assert run_tilanne("run", "--quiet", "--config", config).returncode == 1

@@ -181,10 +181,11 @@ def test_other_programmes_as_tables_under_their_own_level_names(city, headers, t
     assert_recalculation_gives_the_cached_counts(xlsx, tmp_path)
 
 
-def test_a_report_of_more_than_20000_actions_has_no_data_sheet_and_says_so(tmp_path):
+def test_a_report_of_more_than_20000_actions_has_no_data_sheet_and_says_so(tmp_path, kuopio_run):
     """Written in constant-memory mode, where libxlsxwriter cannot make the Excel Table, the
     workbook leaves the data sheet out and says so under the summary, in the report's language;
-    the summary's counts are numbers, and the CSV holds every action (decision 0009)."""
+    the summary's counts are numbers, the Kuopio table's own counts times the copies, and the
+    CSV holds every action (decision 0009)."""
     copies = 263  # 20,251 actions
     config = write_config(tmp_path, source=larger_table(tmp_path, copies=copies))
     result = run_tilanne("run", "--config", config)
@@ -192,18 +193,26 @@ def test_a_report_of_more_than_20000_actions_has_no_data_sheet_and_says_so(tmp_p
     output = tmp_path / "Output"
     notes = {"": ("Tilanne", "Yhteenveto", "Raportissa on yli 20\u00a0000 toimenpidettä, joten työkirjassa ei ole "
                   "Tiedot-välilehteä: yhteenvedon luvut ovat arvoja, eivät kaavoja."),
-             "-sv": ("Läge", "Sammandrag", "Rapporten har över 20\u00a0000 åtgärder, så arbetsboken har inget blad Data: "
-                     "sammandragets tal är värden, inte formler.")}
+             "-sv": ("Läge", "Sammandrag", "Rapporten har över 20\u00a0000 åtgärder och därför saknar arbetsboken "
+                     "bladet Data: talen i sammandraget är värden, inte formler.")}
     for suffix, (status, summary_name, note) in notes.items():
         book = openpyxl.load_workbook(output / f"{KUOPIO}{suffix}.xlsx", read_only=True)
         assert book.sheetnames[:2] == [status, summary_name] and "Tiedot" not in book.sheetnames
         assert "Data" not in book.sheetnames
         assert not any(name.startswith(("Tiedot_", "Data_")) for name in book.defined_names)
         summary = [row for row in book[summary_name].iter_rows(values_only=True) if any(v is not None for v in row)]
-        assert [v for v in summary[-1] if v is not None] == [note]
-        # The report's total row counts every action, as a number, and no cell is a formula.
-        assert any(row[-1] == 77 * copies for row in summary)
+        assert [v for v in summary.pop() if v is not None] == [note]
         assert not any(isinstance(v, str) and v.startswith("=") for row in summary for v in row)
+        # The 77-action report's summary (its formulas' cached results), every count times the copies.
+        small = openpyxl.load_workbook(kuopio_run[1] / f"{KUOPIO}{suffix}.xlsx", read_only=True, data_only=True)
+        expected = [row for row in small[summary_name].iter_rows(values_only=True) if any(v is not None for v in row)]
+        assert len(summary) == len(expected) == 20  # title, header, 13 goals, 4 themes, the programme
+        shares = {i for i, header in enumerate(summary[1]) if str(header).endswith((" osuus", " andel"))}
+        assert len(shares) == 4
+        for row, want in zip(summary[2:], expected[2:]):
+            assert row[:2] == want[:2]
+            for column, (value, wanted) in enumerate(zip(row[2:], want[2:]), start=2):
+                assert value == (pytest.approx(wanted) if column in shares else wanted * copies), (column, row, want)
+        assert any(row[-1] == 77 * copies for row in summary)
         with open(output / f"{KUOPIO}{suffix}.csv", encoding="utf-8-sig", newline="") as f:
             assert len(list(csv.reader(f, delimiter=";"))) == 77 * copies + 1
-

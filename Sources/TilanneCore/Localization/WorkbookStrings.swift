@@ -13,8 +13,8 @@ extension ReportStrings {
         let count = number(limit)
         return pick("Raportissa on yli \(count) toimenpidettä, joten työkirjassa ei ole \(dataSheet)-välilehteä: "
                     + "yhteenvedon luvut ovat arvoja, eivät kaavoja.",
-                    "Rapporten har över \(count) åtgärder, så arbetsboken har inget blad \(dataSheet): "
-                    + "sammandragets tal är värden, inte formler.",
+                    "Rapporten har över \(count) åtgärder och därför saknar arbetsboken bladet \(dataSheet): "
+                    + "talen i sammandraget är värden, inte formler.",
                     "The report has more than \(count) actions, so the workbook has no \(dataSheet) sheet: "
                     + "the summary's figures are values, not formulas.")
     }

@@ -7,9 +7,9 @@ import Foundation
 /// indicators and, with a previous period, the changes.
 ///
 /// A report of more than `streamingActions` actions is written in constant-memory mode and
-/// without "Tiedot": there libxlsxwriter cannot make an Excel Table, the sheet would double the
-/// workbook (96 of its 155 MB of XML at 100,000 actions) and repeat the CSV, and the summary's
-/// counts are numbers (decision 0009).
+/// without "Tiedot": there libxlsxwriter cannot make an Excel Table, the sheet would be most of
+/// the workbook (96 of its 154 MB of XML at 100,000 actions) and repeat the CSV, and the
+/// summary's counts are numbers (decision 0009).
 public struct XLSXReportRenderer: ReportRenderer {
     public let format = OutputFormat.xlsx
     /// The program the status sheet's rows are sized for (see `XLSXRowGeometry`).

@@ -1,14 +1,14 @@
 /// How large a report the workbook holds, and how it is written when it is large.
 extension XLSXReportRenderer {
-    /// Above this many actions the workbook is written in constant-memory mode (texts inline,
-    /// each row flushed as the next one starts, the status sheet written beside the others): the
+    /// Above this many actions the workbook is written in constant-memory mode (texts inline, each
+    /// row flushed as the next one starts, the status sheet written beside the others): the
     /// library's cell tables would otherwise take about 1.3 KiB per action, 130 MiB at 100,000.
-    /// What the mode costs: the data sheet's Excel Table, which the library cannot write then (it
-    /// gets an autofilter instead), and the charts' cached values, which the library cannot read
-    /// back from flushed rows (Excel and LibreOffice draw the charts from the cells; a previewer
-    /// that only reads the cache shows them empty). A programme's table has tens to hundreds of
-    /// actions (Kuopio's 77), so every real report stays in the normal mode, Table, chart cache
-    /// and shared strings included (measurements in docs/performance.md).
+    /// What the mode costs: the data sheet, whose Excel Table the library cannot write then (the
+    /// workbook leaves the sheet out, decision 0009), and the charts' cached values, which the
+    /// library cannot read back from flushed rows (Excel and LibreOffice draw the charts from the
+    /// cells; a previewer that only reads the cache shows them empty). A programme's table has tens
+    /// to hundreds of actions (Kuopio's 77), so every real report stays in the normal mode, Table,
+    /// chart cache and shared strings included (measurements in docs/performance.md).
     public static let streamingThreshold = 20_000
 
     /// The rows a worksheet holds in Excel (and in libxlsxwriter, which refuses the rest).

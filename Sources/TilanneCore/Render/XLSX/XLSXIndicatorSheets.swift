@@ -4,7 +4,8 @@ import CXlsxWriter
 /// decimal comma is the reader's display format, never text), the change, the share of the
 /// way covered, the status as symbol, text and colour, and a small native line chart.
 /// Sheet "Mittarisarjat" holds every period's value, one row each: the charts' data, and a
-/// table a reader can filter.
+/// table a reader can filter; with no values at all (indicators whose figures the programme only
+/// wrote), there is no such sheet, rather than a printed page of headers.
 enum XLSXIndicatorSheets {
     static let widths: [Double] = [34, 12, 11, 13, 11, 13, 11, 13, 13, 12, 12, 26, 30, 34]
     /// Chart cells: the row height in points and the chart's size in pixels.
@@ -13,7 +14,7 @@ enum XLSXIndicatorSheets {
     static func write(_ indicators: [IndicatorReport], model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook,
                       styles: XLSXStyles) throws {
         let sheet = try workbook.addSheet(strings.indicatorsSheet)
-        let series = try workbook.addSheet(strings.indicatorSeriesSheet)
+        let series = indicators.contains { !$0.series.isEmpty } ? try workbook.addSheet(strings.indicatorSeriesSheet) : nil
         let formats = Formats(workbook: workbook)
         for (column, width) in widths.enumerated() { sheet.width(column, width) }
         let lastColumn = widths.count - 1
@@ -39,9 +40,9 @@ enum XLSXIndicatorSheets {
                          footer: "&R\(strings.page) &P / &N")
 
         let seriesHeaders = [strings.indicator, strings.period, strings.value, strings.unit, strings.missingSymbolColumn]
-        for (column, width) in [40.0, 12, 14, 18, 24].enumerated() { series.width(column, width) }
-        for (column, header) in seriesHeaders.enumerated() { series.string(0, column, header, styles.header) }
-        series.freeze(rows: 1)
+        for (column, width) in [40.0, 12, 14, 18, 24].enumerated() { series?.width(column, width) }
+        for (column, header) in seriesHeaders.enumerated() { series?.string(0, column, header, styles.header) }
+        series?.freeze(rows: 1)
 
         var row = headerRow + 1
         var seriesRow = 1
@@ -93,12 +94,12 @@ enum XLSXIndicatorSheets {
                 // The series, then the chart that draws it.
                 let first = seriesRow
                 for point in indicator.series {
-                    series.string(seriesRow, 0, name, styles.cell)
-                    series.string(seriesRow, 1, point.period, formats.period)
+                    series?.string(seriesRow, 0, name, styles.cell)
+                    series?.string(seriesRow, 1, point.period, formats.period)
                     let plain = formats.number(decimals: indicator.decimals, percentUnit: false)
-                    if let value = point.value { series.number(seriesRow, 2, value, plain) } else { series.blank(seriesRow, 2, plain) }
-                    series.string(seriesRow, 3, indicator.unit, styles.cell)
-                    series.string(seriesRow, 4, point.value == nil ? (point.symbol ?? "") : "", styles.cell)
+                    if let value = point.value { series?.number(seriesRow, 2, value, plain) } else { series?.blank(seriesRow, 2, plain) }
+                    series?.string(seriesRow, 3, indicator.unit, styles.cell)
+                    series?.string(seriesRow, 4, point.value == nil ? (point.symbol ?? "") : "", styles.cell)
                     seriesRow += 1
                 }
                 if indicator.series.compactMap(\.value).count >= 2 {
@@ -110,7 +111,7 @@ enum XLSXIndicatorSheets {
                 row += 1
             }
         }
-        series.printSetup(repeatRows: 0...0, header: "&L\(XLSXText.headerSafe(model.programme.name))", footer: "&R\(strings.page) &P / &N")
+        series?.printSetup(repeatRows: 0...0, header: "&L\(XLSXText.headerSafe(model.programme.name))", footer: "&R\(strings.page) &P / &N")
     }
 
     private static func insertChart(_ indicator: IndicatorReport, name: String, strings: ReportStrings, workbook: XLSXWorkbook,

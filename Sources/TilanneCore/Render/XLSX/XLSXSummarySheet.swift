@@ -11,7 +11,9 @@ enum XLSXSummarySheet {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
-        if let notice = model.notice { sheet.string(1, 0, notice, styles.cell) }
+        // Unwrapped, so that it runs over the empty cells beside it instead of wrapping over the
+        // header row below.
+        if let notice = model.notice { sheet.string(1, 0, notice, nil) }
         let summary = SummaryLayout(model)
         // With more than one level shown, each item row names the top-level item it is under
         // (theme, programme); a one-level programme needs no such column.

@@ -22,8 +22,11 @@ public struct PDFReportRenderer: ReportRenderer {
         defer { try? FileManager.default.removeItem(at: work) }
         if let soffice = Self.find(["soffice", "libreoffice"]) {
             let workbook = work.appendingPathComponent("report.xlsx")
-            // Sized for LibreOffice, which prints it (XLSXRowGeometry).
-            try XLSXReportRenderer(rowsFor: .libreOffice).render(model, to: workbook)
+            // Sized for LibreOffice, which prints it (XLSXRowGeometry), and without the data
+            // sheet, which is for filtering, not for print.
+            var renderer = XLSXReportRenderer(rowsFor: .libreOffice)
+            renderer.dataSheet = false
+            try renderer.render(model, to: workbook)
             try Self.run(soffice, ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", Self.calcExport,
                                    "--outdir", work.path, workbook.path], timeout: timeout, environment: Self.locale(model.language))
             try Self.move(work.appendingPathComponent("report.pdf"), to: url)

@@ -17,6 +17,9 @@ public struct XLSXReportRenderer: ReportRenderer {
     /// Reports with more actions than this are written in libxlsxwriter's constant-memory mode,
     /// without the data sheet.
     public var streamingActions = XLSXReportRenderer.streamingThreshold
+    /// Whether the workbook has the data sheet at all: the one printed as the PDF attachment has
+    /// not (a table to filter, one line a row, prints cut off at a tiny scale).
+    public var dataSheet = true
 
     public init(rowsFor geometry: XLSXRowGeometry = .excel) { self.geometry = geometry }
 
@@ -33,11 +36,11 @@ public struct XLSXReportRenderer: ReportRenderer {
         workbook.setProperties(document, fallbackTitle: strings.reportTitle(of: model))
         var statusSheet = try workbook.addSheet(strings.statusSheet)
         statusSheet.indexedFormatsOnly = workbook.constantMemory
-        let data = streaming ? nil : XLSXDataTable(model, strings: strings)
+        let data = streaming || !dataSheet ? nil : XLSXDataTable(model, strings: strings)
         let writeStatus = { try writeStatusSheet(model, on: statusSheet, strings: strings, styles: styles) }
         let writeTheRest = {
             try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data,
-                                       note: streaming ? strings.noDataSheet(over: streamingActions) : nil)
+                                       note: streaming && dataSheet ? strings.noDataSheet(over: streamingActions) : nil)
             try data?.write(workbook: workbook, styles: styles, strings: strings)
             if let indicators = model.indicators {
                 try XLSXIndicatorSheets.write(indicators, model: model, strings: strings, workbook: workbook, styles: styles)

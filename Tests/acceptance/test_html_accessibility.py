@@ -48,7 +48,12 @@ def check_with_axe(page, width=1280):
             "return {scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth,"
             " unlabelled: document.querySelectorAll('.status-table td:not([data-label])').length,"
             " tables: document.querySelectorAll('table').length,"
-            " wrapped: document.querySelectorAll('.table-wrap[role=region][tabindex=\"0\"][aria-label] > table').length}")
+            " wrapped: document.querySelectorAll('.table-wrap[role=region][tabindex=\"0\"][aria-label] > table').length,"
+            # Where the summary's region is scrolled to its end: its first row's name, against the region's left edge.
+            " pinned: (() => { const wrap = document.querySelector('.summary-table').parentElement;"
+            "   const th = wrap.querySelector('tbody th'); const left = () => th.getBoundingClientRect().left - wrap.getBoundingClientRect().left;"
+            "   const start = left(); wrap.scrollLeft = wrap.scrollWidth; const end = left(), scrolled = wrap.scrollLeft;"
+            "   wrap.scrollLeft = 0; return [start, end, scrolled]; })()}")
         driver.execute_script(axe_source())
         driver.set_script_timeout(120)
         results = driver.execute_async_script(
@@ -87,6 +92,9 @@ def test_on_a_phone_the_page_never_scrolls_sideways_and_each_row_says_its_column
         assert measured["unlabelled"] == 0, (name, measured)
         status_tables = (output / name).read_text(encoding="utf-8").count('<table class="status-table"')
         assert measured["wrapped"] == measured["tables"] - status_tables, (name, measured)
+        # The summary scrolls sideways in its region, and each row's name stays in view meanwhile.
+        start, end, scrolled = measured["pinned"]
+        assert scrolled > 200 and abs(end - start) <= 1, (name, width, measured["pinned"])
 
 
 def test_the_printed_html_numbers_its_pages_in_the_report_language(kuopio_run, tmp_path):

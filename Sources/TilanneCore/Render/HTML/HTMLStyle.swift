@@ -31,6 +31,11 @@ enum HTMLStyle {
         /* A wide table scrolls inside its own region (focusable, named by its caption); the page never does. */
         .table-wrap { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
         .table-wrap > table { margin: 0; }
+        /* While a table of figures scrolls, each row's name (its first column) stays in view beside them. */
+        @media screen {
+          .summary-table th:first-child, .indicator-table th:first-child { position: sticky; left: 0; z-index: 1; }
+          .summary-table tbody th:first-child, .indicator-table tbody th:first-child { background: #ffffff; }
+        }
         h1, h2, h3, h4, h5, h6, caption, nav a { overflow-wrap: anywhere; }
         caption { text-align: left; font-weight: 700; font-size: 1.05rem; padding: 0.4rem 0.6rem; background: #dfe6f2; border: 1px solid #8a8a8a; border-bottom: none; }
         caption .binding { display: block; font-weight: 400; font-style: italic; }
@@ -79,6 +84,7 @@ enum HTMLStyle {
           .status-table tbody th { border-top: none; }
           .status-table td[data-label]::before { content: attr(data-label); display: block; font-weight: 700; font-size: 0.85rem; color: #404040; }
           .status-table td:empty { display: none; }
+          .summary-table th:first-child { max-width: 9em; }
         }
         @media print {
           @page { size: A4 landscape; margin: 12mm; }

@@ -2,6 +2,7 @@
 holds no finding code, no file path, no row accounting and no note to check anything, and says
 its dates; the coordinator's edition still has every finding with its place. The Swedish files
 hold no Finnish label, header, footer or document property."""
+import csv
 import datetime
 import html.parser
 import re
@@ -190,6 +191,12 @@ def test_the_coordinators_edition_has_the_findings_with_their_places(editions):
     assert unknown and all(str(r[3]).endswith(SECOND_PERIOD.name) and isinstance(r[4], int) and r[5].startswith("H (")
                            for r in unknown)
     assert str(checks["A2"].value) == f"Havaintoja {len(rows)}, hylättyjä rivejä 0."
+    # The Swedish report's findings are the coordinator's too: each action whose Swedish text is
+    # missing (the table is in Finnish only), at its row.
+    with open(output / f"{PERIOD}-sv.csv", encoding="utf-8-sig", newline="") as f:
+        actions = len(list(csv.reader(f, delimiter=";"))) - 1
+    missing = [r for r in rows if r[1] == "translation.missing"]
+    assert len(missing) == actions > 70 and all(isinstance(r[4], int) and "Teksti puuttuu ruotsiksi" in r[2] for r in missing)
     # The CSV is the same list, row for row.
     lines = (output / f"{COORDINATOR}.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == ";".join(header) and len(lines) == 1 + len(rows)

@@ -61,7 +61,7 @@ def test_2_a_raised_translation_finding_fails_the_run_and_is_printed(tmp_path):
     result = run_tilanne("run", "--force", "--config", config)
     assert result.returncode == 2, result.stderr
     assert "virhe [translation.missing]" in result.stderr
-    assert "Teksti puuttuu kielellä ruotsi" in result.stderr
+    assert "Teksti puuttuu ruotsiksi" in result.stderr
     assert snapshot(tmp_path / "Output") == before
 
 

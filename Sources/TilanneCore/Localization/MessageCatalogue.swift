@@ -82,12 +82,14 @@ public struct MessageCatalogue: Sendable {
         }
     }
 
+    /// A language as the messages name it: in Finnish in the translative ("Teksti puuttuu
+    /// ruotsiksi"), the one form they use.
     func languageName(_ named: ReportLanguage) -> String {
         let say = ReportStrings(language: language).pick
         return switch named {
-        case .fi: say("suomi", "finska", "Finnish")
-        case .sv: say("ruotsi", "svenska", "Swedish")
-        case .en: say("englanti", "engelska", "English")
+        case .fi: say("suomeksi", "finska", "Finnish")
+        case .sv: say("ruotsiksi", "svenska", "Swedish")
+        case .en: say("englanniksi", "engelska", "English")
         }
     }
 
@@ -227,7 +229,7 @@ public struct MessageCatalogue: Sendable {
         case .textTooLong: "Teksti on {0} merkkiä pitkä; taulukkolaskennan solu mahtuu {1} merkkiä. Teksti katkaistiin raporttiin merkkiin {1}."
         case .textControlCharacters: "Tekstissä oli {0} ohjausmerkkiä; ne poistettiin."
         case .textNoncharacters: "Tekstissä oli {0} merkkiä, joita mikään taulukkolaskentaohjelma ei hyväksy (esimerkiksi U+FFFF); ne korvattiin merkillä �."
-        case .translationMissing: "Teksti puuttuu kielellä {0} ({1}); raportissa näytetään alkuperäinen teksti merkittynä."
+        case .translationMissing: "Teksti puuttuu {0} ({1}); raportissa näytetään alkuperäinen teksti merkittynä."
         case .statisticsUnreadable: "Tilastotiedostoa ei voi lukea: {0}"
         case .statisticsSyntax: "Tilastotiedosto on rikki (rivi {0}): {1}"
         case .statisticsCellCount: "Tiedostossa on {0} arvoa, mutta taulukon muuttujat ({2}) edellyttävät {1}. Arvoja ei käytetty."

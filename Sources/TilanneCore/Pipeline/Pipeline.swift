@@ -198,7 +198,10 @@ public struct Pipeline: Sendable {
     /// one without a suffix, the others as `…-sv.xlsx`) and the coordinator's edition in the main
     /// language (`…-koordinaattori.xlsx`); all are published together or none is.
     public func publish(_ report: JudgedReport, formats: [OutputFormat]? = nil) throws -> [URL] {
-        let coordinator = report.main.edition(for: .coordinator)
+        // The coordinator's check list holds every finding of the run: the main report's and
+        // the other languages' missing translations, which only their own editions carry.
+        var coordinator = report.main.edition(for: .coordinator)
+        coordinator.diagnostics = report.findings
         let plan = filePlan(formats: formats, council: FilePlan.Content(of: report.main),
                             coordinatorUpdates: coordinator.updateRequests != nil)
         var councils: [ReportLanguage: ReportModel] = [:]

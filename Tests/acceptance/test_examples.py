@@ -46,6 +46,11 @@ def test_mikkeli_levels_in_the_workbook(tmp_path):
     notice = book["Yhteenveto"]["A2"]
     assert notice.value.startswith("Esimerkkiaineisto") and not notice.alignment.wrap_text
     summary = book["Yhteenveto"]
+    # Rows sized from the names measured in the workbook's font, in Excel's geometry (decision
+    # 0006): a name that fits keeps a one-line row, a long one gets the lines it takes.
+    heights = {summary.cell(r, 2).value: summary.row_dimensions[r].height for r in range(4, 30)}
+    assert heights["1.3.2 Fyysinen, psyykkinen, sosiaalinen turvallisuus"] is None
+    assert heights["1.2.3 Luontoympäristön, kulttuurin ja rakennetun ympäristön hyvinvointivaikutusten hyödyntäminen"] == 33
     totals = {summary.cell(r, 1).value: summary.cell(r, summary.max_column).value
               for r in range(1, summary.max_row + 1) if summary.cell(r, 2).value == "Yhteensä"}
     assert totals["1 Hyvän elämän ohjelma"] == 6 and totals["Kaikki ohjelmat"] == 16

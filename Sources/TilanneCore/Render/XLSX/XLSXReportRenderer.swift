@@ -39,7 +39,7 @@ public struct XLSXReportRenderer: ReportRenderer {
         let data = streaming || !dataSheet ? nil : XLSXDataTable(model, strings: strings)
         let writeStatus = { try writeStatusSheet(model, on: statusSheet, strings: strings, styles: styles) }
         let writeTheRest = {
-            try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, data: data,
+            try XLSXSummarySheet.write(model, strings: strings, workbook: workbook, styles: styles, geometry: geometry, data: data,
                                        note: streaming && dataSheet ? strings.noDataSheet(over: streamingActions) : nil)
             try data?.write(workbook: workbook, styles: styles, strings: strings)
             if let indicators = model.indicators {

@@ -6,8 +6,9 @@ import CXlsxWriter
 enum XLSXSummarySheet {
     /// With `data`, the counts are formulas over its table (see `XLSXDataTable`); without, numbers.
     /// `note` goes under the last table.
+    /// `geometry`: the program the rows are sized for, as the status sheet's.
     static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles,
-                      data: XLSXDataTable? = nil, note: String? = nil) throws {
+                      geometry: XLSXRowGeometry, data: XLSXDataTable? = nil, note: String? = nil) throws {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
@@ -29,9 +30,19 @@ enum XLSXSummarySheet {
         let (topWidth, itemWidth) = (34.0, 44.0)
         if hasTop { sheet.width(0, topWidth) }
         sheet.width(firstCount - 1, itemWidth)
-        // Wrapped names need tall rows; spreadsheet programs do not grow them on opening.
-        func fit(_ row: Int, _ top: String, _ item: String) {
-            // Top-level names are often capitals (bold in the totals): fewer fit on a line than of body text.
+        // Wrapped names need tall rows; spreadsheet programs do not grow them on opening. Measured
+        // in the workbook's font like the status sheet's rows (decision 0006), so a name that fits
+        // on one line keeps a one-line row.
+        func fit(_ row: Int, _ top: String, _ item: String, bold: Bool) {
+            let font = bold ? XLSXFontMetrics.bold : XLSXFontMetrics.regular
+            if let font, let measured = XLSXMeasure.rowHeight([(item, itemWidth, font)] + (hasTop ? [(top, topWidth, font)] : []),
+                                                               for: geometry) {
+                let oneLine = XLSXMeasure.height(lines: 1, size: XLSXMeasure.bodySize, font: font, for: geometry)
+                if measured > oneLine { sheet.height(row, measured) }
+                return
+            }
+            // Without the font, the estimate: top-level names are often capitals (bold in the
+            // totals), and fewer of them fit on a line than of body text.
             let lines = max(hasTop ? XLSXText.lineCount(top, width: topWidth, charactersPerUnit: 0.75) : 1,
                             XLSXText.lineCount(item, width: itemWidth))
             if lines > 1 { sheet.height(row, XLSXText.height(lines: lines)) }
@@ -83,7 +94,7 @@ enum XLSXSummarySheet {
             let style = bold ? styles.textBold : styles.cell
             if hasTop { sheet.string(row, 0, top, style) }
             sheet.string(row, firstCount - 1, item, style)
-            fit(row, top, item)
+            fit(row, top, item, bold: bold)
             counts(row, values, bold: bold, terms: terms)
         }
 

@@ -73,11 +73,11 @@ enum PublishChecks {
     /// elements balanced and closed, nothing after the root): what a temporary file cut short
     /// breaks. A part the check has any doubt about is parsed whole by libxml2, which gives the
     /// verdict and its message. Two workers check the parts, largest first, each with its own
-    /// reader of the archive: a large report's status sheet beside its other parts (with a history,
-    /// the change list can be as long). They are threads of
-    /// their own (`SideBySide`): the publisher calls this from its own `concurrentPerform`, and
-    /// libdispatch ran an apply nested in it mostly on the calling thread (sampled while a
-    /// 100,000-action workbook was checked, the second worker took 59 of 536 samples).
+    /// reader of the archive: a large report's status sheet beside its other parts (with a
+    /// history, the change list can be as long). They are threads of their own (`SideBySide`):
+    /// the publisher calls this from its own `concurrentPerform`, and libdispatch ran an apply
+    /// nested in it mostly on the calling thread (sampled while a 100,000-action workbook was
+    /// checked, the second worker took 59 of 536 samples).
     static func verifyWorkbook(_ url: URL) throws {
         let archive = try OfficeArchive(url: url, expansionLimit: 1 << 32)
         for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"] where !archive.contains(part) {

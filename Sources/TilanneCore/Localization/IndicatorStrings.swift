@@ -41,7 +41,7 @@ extension ReportStrings {
         switch status {
         case .achieved: pick("Tavoite saavutettu", "Målet nått", "Target reached")
         case .onTrack: pick("Etenee tavoitteen mukaan", "Framskrider enligt målet", "On track")
-        case .behind: pick("Etenee, mutta jäljessä tavoitteesta", "Framskrider, men efter målet", "Moving, but behind the target")
+        case .behind: pick("Etenee, mutta jäljessä tavoitteesta", "Framskrider, men släpar efter målet", "Moving, but behind the target")
         case .wrongWay: pick("Ei ole edennyt tavoitteen suuntaan", "Har inte gått mot målet", "Not moving towards the target")
         case .noData: pick("Ei tietoa", "Ingen uppgift", "No data")
         }

@@ -61,7 +61,9 @@ struct Console {
                           "SENDING FAILED: \(result.problem ?? "")")
         }
         if result.outcome == .failed, !sent.isEmpty { what += say("; lähetetty: \(sent)", "; skickat till \(sent)", "; sent to \(sent)") }
-        let files = result.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+        // Each group's files have the same names, each in the group's own folder: both are shown.
+        let files = result.files.map { URL(fileURLWithPath: $0).pathComponents.suffix(2).joined(separator: "/") }
+            .joined(separator: ", ")
         let line = "\(result.group): \(what) [\(files)]"
         if dryRun { print(line) } else { notice(line) }
     }

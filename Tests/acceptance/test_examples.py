@@ -29,6 +29,9 @@ def heading_rows(xlsx):
 def test_mikkeli_levels_in_the_workbook(tmp_path):
     result, output = run_example("mikkeli", tmp_path)
     assert "Rivejä luettu 43: 16 raportissa, 0 hylätty, 27 otsikko- tai väliotsikkoriviä" in result.stdout
+    # Each steering group's line names its own folder: the files have the same name.
+    assert "Kestävän kasvun ohjelman ohjausryhmä: tiedostot kirjoitettu " \
+           "[kestavan-kasvun-ohjelman-ohjausryhma/mikkeli-tilanne-1-2024.xlsx]" in result.stdout
     rows = heading_rows(output / "mikkeli-tilanne-1-2024.xlsx")
     programmes = [value for value, fill, _, _ in rows if fill == "FF1F3864"]
     assert programmes == ["1 Hyvän elämän ohjelma (Sivistysjohtaja)", "2 Kestävän kasvun ohjelma (Tekninen johtaja)",

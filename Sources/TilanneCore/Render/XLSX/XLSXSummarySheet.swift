@@ -5,16 +5,17 @@ import CXlsxWriter
 /// a sheet of its own (`XLSXSummaryChart`).
 enum XLSXSummarySheet {
     /// With `data`, the counts are formulas over its table (see `XLSXDataTable`); without, numbers.
-    /// `note` goes under the last table.
-    /// `geometry`: the program the rows are sized for, as the status sheet's.
+    /// `note` goes under the last table; `geometry` is the program the rows are sized for, as the
+    /// status sheet's.
     static func write(_ model: ReportModel, strings: ReportStrings, workbook: XLSXWorkbook, styles: XLSXStyles,
                       geometry: XLSXRowGeometry, data: XLSXDataTable? = nil, note: String? = nil) throws {
         let sheet = try workbook.addSheet(strings.summarySheet)
         sheet.string(0, 0, strings.summaryTitle, styles.title)
         sheet.height(0, 22)
-        // Unwrapped, so that it runs over the empty cells beside it instead of wrapping over the
-        // header row below.
-        if let notice = model.notice { sheet.string(1, 0, notice, nil) }
+        /// A line of text under a title or a table: unwrapped, so that it runs over the empty cells
+        /// beside it instead of wrapping over the row below.
+        func runningText(_ row: Int, _ text: String) { sheet.string(row, 0, text, nil) }
+        if let notice = model.notice { runningText(1, notice) }
         let summary = SummaryLayout(model)
         // With more than one level shown, each item row names the top-level item it is under
         // (theme, programme); a one-level programme needs no such column.
@@ -133,8 +134,7 @@ enum XLSXSummarySheet {
             }
             row += 1
         }
-        // Unwrapped, so that it runs over the empty cells beside it.
-        if let note { sheet.string(row, 0, note, nil) }
+        if let note { runningText(row, note) }
 
         sheet.freeze(rows: headerRow + 1)
         sheet.printSetup(repeatRows: headerRow...headerRow,
